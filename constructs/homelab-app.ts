@@ -1,0 +1,182 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { App, Aspects, TerraformStack } from "cdktf";
+import { IConstruct } from "constructs";
+import { Inventory, loadInventory } from "../inventory";
+import { evaluate, formatErrors, Report } from "../policy/engine";
+import { ALL_RULES } from "../policy/packs";
+import { Rule, SynthStack } from "../policy/rule";
+import { RuleCollector } from "../policy/rule-aspect";
+import type { HomelabStack } from "./homelab-stack";
+import { MUTATING_ASPECTS } from "./stack-aspects";
+import { deployOrder, OrderedStack, StackInfo, tierViolations } from "./stack-graph";
+
+export interface HomelabAppProps {
+  /** @default - the operator's file named by HOMELAB_INVENTORY, else the embedded default */
+  readonly inventory?: Inventory;
+  /** Where the synthesized stacks land. @default - CDKTF_OUTDIR (set by the cdktf CLI), else "cdktf.out" */
+  readonly outdir?: string;
+  /** @default - every house rule (policy/packs) */
+  readonly rules?: readonly Rule[];
+}
+
+/** Raised when the estate cannot be synthesized; nothing has been written to the output directory. */
+export class EstateError extends Error {
+  constructor(
+    readonly problems: readonly string[],
+    readonly report?: Report,
+  ) {
+    super(`synth failed, nothing was written:\n  ${problems.join("\n  ")}`);
+    this.name = "EstateError";
+  }
+}
+
+const stagingDirs = new Set<string>();
+process.once("exit", () => stagingDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/**
+ * The app of the estate. It synthesizes into a private staging directory, runs the house
+ * rules over every stack, and copies the result into the output directory only when
+ * every stack synthesized and no check failed, so a failed synth leaves nothing partial.
+ */
+export class HomelabApp extends App {
+  static of(construct: IConstruct): HomelabApp {
+    const root = construct.node.root;
+    if (!(root instanceof HomelabApp)) {
+      throw new Error(`${construct.node.path}: stacks of this estate must be created in a HomelabApp`);
+    }
+    return root;
+  }
+
+  readonly inventory: Inventory;
+  /** The directory the synthesized stacks are copied to. */
+  readonly targetDir: string;
+  private readonly rules: readonly Rule[];
+  private prepared = false;
+  private report?: Report;
+
+  constructor(props: HomelabAppProps = {}) {
+    const staging = mkdtempSync(join(tmpdir(), "homelab-synth-"));
+    stagingDirs.add(staging);
+    super({ outdir: staging, stackTraces: false });
+    this.targetDir = props.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out";
+    this.inventory = props.inventory ?? loadInventory();
+    this.rules = props.rules ?? ALL_RULES;
+  }
+
+  /** Every stack of the app, ours and plain TerraformStacks alike. */
+  get stacks(): TerraformStack[] {
+    return this.node.findAll().filter(TerraformStack.isStack);
+  }
+
+  /**
+   * Resolves cross-stack references (which adds the dependencies between stacks)
+   * without writing anything; idempotent.
+   */
+  prepare(): void {
+    if (this.prepared) return;
+    this.stacks.forEach((stack) => stack.prepareStack());
+    this.prepared = true;
+  }
+
+  /** Every stack with its tier, cluster, dependencies and place in the deploy order. */
+  describeStacks(): OrderedStack[] {
+    this.prepare();
+    return deployOrder(this.stackInfos());
+  }
+
+  /**
+   * Synthesizes every stack into staging and runs the house rules over the result.
+   * Throws for estate problems (tiers, cycles) and synth errors; rule findings, errors
+   * included, are returned for the caller to judge. Runs once; later calls return the
+   * same report.
+   */
+  check(): Report {
+    if (this.report) return this.report;
+    this.prepare();
+    const infos = this.stackInfos();
+    const problems = tierViolations(infos);
+    if (problems.length) throw new EstateError(problems);
+    deployOrder(infos); // throws on a cycle
+
+    const collected = this.stacks.map((stack) => {
+      MUTATING_ASPECTS.forEach((make) => Aspects.of(stack).add(make()));
+      const collector = new RuleCollector(stack);
+      Aspects.of(stack).add(collector);
+      return { stack, collector };
+    });
+    super.synth();
+
+    const synthStacks: SynthStack[] = collected.map(({ stack, collector }) => {
+      const ours = stack as Partial<HomelabStack>;
+      return {
+        id: stack.node.id,
+        tier: ours.tier,
+        cluster: ours.cluster,
+        critical: ours.critical,
+        resources: collector.resources,
+      };
+    });
+    const acknowledgements = collected.flatMap(({ collector }) => collector.acknowledgements);
+    this.report = evaluate(synthStacks, this.rules, acknowledgements);
+    return this.report;
+  }
+
+  /**
+   * Synthesizes, refuses on any open error finding, prints warnings, and only then
+   * writes the output directory.
+   */
+  synth(): void {
+    try {
+      const report = this.check();
+      const errors = formatErrors(report);
+      if (errors.length) throw new EstateError(errors, report);
+      for (const f of report.findings) {
+        if (f.level === "warning" && f.acknowledged === undefined) {
+          process.stderr.write(`warning [${f.ruleId}] ${f.path}: ${f.message}; fix: ${f.fix}\n`);
+        }
+      }
+      commitOutput(this.outdir, this.targetDir);
+    } finally {
+      rmSync(this.outdir, { recursive: true, force: true });
+      stagingDirs.delete(this.outdir);
+    }
+  }
+
+  private stackInfos(): StackInfo[] {
+    return this.stacks.map((stack) => {
+      const ours = stack as Partial<HomelabStack>;
+      return {
+        id: stack.node.id,
+        tier: ours.tier,
+        cluster: ours.cluster,
+        dependencies: stack.dependencies.map((d) => d.node.id).sort(),
+      };
+    });
+  }
+}
+
+/**
+ * Copies a finished synth into the output directory. Terraform's working files
+ * (.terraform/, the lock file) in a stack directory survive; stack directories that are
+ * no longer synthesized go, as the cdktf CLI does.
+ */
+function commitOutput(staging: string, target: string): void {
+  const stagedStacks = readdirSync(join(staging, "stacks"));
+  const targetStacks = join(target, "stacks");
+  mkdirSync(targetStacks, { recursive: true });
+  for (const old of readdirSync(targetStacks)) {
+    if (!stagedStacks.includes(old)) rmSync(join(targetStacks, old), { recursive: true, force: true });
+  }
+  for (const id of stagedStacks) {
+    const dir = join(targetStacks, id);
+    if (existsSync(dir)) {
+      for (const entry of readdirSync(dir)) {
+        if (!entry.startsWith(".terraform")) rmSync(join(dir, entry), { recursive: true, force: true });
+      }
+    }
+    cpSync(join(staging, "stacks", id), dir, { recursive: true });
+  }
+  cpSync(join(staging, "manifest.json"), join(target, "manifest.json"));
+}

@@ -1,0 +1,7 @@
+import { IAspect } from "cdktf";
+
+/**
+ * Aspects that change resources, added by HomelabApp to every stack of the app (plain
+ * TerraformStacks included) before the rule collector, so rules see their result.
+ */
+export const MUTATING_ASPECTS: ReadonlyArray<() => IAspect> = [];

@@ -1,0 +1,51 @@
+import { InventoryInput } from "./schema";
+
+/**
+ * The embedded default: the estate's shape with placeholder domains (example.org,
+ * home.arpa) and the example addresses of the domain brief, so that synth works with
+ * nothing configured. Real names belong in the operator's file (HOMELAB_INVENTORY).
+ */
+export const defaultInventory: InventoryInput = {
+  domains: { public: "example.org", lan: "home.arpa" },
+  nomad: {
+    main: {
+      address: "https://nomad.example.org:443",
+      datacenter: "dc1",
+      nodes: [
+        { name: "hestia", address: "192.168.1.5", arch: "amd64", gpu: true },
+        { name: "heracles", address: "192.168.1.6", arch: "arm64", glusterBrick: true },
+        { name: "nyx", address: "192.168.1.7", arch: "arm64", glusterBrick: true },
+      ],
+    },
+    bitcoin: {
+      address: "http://bitcoin-nomad.home.arpa:4646",
+      datacenter: "homelab",
+      namespace: "bitcoin",
+      nodes: [
+        { name: "pi-1", address: "192.168.2.11", arch: "arm64", role: "server" },
+        { name: "pi-2", address: "192.168.2.12", arch: "arm64" },
+        { name: "pi-3", address: "192.168.2.13", arch: "arm64" },
+        { name: "pi-4", address: "192.168.2.14", arch: "arm64" },
+      ],
+    },
+  },
+  csiPlugins: { glusterfs: "glusterfs", martinibar: "martinibar" },
+  kubernetes: {
+    context: "homelab",
+    traefik: {
+      middlewares: {
+        authentikForwardAuth: "traefik-authentik-forward-auth@kubernetescrd",
+        authentikPublicForwardAuth: "traefik-authentik-public-forward-auth@kubernetescrd",
+        antiAiScraping: "traefik-anti-ai-scraping@kubernetescrd",
+        retry: "traefik-retry@kubernetescrd",
+        rateLimit: "traefik-rate-limit@kubernetescrd",
+      },
+    },
+  },
+  vault: { address: "https://vault.example.org" },
+  minio: { endpoint: "http://minio.service.consul:9000" },
+  externalPostgres: { host: "martinibar.home.arpa", port: 5433 },
+  stateBackend: {
+    pg: { host: "pg-cluster-rw.dbaas.svc.cluster.local", port: 5432, database: "terraform_state" },
+  },
+};
