@@ -4,7 +4,7 @@ import { join } from "path";
 import { App, Aspects, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { Inventory, loadInventory } from "../inventory";
-import { evaluate, formatErrors, Report } from "../policy/engine";
+import { evaluate, Finding, formatErrors, Report, SYNTH_RULE_ID, withFindings } from "../policy/engine";
 import { ALL_RULES } from "../policy/packs";
 import { Rule, SynthStack } from "../policy/rule";
 import { RuleCollector } from "../policy/rule-aspect";
@@ -59,7 +59,8 @@ export class HomelabApp extends App {
   constructor(props: HomelabAppProps = {}) {
     const staging = mkdtempSync(join(tmpdir(), "homelab-synth-"));
     stagingDirs.add(staging);
-    super({ outdir: staging, stackTraces: false });
+    // Validations run after the rules (see check()), so one failed synth lists both.
+    super({ outdir: staging, stackTraces: false, skipValidation: true });
     this.targetDir = props.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out";
     this.inventory = props.inventory ?? loadInventory();
     this.rules = props.rules ?? ALL_RULES;
@@ -119,7 +120,8 @@ export class HomelabApp extends App {
       };
     });
     const acknowledgements = collected.flatMap(({ collector }) => collector.acknowledgements);
-    this.report = evaluate(synthStacks, this.rules, acknowledgements);
+    const report = evaluate(synthStacks, this.rules, acknowledgements, { inventory: this.inventory });
+    this.report = withFindings(report, this.stacks.flatMap(validationFindings));
     return this.report;
   }
 
@@ -154,6 +156,25 @@ export class HomelabApp extends App {
         dependencies: stack.dependencies.map((d) => d.node.id).sort(),
       };
     });
+  }
+}
+
+/** cdktf's own validations of a stack (providers present, …) as error findings. */
+function validationFindings(stack: TerraformStack): Finding[] {
+  try {
+    stack.runAllValidations();
+    return [];
+  } catch (err) {
+    return [
+      {
+        stackId: stack.node.id,
+        path: stack.node.path,
+        ruleId: SYNTH_RULE_ID,
+        level: "error",
+        message: (err as Error).message.split("\n\nIf you wish to ignore")[0].replace(/\s*\n\s*/g, " "),
+        fix: "see the message; cdktf refuses this stack",
+      },
+    ];
   }
 }
 

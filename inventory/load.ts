@@ -51,7 +51,8 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
     return `${where}: unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}; check the spelling against inventory/schema.ts`;
   }
   const value = valueAt(raw, issue.path);
-  const shown = value === undefined ? "is missing" : `= ${JSON.stringify(value)}`;
+  const json = JSON.stringify(value);
+  const shown = value === undefined ? "is missing" : `= ${json.length > 80 ? `${json.slice(0, 77)}...` : json}`;
   return `${path || "inventory"} ${shown}: ${issue.message}`;
 }
 

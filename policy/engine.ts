@@ -1,5 +1,5 @@
 import { Acknowledgement, MIN_REASON_LENGTH } from "./acknowledge";
-import { EstateProblem, Rule, RuleLevel, SynthStack } from "./rule";
+import { EstateProblem, Rule, RuleContext, RuleLevel, SynthStack } from "./rule";
 
 /** An acknowledgement as found in the tree: where it sits and what it accepts. */
 export interface PlacedAcknowledgement extends Acknowledgement {
@@ -27,21 +27,24 @@ export interface Report {
 
 /** Pseudo-rule id under which problems with acknowledgements themselves are reported. */
 export const ACK_RULE_ID = "HL-ACK";
+/** Pseudo-rule id for cdktf's own validation errors (e.g. a resource with no provider). */
+export const SYNTH_RULE_ID = "HL-SYNTH";
 
 /** Runs every rule over the synthesized stacks and applies the acknowledgements. */
 export function evaluate(
   stacks: readonly SynthStack[],
   rules: readonly Rule[],
   acknowledgements: readonly PlacedAcknowledgement[],
+  context: RuleContext,
 ): Report {
   const raw: Finding[] = [];
   for (const rule of rules) {
     const problems: EstateProblem[] =
       rule.scope === "estate"
-        ? [...rule.check(stacks)]
+        ? [...rule.check(stacks, context)]
         : stacks.flatMap((stack) =>
             stack.resources.flatMap((resource) => {
-              const verdict = rule.check(resource);
+              const verdict = rule.check(resource, context);
               return verdict === "not-applicable"
                 ? []
                 : verdict.map((message) => ({ stackId: stack.id, path: resource.path, message }));
@@ -94,9 +97,14 @@ export function evaluate(
       fix: "remove the acknowledgement",
     });
   }
-  findings.push(...ackProblems);
-  findings.sort((a, b) => `${a.stackId}\0${a.path}\0${a.ruleId}`.localeCompare(`${b.stackId}\0${b.path}\0${b.ruleId}`));
+  return withFindings({ findings, errors: 0, warnings: 0, acknowledged: 0 }, ackProblems);
+}
 
+/** A report with more findings added, sorted and counted again. */
+export function withFindings(report: Report, more: readonly Finding[]): Report {
+  const findings = [...report.findings, ...more].sort((a, b) =>
+    `${a.stackId}\0${a.path}\0${a.ruleId}`.localeCompare(`${b.stackId}\0${b.path}\0${b.ruleId}`),
+  );
   const open = findings.filter((f) => f.acknowledged === undefined);
   return {
     findings,

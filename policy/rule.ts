@@ -1,3 +1,5 @@
+import type { Inventory } from "../inventory";
+
 /**
  * The shape of a house rule. A rule is a small pure function: it sees one synthesized
  * resource (its Terraform type and attributes after tokens resolve, snake_case as in the
@@ -28,6 +30,11 @@ export interface SynthStack {
   readonly resources: readonly SynthResource[];
 }
 
+/** What a rule may consult besides the resource: the estate's inventory (middleware names…). */
+export interface RuleContext {
+  readonly inventory: Inventory;
+}
+
 /**
  * What a rule concludes about one resource. "not-applicable" when the rule does not
  * concern it; otherwise the list of problems (empty = compliant), each one sentence
@@ -50,7 +57,7 @@ interface RuleBase {
 /** A rule about one resource at a time. */
 export interface ResourceRule extends RuleBase {
   readonly scope: "resource";
-  check(resource: SynthResource): Verdict;
+  check(resource: SynthResource, context: RuleContext): Verdict;
 }
 
 /** A problem a stack- or estate-wide rule found, pinned to the construct it concerns. */
@@ -63,7 +70,7 @@ export interface EstateProblem {
 /** A rule that needs a whole stack or the whole estate (every stack of the app). */
 export interface EstateRule extends RuleBase {
   readonly scope: "estate";
-  check(stacks: readonly SynthStack[]): readonly EstateProblem[];
+  check(stacks: readonly SynthStack[], context: RuleContext): readonly EstateProblem[];
 }
 
 export type Rule = ResourceRule | EstateRule;

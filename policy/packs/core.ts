@@ -1,4 +1,19 @@
+import { imagePinned } from "../rules/image-pinned";
+import { ingressAuthMode } from "../rules/ingress-auth-mode";
+import { jobNoAllowFs } from "../rules/job-no-allow-fs";
+import { jobTypedJson } from "../rules/job-typed-json";
+import { noSecretLiterals } from "../rules/no-secret-literals";
+import { stackHasTier } from "../rules/stack-has-tier";
+import { statePreventDestroy } from "../rules/state-prevent-destroy";
 import { Rule } from "../rule";
 
 /** Rules for every stack: state, images, secrets, typed jobs, ingress auth. */
-export const CORE_RULES: readonly Rule[] = [];
+export const CORE_RULES: readonly Rule[] = [
+  statePreventDestroy,
+  stackHasTier,
+  imagePinned,
+  noSecretLiterals,
+  jobTypedJson,
+  jobNoAllowFs,
+  ingressAuthMode,
+];

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import YAML from "yaml";
+import { defaultInventory, InventoryError, loadInventory, parseInventory } from "../../inventory";
+
+const clone = () => JSON.parse(JSON.stringify(defaultInventory));
+
+describe("the embedded default", () => {
+  test("loads when HOMELAB_INVENTORY is unset, with placeholder domains", () => {
+    const inventory = loadInventory({});
+    expect(inventory.domains).toEqual({ public: "example.org", lan: "home.arpa" });
+    expect(inventory.nomad.main.nodes.map((n) => [n.name, n.arch, n.gpu])).toEqual([
+      ["hestia", "amd64", true],
+      ["heracles", "arm64", false],
+      ["nyx", "arm64", false],
+    ]);
+    expect(inventory.nomad.bitcoin.namespace).toBe("bitcoin");
+  });
+});
+
+describe("an operator's file replaces the default", () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "inventory-"))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("a YAML file named by HOMELAB_INVENTORY is used", () => {
+    const operator = clone();
+    operator.domains = { public: "lab.example.net", lan: "lan.example.net" };
+    const file = join(dir, "inventory.yaml");
+    writeFileSync(file, YAML.stringify(operator));
+    expect(loadInventory({ HOMELAB_INVENTORY: file }).domains.public).toBe("lab.example.net");
+  });
+
+  test("fails if the file cannot be read, naming the variable and the path", () => {
+    const file = join(dir, "missing.yaml");
+    expect(() => loadInventory({ HOMELAB_INVENTORY: file })).toThrow(`invalid inventory (HOMELAB_INVENTORY=${file})`);
+  });
+
+  test("fails if the file is not YAML or JSON", () => {
+    const file = join(dir, "broken.yaml");
+    writeFileSync(file, "domains: [unclosed");
+    expect(() => loadInventory({ HOMELAB_INVENTORY: file })).toThrow(/not YAML or JSON/);
+  });
+});
+
+describe("bad inventories fail naming the field, the bad value and what is allowed", () => {
+  const problemsOf = (mutate: (raw: any) => void): readonly string[] => {
+    const raw = clone();
+    mutate(raw);
+    try {
+      parseInventory(raw, "test.yaml");
+    } catch (err) {
+      expect(err).toBeInstanceOf(InventoryError);
+      return (err as InventoryError).problems;
+    }
+    throw new Error("expected the inventory to be rejected");
+  };
+
+  test("fails if a node's arch is not amd64 or arm64", () => {
+    expect(problemsOf((r) => (r.nomad.main.nodes[1].arch = "x86_64"))).toEqual([
+      'nomad.main.nodes[1].arch = "x86_64": Invalid option: expected one of "amd64"|"arm64"',
+    ]);
+  });
+
+  test("fails if the Nomad address is not an http(s) URL", () => {
+    expect(problemsOf((r) => (r.nomad.bitcoin.address = "bitcoin-nomad:4646"))).toEqual([
+      'nomad.bitcoin.address = "bitcoin-nomad:4646": must be an http:// or https:// URL',
+    ]);
+  });
+
+  test("fails if a field is missing", () => {
+    expect(problemsOf((r) => delete r.kubernetes.context)).toEqual([
+      "kubernetes.context is missing: Invalid input: expected string, received undefined",
+    ]);
+  });
+
+  test("fails on an unknown (misspelt) field", () => {
+    expect(problemsOf((r) => (r.vault.adress = "https://vault.example.org"))).toEqual([
+      'vault: unknown field(s) "adress"; check the spelling against inventory/schema.ts',
+    ]);
+  });
+
+  test("fails if a domain is not a lowercase DNS name, or node names repeat, or two nodes have the GPU", () => {
+    expect(
+      problemsOf((r) => {
+        r.domains.public = "Example.ORG";
+        r.nomad.main.nodes[2].name = "hestia";
+        r.nomad.main.nodes[1].gpu = true;
+      }),
+    ).toEqual([
+      'domains.public = "Example.ORG": must be a lowercase DNS name such as example.org',
+      'nomad.main.nodes[2].name = "hestia": is a duplicate node name',
+      expect.stringMatching(/^nomad.main.nodes = .*: has more than one GPU node/),
+    ]);
+  });
+
+  test("fails if a Traefik middleware is not a router annotation reference", () => {
+    expect(problemsOf((r) => (r.kubernetes.traefik.middlewares.retry = "retry"))).toEqual([
+      'kubernetes.traefik.middlewares.retry = "retry": must be a Traefik middleware reference such as traefik-retry@kubernetescrd',
+    ]);
+  });
+});

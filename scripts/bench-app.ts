@@ -1,0 +1,14 @@
+/**
+ * The estate plus synthetic copies of a representative service stack, for measuring how
+ * synth cost grows: BENCH_SCALE=10 synthesizes ten times as many stacks as main.ts.
+ */
+import { HomelabApp } from "../constructs";
+import { defineEstate } from "../main";
+import { representativeStack } from "./bench-representative";
+
+const scale = Number(process.env.BENCH_SCALE ?? "1");
+const app = new HomelabApp();
+defineEstate(app);
+const base = app.stacks.length;
+for (let i = base; i < base * scale; i++) representativeStack(app, `bench-copy-${i}`);
+app.synth();
