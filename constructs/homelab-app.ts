@@ -55,6 +55,7 @@ export class HomelabApp extends App {
   private readonly rules: readonly Rule[];
   private prepared = false;
   private report?: Report;
+  private synthesizedStacks?: readonly SynthStack[];
 
   constructor(props: HomelabAppProps = {}) {
     const staging = mkdtempSync(join(tmpdir(), "homelab-synth-"));
@@ -119,10 +120,17 @@ export class HomelabApp extends App {
         resources: collector.resources,
       };
     });
+    this.synthesizedStacks = synthStacks;
     const acknowledgements = collected.flatMap(({ collector }) => collector.acknowledgements);
     const report = evaluate(synthStacks, this.rules, acknowledgements, { inventory: this.inventory });
     this.report = withFindings(report, this.stacks.flatMap(validationFindings));
     return this.report;
+  }
+
+  /** Every stack's resources as synthesized (tokens resolved), once check() has run. */
+  get synthesized(): readonly SynthStack[] {
+    if (!this.synthesizedStacks) this.check();
+    return this.synthesizedStacks!;
   }
 
   /**
