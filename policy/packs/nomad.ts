@@ -1,4 +1,21 @@
+import { nomadArchConstraint } from "../rules/nomad-arch-constraint";
+import { nomadConnectSidecarMemory } from "../rules/nomad-connect-sidecar-memory";
+import { nomadCsiVolumeNaming } from "../rules/nomad-csi-volume-naming";
+import { nomadLitestreamPairing } from "../rules/nomad-litestream-pairing";
+import { nomadMemoryMaxOversubscription } from "../rules/nomad-memory-max-oversubscription";
+import { nomadMountsDeclaredVolumes } from "../rules/nomad-mounts-declared-volumes";
+import { nomadNodePluginSystem } from "../rules/nomad-node-plugin-system";
+import { nomadSqliteOffVolumes } from "../rules/nomad-sqlite-off-volumes";
 import { Rule } from "../rule";
 
 /** House rules of the Nomad estate. */
-export const NOMAD_RULES: readonly Rule[] = [];
+export const NOMAD_RULES: readonly Rule[] = [
+  nomadConnectSidecarMemory,
+  nomadLitestreamPairing,
+  nomadSqliteOffVolumes,
+  nomadCsiVolumeNaming,
+  nomadMountsDeclaredVolumes,
+  nomadNodePluginSystem,
+  nomadMemoryMaxOversubscription,
+  nomadArchConstraint,
+];

@@ -1,0 +1,42 @@
+/**
+ * A job as the `nomad_job` resource takes it, and back. Terraform reads `${…}` and `%{…}`
+ * in any JSON string as its own template syntax, so Nomad's interpolations
+ * (`${attr.cpu.arch}`, `${NOMAD_ALLOC_DIR}`) are escaped as `$${…}` / `%%{…}`; Terraform
+ * hands Nomad the original text.
+ */
+import { Job } from "./model";
+
+/** The compact jobspec string for `nomad_job.jobspec` (with `json = true`). */
+export function toTerraformJobspec(job: Job): string {
+  return escapeTerraformTemplate(JSON.stringify({ Job: job }));
+}
+
+/** The job pretty-printed as Nomad receives it: for `nomad job plan -json <file>`. */
+export function toPlanFile(job: Job): string {
+  return `${JSON.stringify({ Job: job }, null, 2)}\n`;
+}
+
+export function escapeTerraformTemplate(text: string): string {
+  // cdktf's own tokens (${TfToken[…]}) stay as they are so references still resolve.
+  // Replacement functions: in a replacement string "$$" would collapse to "$".
+  return text.replace(/\$\{(?!TfToken\[)/g, () => "$${").replace(/%\{/g, () => "%%{");
+}
+
+export function unescapeTerraformTemplate(text: string): string {
+  return text.replace(/\$\$\{/g, () => "${").replace(/%%\{/g, () => "%{");
+}
+
+/**
+ * The job inside a synthesized `nomad_job.jobspec`, or undefined when it is not JSON
+ * (an HCL jobspec, or an unresolved reference). Accepts `{"Job": …}` and a bare job.
+ */
+export function parseTerraformJobspec(jobspec: unknown): Job | undefined {
+  if (typeof jobspec !== "string") return undefined;
+  try {
+    const parsed = JSON.parse(unescapeTerraformTemplate(jobspec)) as { Job?: Job } & Partial<Job>;
+    const job = (parsed.Job ?? parsed) as Job;
+    return Array.isArray(job.TaskGroups) ? job : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,39 @@
+import { Construct } from "constructs";
+import { GlusterCsiVolume } from "../constructs/gluster-csi-volume";
+import { HomelabStack } from "../constructs/homelab-stack";
+import { LitestreamSidecar } from "../constructs/litestream-sidecar";
+import { MartinibarNfsVolume } from "../constructs/martinibar-nfs-volume";
+import { NomadJob } from "../constructs/nomad-job";
+import { mediaCentreJob, PLEX_CONFIG_DIR, PLEX_DB } from "../jobspecs/media-centre";
+
+/** Plex (SQLite on ephemeral disk with Litestream, config on GlusterFS) and Jellyfin; media from the legacy NFS. */
+export class MediaCentreStack extends HomelabStack {
+  constructor(scope: Construct) {
+    super(scope, "media-centre", { tier: 1, cluster: "nomad-main", description: "Plex and Jellyfin (Nomad)" });
+
+    const plexConfig = new GlusterCsiVolume(this, "PlexConfig", { service: "plex", type: "config", capacityMin: "5GiB", capacityMax: "50GiB" });
+    const jellyfinConfig = new GlusterCsiVolume(this, "JellyfinConfig", { service: "jellyfin", type: "config", capacityMin: "1GiB", capacityMax: "20GiB" });
+    // Both servers read the library; nothing here writes it.
+    const media = new MartinibarNfsVolume(this, "Media", {
+      service: "media",
+      type: "library",
+      capacityMin: "1TiB",
+      capacityMax: "8TiB",
+      accessMode: "multi-node-reader-only",
+    });
+
+    const job = new NomadJob(this, "Job", { job: mediaCentreJob({ datacenters: [this.inventory.nomad.main.datacenter] }) });
+    const plex = job.group("plex");
+    plex.mount(plexConfig, { destination: PLEX_CONFIG_DIR });
+    plex.mount(media, { destination: "/data/media", readOnly: true });
+    new LitestreamSidecar(this, "PlexLitestream", {
+      group: plex,
+      databases: [PLEX_DB],
+      replica: { bucket: "litestream", path: "media-centre/plex" },
+      credentials: { source: "vault", path: "secret/data/media-centre/litestream" },
+      ephemeralDiskMiB: 4096,
+    });
+    job.group("jellyfin").mount(jellyfinConfig, { destination: "/config" });
+    job.group("jellyfin").mount(media, { destination: "/data/media", readOnly: true });
+  }
+}

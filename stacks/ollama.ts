@@ -1,0 +1,25 @@
+import { Construct } from "constructs";
+import { GlusterCsiVolume } from "../constructs/gluster-csi-volume";
+import { HomelabStack } from "../constructs/homelab-stack";
+import { NomadJob } from "../constructs/nomad-job";
+import { ollamaJob } from "../jobspecs/ollama";
+
+/** Ollama on the GPU node, SearXNG, Open WebUI and PostgreSQL; three GlusterFS volumes. */
+export class OllamaStack extends HomelabStack {
+  constructor(scope: Construct) {
+    super(scope, "ollama", { tier: 1, cluster: "nomad-main", description: "Ollama, SearXNG, Open WebUI (Nomad, GPU)" });
+    const cluster = this.inventory.nomad.main;
+    const gpuNode = cluster.nodes.find((n) => n.gpu);
+    if (!gpuNode) {
+      throw new Error(`${this.node.path}: the inventory's nomad.main has no node with gpu: true; ollama needs the GPU node`);
+    }
+    const data = new GlusterCsiVolume(this, "Data", { service: "ollama", type: "data", capacityMin: "4GiB", capacityMax: "100GiB" });
+    const postgres = new GlusterCsiVolume(this, "Postgres", { service: "ollama", type: "postgres", capacityMin: "1GiB", capacityMax: "10GiB" });
+    const searxng = new GlusterCsiVolume(this, "SearxngConfig", { service: "searxng", type: "config", capacityMin: "1GiB", capacityMax: "1GiB" });
+
+    const job = new NomadJob(this, "Job", { job: ollamaJob({ datacenters: [cluster.datacenter], gpuNode }) });
+    job.group("ollama").mount(data, { destination: "/models" });
+    job.group("searxng").mount(searxng, { destination: "/etc/searxng" });
+    job.group("postgres").mount(postgres, { destination: "/var/lib/postgresql/data" });
+  }
+}
