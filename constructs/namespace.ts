@@ -9,10 +9,18 @@ export interface NamespaceProps {
   readonly labels?: Readonly<Record<string, string>>;
 }
 
+/** A namespace by name: ours (a Namespace) or one the cluster ships with. */
+export interface NamespaceRef {
+  readonly name: string;
+}
+
+/** kube-system, which the cluster creates: referenced, never managed. */
+export const KUBE_SYSTEM: NamespaceRef = { name: "kube-system" };
+
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** A Kubernetes namespace owned by this codebase. */
-export class Namespace extends Construct {
+export class Namespace extends Construct implements NamespaceRef {
   /** The namespace's name, as a reference other stacks can read. */
   readonly name: string;
 

@@ -2,6 +2,17 @@ import { Policy } from "@cdktf/provider-vault/lib/policy";
 import { Construct } from "constructs";
 import { HomelabStack } from "./homelab-stack";
 import { VaultKvStore } from "./vault-kv-store";
+import { vaultPolicyJson } from "./vault-policy-document";
+
+/** What a service declares about its secrets, as data: the vault stack turns it into a policy and a login role. */
+export interface ServiceSecretsDeclaration {
+  /** Service name; the policy is named service-<service>. */
+  readonly service: string;
+  /** KV paths the service reads, relative to the mount, e.g. ["vaultwarden/admin"]. */
+  readonly reads: readonly string[];
+  /** Where it runs: Kubernetes services read through External Secrets, Nomad jobs log in with their workload identity. */
+  readonly runsOn: "kubernetes" | "nomad";
+}
 
 export interface ServiceSecretsProps {
   /** The KV store the secrets live in. */
@@ -19,7 +30,11 @@ const KV_PATH = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
  * follows from them: read on exactly those KV v2 paths, nothing else.
  */
 export class ServiceSecrets extends Construct {
+  readonly service: string;
+  /** The policy's name, as a reference: reading it from another stack orders that stack after this one. */
   readonly policyName: string;
+  /** The KV paths the policy allows, relative to the mount. */
+  readonly reads: readonly string[];
 
   constructor(scope: Construct, id: string, props: ServiceSecretsProps) {
     super(scope, id);
@@ -30,16 +45,13 @@ export class ServiceSecrets extends Construct {
           (bad.length ? `; bad: ${bad.map((p) => JSON.stringify(p)).join(", ")}` : ""),
       );
     }
-    this.policyName = `service-${props.service}`;
-    const rules = [...props.reads].sort().map((path) => ({
-      path: `${props.store.path}/data/${path}`,
-      capabilities: ["read"],
-    }));
-    new Policy(this, "Policy", {
+    this.service = props.service;
+    this.reads = [...props.reads].sort();
+    const policy = new Policy(this, "Policy", {
       provider: HomelabStack.of(this).provider("vault", this),
-      name: this.policyName,
-      // Vault accepts policies as JSON; built as data, not as concatenated HCL.
-      policy: JSON.stringify({ path: Object.fromEntries(rules.map((r) => [r.path, { capabilities: r.capabilities }])) }),
+      name: `service-${props.service}`,
+      policy: vaultPolicyJson(this.reads.map((path) => ({ path: `${props.store.path}/data/${path}`, capabilities: ["read"] }))),
     });
+    this.policyName = policy.name;
   }
 }

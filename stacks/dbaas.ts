@@ -1,7 +1,22 @@
 import { Construct } from "constructs";
-import { HomelabStack, Namespace } from "../constructs";
+import { CustomResource } from "../constructs/custom-resource";
+import { PgDumpBackup } from "../constructs/pg-dump-backup";
+import { HomelabStack } from "../constructs/homelab-stack";
+import { Namespace } from "../constructs/namespace";
+import { ENCRYPTED_STORAGE_CLASS, RESIZE_INCREASE_ANNOTATION, RESIZE_LIMIT_ANNOTATION, RESIZE_THRESHOLD_ANNOTATION } from "../constructs/proxmox-claim-template";
+import { chartResources } from "./platform";
 
-/** The CNPG pg-cluster, home of the terraform_state database: what brings tier 1 back. */
+/** The PostgreSQL image of pg-cluster; the dump job uses the same major version. */
+export const POSTGRES_IMAGE = "ghcr.io/cloudnative-pg/postgresql:17.6";
+
+/** Owner of the tier-1 Terraform state database; Vault rotates its password. */
+export const STATE_DATABASE_OWNER = "terraform_state";
+
+/**
+ * The CNPG pg-cluster, home of the terraform_state database: what brings tier 1 back. Its
+ * claims are made by the operator from the storage template below (encrypted class,
+ * autoresizer annotations through inherited metadata).
+ */
 export class DbaasStack extends HomelabStack {
   constructor(scope: Construct) {
     super(scope, "dbaas", {
@@ -9,6 +24,45 @@ export class DbaasStack extends HomelabStack {
       cluster: "kubernetes",
       description: "CNPG pg-cluster holding the terraform_state database",
     });
-    new Namespace(this, "Namespace", { name: "dbaas" });
+    const namespace = new Namespace(this, "Namespace", { name: "dbaas" });
+    const { host, database } = this.inventory.stateBackend.pg;
+    if (!host.startsWith("pg-cluster-rw.dbaas.")) {
+      throw new Error(
+        `${this.node.path}: inventory stateBackend.pg.host ${JSON.stringify(host)} is not this stack's pg-cluster; allowed: pg-cluster-rw.dbaas.svc.cluster.local`,
+      );
+    }
+    const cluster = new CustomResource(this, "PgCluster", {
+      apiVersion: "postgresql.cnpg.io/v1",
+      kind: "Cluster",
+      name: "pg-cluster",
+      namespace: namespace.name,
+      body: {
+        spec: {
+          instances: 3,
+          imageName: POSTGRES_IMAGE,
+          primaryUpdateStrategy: "unsupervised",
+          enableSuperuserAccess: true,
+          bootstrap: { initdb: { database, owner: STATE_DATABASE_OWNER } },
+          storage: { storageClass: ENCRYPTED_STORAGE_CLASS, size: "5Gi" },
+          inheritedMetadata: {
+            annotations: {
+              [RESIZE_THRESHOLD_ANNOTATION]: "10%",
+              [RESIZE_INCREASE_ANNOTATION]: "100%",
+              [RESIZE_LIMIT_ANNOTATION]: "20Gi",
+            },
+          },
+          resources: chartResources(250, 1024),
+        },
+      },
+    });
+    // The operator makes the claims, so no claim-level backup can mount them: a nightly
+    // logical dump of the whole cluster goes to NFS instead.
+    new PgDumpBackup(this, "Backup", {
+      namespace,
+      app: "dbaas",
+      clusterName: cluster.name,
+      credentialsSecret: `${cluster.name}-superuser`,
+      image: POSTGRES_IMAGE,
+    });
   }
 }

@@ -1,13 +1,98 @@
 import { Construct } from "constructs";
-import { HomelabStack, Namespace, VaultKvStore } from "../constructs";
+import { HomelabStack } from "../constructs/homelab-stack";
+import { Namespace } from "../constructs/namespace";
+import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service-secrets";
+import { VaultDatabaseEngine } from "../constructs/vault-database-engine";
+import { VaultKubernetesAuth } from "../constructs/vault-kubernetes-auth";
+import { VaultKvStore } from "../constructs/vault-kv-store";
+import { VaultNomadJwtAuth } from "../constructs/vault-nomad-jwt-auth";
+import { STATE_DATABASE_OWNER } from "./dbaas";
 
-/** Vault and its configuration: the KV v2 store every secret lives in. */
+/** The Vault role whose static credentials are the tier-1 state backend's PG_CONN_STR user. */
+export const STATE_ROLE = "pg-terraform-state";
+/** External Secrets' service account and the Vault role it logs in with. */
+export const EXTERNAL_SECRETS_IDENTITY = { serviceAccount: "external-secrets", namespace: "external-secrets", role: "external-secrets" } as const;
+
+export interface VaultStackProps {
+  /** Every service's declared secrets: each becomes one least-privilege policy and a login role. */
+  readonly services: readonly ServiceSecretsDeclaration[];
+  /**
+   * The in-cluster identity that reads the state credentials (the CI runner that plans
+   * and applies tier 1). @default { serviceAccount: "terraform", namespace: "woodpecker" }
+   */
+  readonly stateReader?: { readonly serviceAccount: string; readonly namespace: string };
+}
+
+/**
+ * Vault configured as code: the KV v2 store, the database engine rotating the Terraform
+ * state user's password every 7 days, Kubernetes auth (state role, External Secrets), JWT
+ * auth for Nomad workload identities, and one least-privilege policy per service.
+ */
 export class VaultStack extends HomelabStack {
   readonly kv: VaultKvStore;
+  readonly database: VaultDatabaseEngine;
+  private readonly services = new Map<string, ServiceSecrets>();
 
-  constructor(scope: Construct) {
-    super(scope, "vault", { tier: 0, cluster: "kubernetes", description: "Vault: KV v2, auth methods, policies" });
+  constructor(scope: Construct, props: VaultStackProps) {
+    super(scope, "vault", { tier: 0, cluster: "kubernetes", description: "Vault: KV v2, database engine, auth methods, policies" });
     new Namespace(this, "Namespace", { name: "vault" });
     this.kv = new VaultKvStore(this, "Kv", { path: "secret" });
+
+    const names = props.services.map((s) => s.service);
+    const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+    if (repeated.length) throw new Error(`${this.node.path}: services declared twice: ${[...new Set(repeated)].join(", ")}; declare each once`);
+    const servicesScope = new Construct(this, "Services");
+    for (const declared of props.services) {
+      this.services.set(declared.service, new ServiceSecrets(servicesScope, declared.service, { store: this.kv, ...declared }));
+    }
+
+    const pg = this.inventory.stateBackend.pg;
+    const database = (this.database = new VaultDatabaseEngine(this, "Database", {
+      connectionName: "pg-cluster",
+      host: pg.host,
+      port: pg.port,
+      database: pg.database,
+      adminUsername: "postgres",
+      adminPasswordVariable: "vault_pg_admin_password",
+      staticRoles: [{ name: STATE_ROLE, username: STATE_DATABASE_OWNER, rotationDays: 7 }],
+    }));
+
+    const kubernetes = new VaultKubernetesAuth(this, "KubernetesAuth");
+    const reader = props.stateReader ?? { serviceAccount: "terraform", namespace: "woodpecker" };
+    kubernetes.role("StateRole", {
+      name: STATE_ROLE,
+      serviceAccounts: [reader.serviceAccount],
+      namespaces: [reader.namespace],
+      policies: [database.rolePolicies.get(STATE_ROLE)!],
+      tokenTtlSeconds: 900,
+    });
+    const kubernetesPolicies = props.services
+      .filter((s) => s.runsOn === "kubernetes")
+      .map((s) => this.services.get(s.service)!.policyName);
+    if (kubernetesPolicies.length) {
+      // External Secrets reads for every Kubernetes service: the union of what they declared, nothing more.
+      kubernetes.role("ExternalSecretsRole", {
+        name: EXTERNAL_SECRETS_IDENTITY.role,
+        serviceAccounts: [EXTERNAL_SECRETS_IDENTITY.serviceAccount],
+        namespaces: [EXTERNAL_SECRETS_IDENTITY.namespace],
+        policies: kubernetesPolicies,
+      });
+    }
+
+    const nomad = new VaultNomadJwtAuth(this, "NomadJwtAuth", { nomadAddress: this.inventory.nomad.main.address });
+    for (const declared of props.services.filter((s) => s.runsOn === "nomad")) {
+      nomad.serviceRole(declared.service, [this.services.get(declared.service)!.policyName]);
+    }
+  }
+
+  /** A service's declared secrets; fails for a service that declared none. */
+  secretsFor(service: string): ServiceSecrets {
+    const found = this.services.get(service);
+    if (!found) {
+      throw new Error(
+        `${this.node.path}: service ${JSON.stringify(service)} declared no secrets; declared: ${[...this.services.keys()].join(", ") || "(none)"}; add its declaration to VaultStack's services`,
+      );
+    }
+    return found;
   }
 }

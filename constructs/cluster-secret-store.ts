@@ -1,0 +1,55 @@
+import { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { CustomResource } from "./custom-resource";
+import { HelmChart } from "./helm-chart";
+
+export interface ClusterSecretStoreProps {
+  /** Store name apps refer to, e.g. "vault-kv". */
+  readonly name: string;
+  readonly vaultAddress: string;
+  /** The Vault mount the store reads, e.g. the KV store's path (a reference). */
+  readonly mountPath: string;
+  /** "v2" for KV v2; "v1" for plain reads such as database/static-creds. */
+  readonly kvVersion: "v1" | "v2";
+  /** Vault Kubernetes auth: mount path and role External Secrets logs in with. */
+  readonly auth: { readonly mountPath: string; readonly role: string; readonly serviceAccount: string; readonly namespace: string };
+  /** The External Secrets release that installs the CRD. */
+  readonly operator: HelmChart;
+}
+
+/** An External Secrets ClusterSecretStore backed by Vault, logging in with Kubernetes auth. */
+export class ClusterSecretStore extends Construct {
+  readonly name: string;
+  /** The store's manifest, for ExternalSecrets that must wait for it. */
+  readonly dependable: ITerraformDependable;
+
+  constructor(scope: Construct, id: string, props: ClusterSecretStoreProps) {
+    super(scope, id);
+    this.name = props.name;
+    const resource = new CustomResource(this, "Resource", {
+      apiVersion: "external-secrets.io/v1",
+      kind: "ClusterSecretStore",
+      name: props.name,
+      body: {
+        spec: {
+          provider: {
+            vault: {
+              server: props.vaultAddress,
+              path: props.mountPath,
+              version: props.kvVersion,
+              auth: {
+                kubernetes: {
+                  mountPath: props.auth.mountPath,
+                  role: props.auth.role,
+                  serviceAccountRef: { name: props.auth.serviceAccount, namespace: props.auth.namespace },
+                },
+              },
+            },
+          },
+        },
+      },
+      after: [props.operator],
+    });
+    this.dependable = resource.dependable;
+  }
+}

@@ -1,0 +1,64 @@
+import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
+import { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { HomelabStack } from "./homelab-stack";
+import { dnsLabelProblem, throwIfProblems } from "./kubernetes-names";
+
+export interface CustomResourceProps {
+  /** e.g. "traefik.io/v1alpha1". */
+  readonly apiVersion: string;
+  /** e.g. "Middleware". */
+  readonly kind: string;
+  readonly name: string;
+  /** @default - cluster-scoped */
+  readonly namespace?: string;
+  /** @default - none */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** @default - none */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** The object's body besides metadata, Kubernetes camelCase keys, e.g. { spec: { … } }. */
+  readonly body: Readonly<Record<string, unknown>>;
+  /** What must exist first, e.g. the HelmChart installing the CRD's operator. @default - nothing */
+  readonly after?: readonly { readonly dependable: ITerraformDependable }[];
+}
+
+/**
+ * An instance of a CRD (Traefik Middleware, CNPG Cluster, ExternalSecret, PrometheusRule…)
+ * through kubernetes_manifest: only for kinds without a typed resource. The API server must
+ * know the CRD at plan time, so the stack installing the operator must be applied first.
+ */
+export class CustomResource extends Construct {
+  readonly name: string;
+  /** The manifest, for resources that must wait for this object. */
+  readonly dependable: ITerraformDependable;
+
+  constructor(scope: Construct, id: string, props: CustomResourceProps) {
+    super(scope, id);
+    throwIfProblems(this.node.path, [
+      /^([a-z0-9.-]+\/)?v[0-9]+((alpha|beta)[0-9]+)?$/.test(props.apiVersion)
+        ? undefined
+        : `apiVersion ${JSON.stringify(props.apiVersion)} must look like group/v1 or v1beta1`,
+      /^[A-Z][A-Za-z0-9]*$/.test(props.kind) ? undefined : `kind ${JSON.stringify(props.kind)} must be a CamelCase kind such as Middleware`,
+      dnsLabelProblem(`${props.kind} name`, props.name),
+      "metadata" in props.body || "apiVersion" in props.body || "kind" in props.body
+        ? "body must not set apiVersion, kind or metadata; pass them as props"
+        : undefined,
+    ]);
+    this.name = props.name;
+    this.dependable = new Manifest(this, "Resource", {
+      provider: HomelabStack.of(this).provider("kubernetes", this),
+      manifest: {
+        apiVersion: props.apiVersion,
+        kind: props.kind,
+        metadata: {
+          name: props.name,
+          ...(props.namespace ? { namespace: props.namespace } : {}),
+          labels: { "app.kubernetes.io/managed-by": "terraform", ...props.labels },
+          ...(props.annotations ? { annotations: props.annotations } : {}),
+        },
+        ...props.body,
+      },
+      dependsOn: props.after?.map((a) => a.dependable),
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import { CronJobV1 } from "@cdktf/provider-kubernetes/lib/cron-job-v1";
+import { Construct } from "constructs";
+import { ContainerSpec, renderPodSpec } from "./container";
+import { HomelabStack } from "./homelab-stack";
+import { appLabels, dnsLabelProblem, intProblem, throwIfProblems } from "./kubernetes-names";
+import { Namespace } from "./namespace";
+import { NfsVolume } from "./nfs-volume";
+
+export interface PgDumpBackupProps {
+  readonly namespace: Namespace;
+  /** The app: the dumps land in <backupRoot>/<app>-backup/ on the NFS server. */
+  readonly app: string;
+  /** The PostgreSQL cluster's name, prefix of the dump files. */
+  readonly clusterName: string;
+  /** A Secret holding a `uri` key with a superuser connection URI (CNPG's <cluster>-superuser). */
+  readonly credentialsSecret: string;
+  /** Image with pg_dumpall of the server's major version. */
+  readonly image: string;
+  /** @default "15 2 * * *" */
+  readonly schedule?: string;
+  /** @default 14 */
+  readonly retentionDays?: number;
+}
+
+/**
+ * A nightly logical dump of a whole PostgreSQL cluster to NFS at <backupRoot>/<app>-backup/,
+ * for clusters whose claims an operator makes (so no claim-level backup can mount them).
+ * The connection URI comes from the Secret at run time, never from code.
+ */
+export class PgDumpBackup extends Construct {
+  readonly exportPath: string;
+
+  constructor(scope: Construct, id: string, props: PgDumpBackupProps) {
+    super(scope, id);
+    const schedule = props.schedule ?? "15 2 * * *";
+    const retentionDays = props.retentionDays ?? 14;
+    throwIfProblems(this.node.path, [
+      dnsLabelProblem("app", props.app),
+      dnsLabelProblem("clusterName", props.clusterName),
+      /^(\S+\s+){4}\S+$/.test(schedule) ? undefined : `schedule ${JSON.stringify(schedule)} must be a five-field cron expression`,
+      intProblem("retentionDays", retentionDays, 1, 3650),
+    ]);
+    const stack = HomelabStack.of(this);
+    this.exportPath = `${stack.inventory.kubernetes.nfs.backupRoot}/${props.app}-backup`;
+    const target = new NfsVolume(this, "Target", { namespace: props.namespace, name: `${props.app}-backup`, path: this.exportPath, sizeGiB: 50 });
+    const prefix = `${props.clusterName}-`;
+    const container: ContainerSpec = {
+      name: "pg-dump",
+      image: props.image,
+      command: ["/bin/bash", "-euo", "pipefail", "-c"],
+      args: [
+        [
+          `dump="/backup/${prefix}$(date -u +%Y%m%dT%H%M%SZ).sql.gz"`,
+          `pg_dumpall --dbname="$uri" | gzip > "$dump.partial"`,
+          `mv "$dump.partial" "$dump"`,
+          `find /backup -maxdepth 1 -name '${prefix}*.sql.gz' -mtime +${retentionDays} -delete`,
+        ].join("\n"),
+      ],
+      cpuMillis: 100,
+      memoryMiB: 256,
+      envFromSecrets: [{ secretName: props.credentialsSecret }],
+      mounts: [{ volume: target, path: "/backup" }],
+    };
+    const labels = { ...appLabels(`${props.app}-backup`, "backup"), "app.kubernetes.io/part-of": props.app };
+    new CronJobV1(this, "CronJob", {
+      provider: stack.provider("kubernetes", this),
+      metadata: { name: `${props.clusterName}-dump`, namespace: props.namespace.name, labels },
+      spec: {
+        schedule,
+        concurrencyPolicy: "Forbid",
+        successfulJobsHistoryLimit: 1,
+        failedJobsHistoryLimit: 3,
+        jobTemplate: {
+          metadata: { labels },
+          spec: { backoffLimit: 2, template: { metadata: { labels }, spec: renderPodSpec([container], { restartPolicy: "OnFailure" }) } },
+        },
+      },
+    });
+  }
+}

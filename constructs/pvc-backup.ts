@@ -1,0 +1,106 @@
+import { CronJobV1 } from "@cdktf/provider-kubernetes/lib/cron-job-v1";
+import { Construct } from "constructs";
+import { ContainerSpec, PodVolumeSource, renderPodSpec } from "./container";
+import { HomelabStack } from "./homelab-stack";
+import { appLabels, intProblem, throwIfProblems } from "./kubernetes-names";
+import { Namespace } from "./namespace";
+import { NfsVolume } from "./nfs-volume";
+
+/** The image the backup job runs: busybox tar and find are all it needs. */
+export const BACKUP_IMAGE = "docker.io/library/alpine:3.22.2";
+
+export interface PvcBackupProps {
+  readonly namespace: Namespace;
+  /** The app: the backup lands in <backupRoot>/<app>-backup/ on the NFS server. */
+  readonly app: string;
+  /** The ReadWriteOnce claim to copy. */
+  readonly claim: PodVolumeSource;
+  /** @default "30 3 * * *" */
+  readonly schedule?: string;
+  /** Archives older than this are deleted. @default 14 */
+  readonly retentionDays?: number;
+}
+
+const CRON = /^(\S+\s+){4}\S+$/;
+
+/**
+ * A nightly CronJob that archives a claim into NFS at <backupRoot>/<app>-backup/. The claim
+ * is ReadWriteOnce, so the job's pod is scheduled onto the node where the app's pod runs.
+ */
+export class PvcBackup extends Construct {
+  /** The NFS backup target, <backupRoot>/<app>-backup. */
+  readonly target: NfsVolume;
+  readonly exportPath: string;
+
+  constructor(scope: Construct, id: string, props: PvcBackupProps) {
+    super(scope, id);
+    const schedule = props.schedule ?? "30 3 * * *";
+    const retentionDays = props.retentionDays ?? 14;
+    throwIfProblems(this.node.path, [
+      CRON.test(schedule) ? undefined : `schedule ${JSON.stringify(schedule)} must be a five-field cron expression such as "30 3 * * *"`,
+      intProblem("retentionDays", retentionDays, 1, 3650),
+    ]);
+    const stack = HomelabStack.of(this);
+    this.exportPath = `${stack.inventory.kubernetes.nfs.backupRoot}/${props.app}-backup`;
+    this.target = new NfsVolume(this, "Target", {
+      namespace: props.namespace,
+      name: `${props.app}-backup`,
+      path: this.exportPath,
+      sizeGiB: 50,
+    });
+    const prefix = `${props.claim.volumeName}-`;
+    const container: ContainerSpec = {
+      name: "backup",
+      image: BACKUP_IMAGE,
+      command: ["/bin/sh", "-euc"],
+      args: [
+        [
+          `archive="/backup/${prefix}$(date -u +%Y%m%dT%H%M%SZ).tar.gz"`,
+          `tar -czf "$archive.partial" -C /data .`,
+          `mv "$archive.partial" "$archive"`,
+          `find /backup -maxdepth 1 -name '${prefix}*.tar.gz' -mtime +${retentionDays} -delete`,
+        ].join("\n"),
+      ],
+      cpuMillis: 50,
+      memoryMiB: 128,
+      mounts: [
+        { volume: props.claim, path: "/data", readOnly: true },
+        { volume: this.target, path: "/backup" },
+      ],
+    };
+    // Its own name label, so the affinity below can only match the app's pods, never the job itself.
+    const labels = { ...appLabels(`${props.app}-backup`, "backup"), "app.kubernetes.io/part-of": props.app };
+    new CronJobV1(this, "CronJob", {
+      provider: stack.provider("kubernetes", this),
+      metadata: { name: `${props.claim.volumeName}-backup`, namespace: props.namespace.name, labels },
+      spec: {
+        schedule,
+        concurrencyPolicy: "Forbid",
+        successfulJobsHistoryLimit: 1,
+        failedJobsHistoryLimit: 3,
+        jobTemplate: {
+          metadata: { labels },
+          spec: {
+            backoffLimit: 2,
+            template: {
+              metadata: { labels },
+              spec: renderPodSpec([container], {
+                restartPolicy: "OnFailure",
+                affinity: {
+                  podAffinity: {
+                    requiredDuringSchedulingIgnoredDuringExecution: [
+                      {
+                        topologyKey: "kubernetes.io/hostname",
+                        labelSelector: [{ matchLabels: { "app.kubernetes.io/name": props.app } }],
+                      },
+                    ],
+                  },
+                },
+              }),
+            },
+          },
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { Construct } from "constructs";
+import { CustomResource } from "./custom-resource";
+import { HelmChart } from "./helm-chart";
+import { appLabels, throwIfProblems } from "./kubernetes-names";
+import { Namespace } from "./namespace";
+
+/** What a middleware does, as Traefik's Middleware spec (one kind of middleware per object). */
+export type MiddlewareSpec =
+  | { readonly forwardAuth: { readonly address: string; readonly trustForwardHeader: boolean; readonly authResponseHeaders: readonly string[] } }
+  | { readonly retry: { readonly attempts: number; readonly initialInterval: string } }
+  | { readonly rateLimit: { readonly average: number; readonly burst: number; readonly period?: string } }
+  | { readonly headers: { readonly customResponseHeaders: Readonly<Record<string, string>> } }
+  | { readonly plugin: Readonly<Record<string, Readonly<Record<string, unknown>>>> };
+
+export interface TraefikMiddlewareProps {
+  /** The Traefik namespace the middleware lives in. */
+  readonly namespace: Namespace;
+  /** The namespace's name as plain text, to check the reference (tokens cannot be checked). */
+  readonly namespaceName: string;
+  /** The router-annotation reference ingresses use, <namespace>-<name>@kubernetescrd (from the inventory). */
+  readonly reference: string;
+  readonly spec: MiddlewareSpec;
+  /** The Traefik release that installs the CRD. */
+  readonly traefik: HelmChart;
+}
+
+/**
+ * A Traefik Middleware whose name is derived from the reference ingresses put in their
+ * router.middlewares annotation, so the two cannot drift apart.
+ */
+export class TraefikMiddleware extends Construct {
+  readonly reference: string;
+
+  constructor(scope: Construct, id: string, props: TraefikMiddlewareProps) {
+    super(scope, id);
+    const prefix = `${props.namespaceName}-`;
+    const suffix = "@kubernetescrd";
+    throwIfProblems(this.node.path, [
+      props.reference.startsWith(prefix) && props.reference.endsWith(suffix) && props.reference.length > prefix.length + suffix.length
+        ? undefined
+        : `reference ${JSON.stringify(props.reference)} does not name a middleware of namespace ${props.namespaceName}; allowed: ${prefix}<name>${suffix}`,
+    ]);
+    this.reference = props.reference;
+    const name = props.reference.slice(prefix.length, -suffix.length);
+    new CustomResource(this, "Resource", {
+      apiVersion: "traefik.io/v1alpha1",
+      kind: "Middleware",
+      name,
+      namespace: props.namespace.name,
+      labels: appLabels(name, "middleware"),
+      body: { spec: props.spec },
+      after: [props.traefik],
+    });
+  }
+}
