@@ -21,6 +21,7 @@ export const defaultInventory: InventoryInput = {
       address: "http://bitcoin-nomad.home.arpa:4646",
       datacenter: "homelab",
       namespace: "bitcoin",
+      csiPlugin: "nfs",
       nodes: [
         { name: "pi-1", address: "192.168.2.11", arch: "arm64", role: "server" },
         { name: "pi-2", address: "192.168.2.12", arch: "arm64" },
@@ -41,6 +42,8 @@ export const defaultInventory: InventoryInput = {
         rateLimit: "traefik-rate-limit@kubernetescrd",
       },
     },
+    nfs: { server: "truenas.home.arpa", backupRoot: "/mnt/main", mediaPath: "/mnt/main/media" },
+    uptimeMonitorAnnotation: "uptime.example.org/monitor",
   },
   vault: { address: "https://vault.example.org" },
   minio: { endpoint: "http://minio.service.consul:9000" },

@@ -19,6 +19,12 @@ const middlewareRef = z
   .string()
   .regex(/^[a-z0-9-]+@(kubernetescrd|file)$/, "must be a Traefik middleware reference such as traefik-retry@kubernetescrd");
 
+const absolutePath = z.string().regex(/^(\/[A-Za-z0-9._-]+)+$/, "must be an absolute path such as /mnt/main");
+/** A Kubernetes annotation key: an optional DNS-name prefix, a slash, and a name. */
+const annotationKey = z
+  .string()
+  .regex(/^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/, "must be an annotation key such as uptime.example.org/monitor");
+
 export const cpuArchSchema = z.enum(["amd64", "arm64"]);
 export type CpuArch = z.infer<typeof cpuArchSchema>;
 
@@ -67,7 +73,11 @@ export const inventorySchema = z.strictObject({
       path: ["nodes"],
     }),
     /** The Raspberry Pi cluster running the Bitcoin namespace. */
-    bitcoin: nomadClusterSchema.extend({ namespace: identifier }),
+    bitcoin: nomadClusterSchema.extend({
+      namespace: identifier,
+      /** The NFS CSI plugin of the Pi cluster (volumes are multi-node-single-writer). */
+      csiPlugin: identifier.default("nfs"),
+    }),
   }),
   /** Nomad CSI plugin ids; a node plugin's csi_plugin.id equals the driver's --csi-name. */
   csiPlugins: z.strictObject({ glusterfs: identifier, martinibar: identifier }),
@@ -83,6 +93,16 @@ export const inventorySchema = z.strictObject({
         rateLimit: middlewareRef,
       }),
     }),
+    /** The NFS server of the Kubernetes side (TrueNAS): RWX data, media, backup targets. */
+    nfs: z.strictObject({
+      server: dnsName,
+      /** Export holding the per-app backup directories, <backupRoot>/<app>-backup. */
+      backupRoot: absolutePath,
+      /** Export holding the media library. */
+      mediaPath: absolutePath,
+    }),
+    /** Annotation the external uptime monitor discovers ingresses by, set to "true". */
+    uptimeMonitorAnnotation: annotationKey,
   }),
   vault: z.strictObject({
     /** Where Terraform reaches Vault; the token comes from VAULT_TOKEN. */

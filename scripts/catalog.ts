@@ -219,6 +219,21 @@ export function renderCatalog(stacks: readonly CatalogStack[]): string {
 
 const TIER_COLOURS: Record<string, string> = { "0": "#fde2c8", "1": "#d6e6f7", "-": "#eeeeee" };
 
+/**
+ * Dependency edges with the ones implied by a longer path left out (transitive
+ * reduction), so the picture shows structure rather than a thicket of arrows.
+ */
+export function directEdges(stacks: readonly OrderedStack[]): [string, string][] {
+  const deps = new Map(stacks.map((s) => [s.id, s.dependencies]));
+  const reaches = (from: string, target: string): boolean =>
+    (deps.get(from) ?? []).some((d) => d === target || reaches(d, target));
+  return stacks.flatMap((s) =>
+    s.dependencies
+      .filter((d) => !s.dependencies.some((other) => other !== d && reaches(other, d)))
+      .map((d): [string, string] => [d, s.id]),
+  );
+}
+
 /** Graphviz source of docs/stacks.svg: one box per tier and cluster, edges from dependency to dependent. */
 export function renderStackGraph(stacks: readonly CatalogStack[]): string {
   const groups = new Map<string, CatalogStack[]>();
@@ -229,17 +244,18 @@ export function renderStackGraph(stacks: readonly CatalogStack[]): string {
   const q = JSON.stringify;
   const lines = [
     "digraph stacks {",
-    '  graph [rankdir=LR, fontname="Helvetica", fontsize=16, nodesep=0.25, ranksep=0.9, pad=0.3];',
+    '  graph [rankdir=LR, fontname="Helvetica", fontsize=13, nodesep=0.25, ranksep=0.9, pad=0.3, labelloc=b,',
+    '         label="Numbers: deploy order. Arrows: deploy before (arrows implied by others left out)."];',
     '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=13, margin="0.15,0.06"];',
     '  edge [color="#555555", arrowsize=0.7];',
   ];
   [...groups.keys()].sort().forEach((key, i) => {
     const [tier, cluster] = key.split("\u0000");
-    lines.push(`  subgraph cluster_${i} {`, `    label=${q(`  tier ${tier} · ${cluster}  `)}; style="rounded,dashed"; color="#888888"; fontsize=14; margin=14;`);
+    lines.push(`  subgraph cluster_${i} {`, `    label=${q(`  tier ${tier} · ${cluster}  `)}; style="rounded,dashed"; color="#888888"; fontsize=14; margin=14; labelloc=t;`);
     for (const s of groups.get(key)!) lines.push(`    ${q(s.id)} [label=${q(`${s.order}. ${s.id}`)}, fillcolor=${q(TIER_COLOURS[tier])}];`);
     lines.push("  }");
   });
-  for (const s of stacks) for (const d of s.dependencies) lines.push(`  ${q(d)} -> ${q(s.id)};`);
+  for (const [from, to] of directEdges(stacks)) lines.push(`  ${q(from)} -> ${q(to)};`);
   lines.push("}");
   return `${lines.join("\n")}\n`;
 }

@@ -7,7 +7,7 @@ import { join } from "path";
 import { HomelabApp } from "../../constructs";
 import { recordCatalogFacts } from "../../constructs/catalog-facts";
 import { acknowledge } from "../../policy/acknowledge";
-import { catalogStacks, renderCatalog, renderStackGraph } from "../../scripts/catalog";
+import { catalogStacks, directEdges, renderCatalog, renderStackGraph } from "../../scripts/catalog";
 import { providerOf } from "../helpers/rules";
 import { testInventory, testStack } from "../helpers/synth";
 
@@ -99,4 +99,13 @@ test("docs/ is what `npm run docs` generates (run it and commit when this fails)
   const run = spawnSync(process.execPath, [join(root, "dist", "scripts", "docs.js"), "--check"], { cwd: root, encoding: "utf8" });
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
+});
+
+test("the graph leaves out arrows implied by a longer path", () => {
+  const s = (id: string, ...dependencies: string[]) => ({ id, tier: 1 as const, dependencies, order: 0 });
+  expect(directEdges([s("cluster"), s("minio", "cluster"), s("plex", "minio", "cluster"), s("forgejo", "cluster")])).toEqual([
+    ["cluster", "minio"],
+    ["minio", "plex"],
+    ["cluster", "forgejo"],
+  ]);
 });
