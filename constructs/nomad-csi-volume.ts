@@ -6,6 +6,7 @@ import { NFS_MOUNT_OPTIONS } from "../jobspecs/nfs-mount-options";
 import { VOLUME_NAME_SEGMENT, volumeId } from "../jobspecs/volume-naming";
 import { CsiPluginHealth } from "./csi-plugin-health";
 import { acknowledge } from "../policy/acknowledge";
+import { CatalogFacts, recordCatalogFacts } from "./catalog-facts";
 import { statePreventDestroy } from "../policy/rules/state-prevent-destroy";
 import { HomelabStack } from "./homelab-stack";
 import type { NomadNamespace } from "./nomad-namespace";
@@ -47,9 +48,15 @@ export type VolumeRetention = true | { readonly allowDestroy: string };
 /** Which CSI plugin backs a volume; the plugin id itself comes from the inventory. */
 export type CsiPluginKind = "glusterfs" | "martinibar" | "bitcoin-nfs";
 
+/** How bad losing a volume's data is; shown in the service catalog. */
+export type VolumeCriticality = NonNullable<CatalogFacts["criticality"]>;
+const CRITICALITIES: readonly VolumeCriticality[] = ["critical", "high", "medium", "low"];
+
 export interface NomadCsiVolumeProps {
   /** Service the volume belongs to, e.g. "matrix". */
   readonly service: string;
+  /** How bad losing the data is (the domain brief's volume inventory): "critical" data cannot be recreated. */
+  readonly criticality: VolumeCriticality;
   /** What it holds, e.g. "synapse_config". */
   readonly type: string;
   /** @default "1GiB" */
@@ -117,6 +124,12 @@ export class NomadCsiVolume extends Construct {
     if (retain !== true && (typeof retain?.allowDestroy !== "string" || retain.allowDestroy.trim().length < MIN_REASON)) {
       errors.push(`retain.allowDestroy must give a reason of ${MIN_REASON}+ characters for letting destroy delete the data`);
     }
+    if (!CRITICALITIES.includes(props.criticality)) {
+      errors.push(`criticality ${JSON.stringify(props.criticality)} is unknown; allowed: ${CRITICALITIES.join(", ")}`);
+    }
+    if (retain !== true && props.criticality === "critical") {
+      errors.push("a critical volume (its data cannot be recreated) cannot opt out of prevent_destroy; drop retain.allowDestroy");
+    }
     if (errors.length) throw new Error(`${this.node.path}: ${errors.join("; ")}`);
 
     this.pluginId = pluginId;
@@ -141,6 +154,7 @@ export class NomadCsiVolume extends Construct {
     });
     // The opt-out is the acknowledged exception to the prevent_destroy rule; it shows in the report.
     if (retain !== true) acknowledge(this, statePreventDestroy.id, retain.allowDestroy);
+    recordCatalogFacts(this, { criticality: props.criticality });
   }
 }
 

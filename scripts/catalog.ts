@@ -5,6 +5,7 @@
  */
 import { HomelabApp, HomelabStack } from "../constructs";
 import { CatalogFacts, catalogFactsOf } from "../constructs/catalog-facts";
+import { BACKUP_MODE_ANNOTATION, BACKUP_REASON_ANNOTATION } from "../constructs/proxmox-claim-template";
 import { OrderedStack } from "../constructs/stack-graph";
 import { Finding } from "../policy/engine";
 import { kubernetesContainers, nomadJobImages, parseNomadJob } from "../policy/resource-data";
@@ -94,6 +95,7 @@ function volumes(stack: CatalogStack): Volume[] {
         size: first(spec?.resources)?.requests?.storage ?? "-",
         where: spec?.storage_class_name ? `class ${spec.storage_class_name}` : "bound PV",
         ...known,
+        backup: claimBackup(first(a.metadata)) ?? known.backup,
       });
     } else if (/^kubernetes_stateful_set(_v1)?$/.test(r.type)) {
       for (const t of first(a.spec)?.volume_claim_template ?? []) {
@@ -103,6 +105,7 @@ function volumes(stack: CatalogStack): Volume[] {
           size: first(spec?.resources)?.requests?.storage ?? "-",
           where: `class ${spec?.storage_class_name ?? "default"}`,
           ...known,
+          backup: claimBackup(first(t.metadata)) ?? known.backup,
         });
       }
     } else if (/^kubernetes_persistent_volume(_v1)?$/.test(r.type)) {
@@ -115,7 +118,19 @@ function volumes(stack: CatalogStack): Volume[] {
       });
     }
   }
-  return sortBy(out, (v) => v.id);
+  return sortBy(
+    out.map((v) => ({ ...v, id: readableReferences(String(v.id)) })),
+    (v) => v.id,
+  );
+}
+
+/** The backup choice a Proxmox claim records in its annotations. */
+function claimBackup(metadata: any): string | undefined {
+  const annotations: Record<string, string> = metadata?.annotations ?? {};
+  const mode = annotations[BACKUP_MODE_ANNOTATION];
+  if (mode === "cronjob") return "CronJob to NFS";
+  if (mode === "none") return `none: ${annotations[BACKUP_REASON_ANNOTATION] ?? ""}`;
+  return undefined;
 }
 
 function ingresses(resources: readonly SynthResource[]): Ingress[] {
@@ -175,9 +190,11 @@ function secretPaths(resources: readonly SynthResource[]): string[] {
   return [...paths].map(readableReferences).sort();
 }
 
-/** Cross-stack references in a path, shown as the stack they come from. */
+/** Terraform references shown as what they point at: another stack's output, or a resource attribute. */
 function readableReferences(text: string): string {
-  return text.replace(/\$\{data\.terraform_remote_state\.cross-stack-reference-input-([^.]+)\.outputs\.[^}]+\}/g, "{output of stack $1}");
+  return text
+    .replace(/\$\{data\.terraform_remote_state\.cross-stack-reference-input-([^.]+)\.outputs\.[^}]+\}/g, "{output of stack $1}")
+    .replace(/\$\{([a-z0-9_]+)\.[A-Za-z0-9_-]+\.([^}]+)\}/g, "{$1.$2}");
 }
 
 function table(header: string[], rows: string[][]): string[] {

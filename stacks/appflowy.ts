@@ -8,7 +8,7 @@ import { appflowyJob } from "../jobspecs/appflowy";
 export class AppflowyStack extends HomelabStack {
   constructor(scope: Construct) {
     super(scope, "appflowy", { tier: 1, cluster: "nomad-main", description: "AppFlowy Cloud (Nomad)" });
-    const postgres = new GlusterCsiVolume(this, "Postgres", { service: "appflowy", type: "postgres", capacityMin: "1GiB", capacityMax: "10GiB" });
+    const postgres = new GlusterCsiVolume(this, "Postgres", { criticality: "medium", service: "appflowy", type: "postgres", capacityMin: "1GiB", capacityMax: "10GiB" });
     const job = new NomadJob(this, "Job", { job: appflowyJob({ datacenters: [this.inventory.nomad.main.datacenter] }) });
     job.group("postgres").mount(postgres, { destination: "/var/lib/postgresql/data" });
   }

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { HomelabStack } from "../constructs/homelab-stack";
-import { Capacity, NomadCsiVolume } from "../constructs/nomad-csi-volume";
+import { Capacity, NomadCsiVolume, VolumeCriticality } from "../constructs/nomad-csi-volume";
 import { NomadJob } from "../constructs/nomad-job";
 import { NomadNamespace } from "../constructs/nomad-namespace";
 import { albyHubJob, bitcoinCoreJob, electrsJob } from "../jobspecs/bitcoin";
@@ -20,8 +20,9 @@ export class BitcoinStack extends HomelabStack {
       version: JOB_VERSION,
       nodeAddresses: cluster.nodes.map((n) => n.address),
     };
-    const volume = (id: string, service: string, capacityMin: Capacity, capacityMax: Capacity) =>
+    const volume = (id: string, service: string, capacityMin: Capacity, capacityMax: Capacity, criticality: VolumeCriticality) =>
       new NomadCsiVolume(this, id, {
+        criticality,
         plugin: "bitcoin-nfs",
         service,
         type: "data",
@@ -30,9 +31,10 @@ export class BitcoinStack extends HomelabStack {
         capacityMin,
         capacityMax,
       });
-    const bitcoinData = volume("BitcoinData", "bitcoin", "1TiB", "2TiB");
-    const electrsData = volume("ElectrsData", "electrs", "100GiB", "200GiB");
-    const albyData = volume("AlbyData", "alby_hub", "1GiB", "10GiB");
+    // The chain and the index can be downloaded and rebuilt; the Lightning channel state cannot.
+    const bitcoinData = volume("BitcoinData", "bitcoin", "1TiB", "2TiB", "low");
+    const electrsData = volume("ElectrsData", "electrs", "100GiB", "200GiB", "low");
+    const albyData = volume("AlbyData", "alby_hub", "1GiB", "10GiB", "critical");
 
     new NomadJob(this, "Bitcoin", { job: bitcoinCoreJob(ctx), namespace }).group("bitcoin").mount(bitcoinData, { destination: "/data" });
     new NomadJob(this, "Electrs", { job: electrsJob(ctx), namespace }).group("electrs").mount(electrsData, { destination: "/data" });

@@ -11,25 +11,25 @@ export class MatrixStack extends HomelabStack {
     const inv = this.inventory;
 
     // CRITICAL: the signing key lives here and cannot be regenerated.
-    const synapseConfig = new GlusterCsiVolume(this, "SynapseConfig", {
+    const synapseConfig = new GlusterCsiVolume(this, "SynapseConfig", { criticality: "critical",
       service: "matrix",
       type: "synapse_config",
       capacityMin: "1GiB",
       capacityMax: "10GiB",
     });
-    const synapseMedia = new GlusterCsiVolume(this, "SynapseMedia", {
+    const synapseMedia = new GlusterCsiVolume(this, "SynapseMedia", { criticality: "high",
       service: "matrix",
       type: "synapse_media",
       capacityMin: "10GiB",
       capacityMax: "200GiB",
     });
-    const whatsappData = new GlusterCsiVolume(this, "WhatsappData", {
+    const whatsappData = new GlusterCsiVolume(this, "WhatsappData", { criticality: "high",
       service: "matrix",
       type: "whatsapp_data",
       capacityMin: "1GiB",
       capacityMax: "10GiB",
     });
-    const sharedConfig = new GlusterCsiVolume(this, "SharedConfig", {
+    const sharedConfig = new GlusterCsiVolume(this, "SharedConfig", { criticality: "medium",
       service: "matrix",
       type: "shared_config",
       capacityMin: "1GiB",

@@ -11,10 +11,10 @@ export class MediaCentreStack extends HomelabStack {
   constructor(scope: Construct) {
     super(scope, "media-centre", { tier: 1, cluster: "nomad-main", description: "Plex and Jellyfin (Nomad)" });
 
-    const plexConfig = new GlusterCsiVolume(this, "PlexConfig", { service: "plex", type: "config", capacityMin: "5GiB", capacityMax: "50GiB" });
-    const jellyfinConfig = new GlusterCsiVolume(this, "JellyfinConfig", { service: "jellyfin", type: "config", capacityMin: "1GiB", capacityMax: "20GiB" });
+    const plexConfig = new GlusterCsiVolume(this, "PlexConfig", { criticality: "high", service: "plex", type: "config", capacityMin: "5GiB", capacityMax: "50GiB" });
+    const jellyfinConfig = new GlusterCsiVolume(this, "JellyfinConfig", { criticality: "low", service: "jellyfin", type: "config", capacityMin: "1GiB", capacityMax: "20GiB" });
     // Both servers read the library; nothing here writes it.
-    const media = new MartinibarNfsVolume(this, "Media", {
+    const media = new MartinibarNfsVolume(this, "Media", { criticality: "high",
       service: "media",
       type: "library",
       capacityMin: "1TiB",

@@ -8,7 +8,7 @@ import { minioJob } from "../jobspecs/minio";
 export class MinioStack extends HomelabStack {
   constructor(scope: Construct) {
     super(scope, "minio", { tier: 1, cluster: "nomad-main", description: "MinIO object store: backups and Litestream replicas (Nomad)" });
-    const data = new GlusterCsiVolume(this, "Data", { service: "minio", type: "data", capacityMin: "1GiB", capacityMax: "20GiB" });
+    const data = new GlusterCsiVolume(this, "Data", { criticality: "high", service: "minio", type: "data", capacityMin: "1GiB", capacityMax: "20GiB" });
     const job = new NomadJob(this, "Job", { job: minioJob({ datacenters: [this.inventory.nomad.main.datacenter] }) });
     job.group("minio").mount(data, { destination: "/data" });
   }

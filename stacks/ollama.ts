@@ -13,9 +13,9 @@ export class OllamaStack extends HomelabStack {
     if (!gpuNode) {
       throw new Error(`${this.node.path}: the inventory's nomad.main has no node with gpu: true; ollama needs the GPU node`);
     }
-    const data = new GlusterCsiVolume(this, "Data", { service: "ollama", type: "data", capacityMin: "4GiB", capacityMax: "100GiB" });
-    const postgres = new GlusterCsiVolume(this, "Postgres", { service: "ollama", type: "postgres", capacityMin: "1GiB", capacityMax: "10GiB" });
-    const searxng = new GlusterCsiVolume(this, "SearxngConfig", { service: "searxng", type: "config", capacityMin: "1GiB", capacityMax: "1GiB" });
+    const data = new GlusterCsiVolume(this, "Data", { criticality: "medium", service: "ollama", type: "data", capacityMin: "4GiB", capacityMax: "100GiB" });
+    const postgres = new GlusterCsiVolume(this, "Postgres", { criticality: "medium", service: "ollama", type: "postgres", capacityMin: "1GiB", capacityMax: "10GiB" });
+    const searxng = new GlusterCsiVolume(this, "SearxngConfig", { criticality: "low", service: "searxng", type: "config", capacityMin: "1GiB", capacityMax: "1GiB" });
 
     const job = new NomadJob(this, "Job", { job: ollamaJob({ datacenters: [cluster.datacenter], gpuNode }) });
     job.group("ollama").mount(data, { destination: "/models" });

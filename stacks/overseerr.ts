@@ -9,7 +9,7 @@ import { OVERSEERR_CONFIG_DIR, OVERSEERR_DB, overseerrJob } from "../jobspecs/ov
 export class OverseerrStack extends HomelabStack {
   constructor(scope: Construct) {
     super(scope, "overseerr", { tier: 1, cluster: "nomad-main", description: "Overseerr media requests (Nomad)" });
-    const config = new GlusterCsiVolume(this, "Config", { service: "overseerr", type: "config", capacityMin: "1GiB", capacityMax: "5GiB" });
+    const config = new GlusterCsiVolume(this, "Config", { criticality: "medium", service: "overseerr", type: "config", capacityMin: "1GiB", capacityMax: "5GiB" });
     const job = new NomadJob(this, "Job", { job: overseerrJob({ datacenters: [this.inventory.nomad.main.datacenter] }) });
     const group = job.group("overseerr");
     group.mount(config, { destination: OVERSEERR_CONFIG_DIR });

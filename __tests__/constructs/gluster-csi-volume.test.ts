@@ -1,16 +1,19 @@
+import { tmpdir } from "os";
+import { HomelabApp } from "../../constructs";
+import { catalogFactsOf } from "../../constructs/catalog-facts";
 import { GlusterCsiVolume } from "../../constructs/gluster-csi-volume";
 import { MartinibarNfsVolume } from "../../constructs/martinibar-nfs-volume";
 import { NomadCsiVolume } from "../../constructs/nomad-csi-volume";
 import { NomadNamespace } from "../../constructs/nomad-namespace";
 import { NFS_MOUNT_OPTIONS } from "../../jobspecs/nfs-mount-options";
-import { resourcesOf, synthApp, synthWith, testStack } from "../helpers/synth";
+import { resourcesOf, synthApp, synthWith, testInventory, testStack } from "../helpers/synth";
 
 const nomad = { cluster: "nomad-main" as const };
 
 describe("GlusterCsiVolume", () => {
   const stack = synthWith((s) => {
-    new GlusterCsiVolume(s, "Config", { service: "matrix", type: "synapse_config", capacityMin: "1GiB", capacityMax: "10GiB" });
-    new GlusterCsiVolume(s, "Media", { service: "matrix", type: "synapse_media" });
+    new GlusterCsiVolume(s, "Config", { criticality: "medium", service: "matrix", type: "synapse_config", capacityMin: "1GiB", capacityMax: "10GiB" });
+    new GlusterCsiVolume(s, "Media", { criticality: "medium", service: "matrix", type: "synapse_media" });
   }, nomad);
   const volumes = resourcesOf(stack, "nomad_csi_volume");
   const config = Object.values(volumes).find((v: any) => v.volume_id === "glusterfs_matrix_synapse_config");
@@ -51,7 +54,7 @@ describe("GlusterCsiVolume", () => {
 describe("retain", () => {
   test("an opt-out with a reason drops prevent_destroy and shows in the report as an acknowledgement", () => {
     const { stacks, report } = synthApp((app) => {
-      new GlusterCsiVolume(testStack(app, nomad), "Scratch", { service: "ci", type: "cache", retain: { allowDestroy: "rebuildable build cache, no data of value" } });
+      new GlusterCsiVolume(testStack(app, nomad), "Scratch", { criticality: "low", service: "ci", type: "cache", retain: { allowDestroy: "rebuildable build cache, no data of value" } });
     });
     const [v] = Object.values(resourcesOf(stacks.test, "nomad_csi_volume")) as any[];
     expect(v.lifecycle).toEqual({ prevent_destroy: false });
@@ -61,11 +64,27 @@ describe("retain", () => {
   });
 });
 
+describe("criticality", () => {
+  test("is recorded for the service catalog", () => {
+    const app = new HomelabApp({ outdir: tmpdir(), inventory: testInventory });
+    const volume = new GlusterCsiVolume(testStack(app, nomad), "Config", { criticality: "critical", service: "matrix", type: "synapse_config" });
+    expect(catalogFactsOf(volume.resource)).toEqual({ criticality: "critical" });
+  });
+
+  test("fails if a critical volume opts out of prevent_destroy", () => {
+    expect(() =>
+      synthWith((s) => {
+        new GlusterCsiVolume(s, "Key", { criticality: "critical", service: "matrix", type: "synapse_config", retain: { allowDestroy: "migrating to a new volume" } });
+      }, nomad),
+    ).toThrow(/test\/Key: a critical volume \(its data cannot be recreated\) cannot opt out of prevent_destroy/);
+  });
+});
+
 describe("MartinibarNfsVolume and other plugins share the mechanism", () => {
   test("a martinibar volume is martinibar_prod_<service>_<type> on plugin martinibar, with its own plugin data source", () => {
     const stack = synthWith((s) => {
-      new MartinibarNfsVolume(s, "Data", { service: "forgejo", type: "data" });
-      new GlusterCsiVolume(s, "Other", { service: "x", type: "y" });
+      new MartinibarNfsVolume(s, "Data", { criticality: "medium", service: "forgejo", type: "data" });
+      new GlusterCsiVolume(s, "Other", { criticality: "medium", service: "x", type: "y" });
     }, nomad);
     const volumes = Object.values(resourcesOf(stack, "nomad_csi_volume")) as any[];
     const legacy = volumes.find((v) => v.plugin_id === "martinibar");
@@ -77,7 +96,7 @@ describe("MartinibarNfsVolume and other plugins share the mechanism", () => {
   test("a bitcoin NFS volume lives in its namespace, depends on it, and uses the inventory's plugin", () => {
     const stack = synthWith((s) => {
       const ns = new NomadNamespace(s, "Ns", { name: "bitcoin" });
-      new NomadCsiVolume(s, "Data", { plugin: "bitcoin-nfs", service: "bitcoin", type: "data", namespace: ns, accessMode: "multi-node-single-writer" });
+      new NomadCsiVolume(s, "Data", { criticality: "medium", plugin: "bitcoin-nfs", service: "bitcoin", type: "data", namespace: ns, accessMode: "multi-node-single-writer" });
     }, { cluster: "nomad-bitcoin" });
     const [v] = Object.values(resourcesOf(stack, "nomad_csi_volume")) as any[];
     expect(v).toMatchObject({ volume_id: "nfs_bitcoin_data", plugin_id: "nfs", namespace: "bitcoin" });
@@ -88,7 +107,7 @@ describe("MartinibarNfsVolume and other plugins share the mechanism", () => {
 
 describe("bad input fails with the construct path, the value and what is allowed", () => {
   const build = (props: Partial<ConstructorParameters<typeof GlusterCsiVolume>[2]>) => () =>
-    synthWith((s) => new GlusterCsiVolume(s, "V", { service: "svc", type: "data", ...props }), nomad);
+    synthWith((s) => new GlusterCsiVolume(s, "V", { criticality: "medium", service: "svc", type: "data", ...props }), nomad);
 
   test("fails if capacityMin exceeds capacityMax", () => {
     expect(build({ capacityMin: "20GiB", capacityMax: "10GiB" })).toThrow(/test\/V: capacityMin 20GiB is larger than capacityMax 10GiB/);
@@ -119,7 +138,7 @@ describe("bad input fails with the construct path, the value and what is allowed
   });
 
   test("fails if used in a Kubernetes stack", () => {
-    expect(() => synthWith((s) => new GlusterCsiVolume(s, "V", { service: "a", type: "b" }), { cluster: "kubernetes" })).toThrow(
+    expect(() => synthWith((s) => new GlusterCsiVolume(s, "V", { criticality: "medium", service: "a", type: "b" }), { cluster: "kubernetes" })).toThrow(
       /a nomad provider cannot be used in a stack of cluster kubernetes/,
     );
   });

@@ -17,7 +17,7 @@ type Extra = Partial<Omit<LitestreamSidecarProps, "group">>;
 function build(extra: Extra = {}, opts: { count?: number; mountAt?: string } = {}) {
   return synthWith((s) => {
     const job = new NomadJob(s, "Job", { job: app(opts.count) });
-    if (opts.mountAt) job.group("app").mount(new GlusterCsiVolume(s, "Config", { service: "app", type: "config" }), { destination: opts.mountAt });
+    if (opts.mountAt) job.group("app").mount(new GlusterCsiVolume(s, "Config", { criticality: "medium", service: "app", type: "config" }), { destination: opts.mountAt });
     new LitestreamSidecar(s, "Litestream", {
       group: job.group("app"),
       databases: ["/alloc/data/app/db.sqlite3"],
@@ -135,8 +135,8 @@ describe("bad input fails with the construct path and why", () => {
           replica: { bucket: "litestream", path: "app" },
           credentials: { source: "vault", path: "secret/data/app/litestream" },
         });
-        job.group("app").mount(new GlusterCsiVolume(s, "Data", { service: "app", type: "data" }), { destination: "/srv" });
-        job.group("app").mount(new GlusterCsiVolume(s, "Bad", { service: "app", type: "bad" }), { destination: "/alloc" });
+        job.group("app").mount(new GlusterCsiVolume(s, "Data", { criticality: "medium", service: "app", type: "data" }), { destination: "/srv" });
+        job.group("app").mount(new GlusterCsiVolume(s, "Bad", { criticality: "medium", service: "app", type: "bad" }), { destination: "/alloc" });
       }, nomad),
     ).toThrow(/destination \/alloc is inside Nomad's task directories/);
   });

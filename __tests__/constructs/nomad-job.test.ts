@@ -75,7 +75,7 @@ test("a job in a namespace carries it and depends on it", () => {
 test("edits after construction (mounts) are in the rendered job: it renders at synth", () => {
   const stack = synthWith((s) => {
     const job = new NomadJob(s, "Web", { job: web() });
-    job.group("web").mount(new GlusterCsiVolume(s, "Data", { service: "web", type: "data" }), { destination: "/data" });
+    job.group("web").mount(new GlusterCsiVolume(s, "Data", { criticality: "medium", service: "web", type: "data" }), { destination: "/data" });
   }, nomad);
   expect(JSON.parse(onlyResource(stack, "nomad_job").jobspec).Job.TaskGroups[0].Volumes).toHaveProperty("glusterfs_web_data");
 });

@@ -259,7 +259,7 @@ describe("the rules run in the real synth pipeline", () => {
       const s = testStack(app, { cluster: "nomad-main" });
       new NomadSchedulerConfig(s, "Scheduler");
       const j = new NomadJob(s, "Job", { job: job([group({ Services: [connectService({ name: "web", port: 80 })] })]) });
-      j.group("web").mount(new GlusterCsiVolume(s, "Data", { service: "web", type: "data" }), { destination: "/data" });
+      j.group("web").mount(new GlusterCsiVolume(s, "Data", { criticality: "medium", service: "web", type: "data" }), { destination: "/data" });
       new LitestreamSidecar(s, "Litestream", {
         group: j.group("web"),
         databases: ["/alloc/data/web.db"],

@@ -70,7 +70,7 @@ test("fails if plex's database is moved onto its config volume, saying why", () 
   expect(() =>
     synthWith((s) => {
       const job = new NomadJob(s, "Job", { job: mediaCentreJob({ datacenters: ["dc1"] }) });
-      job.group("plex").mount(new GlusterCsiVolume(s, "PlexConfig", { service: "plex", type: "config" }), { destination: PLEX_CONFIG_DIR });
+      job.group("plex").mount(new GlusterCsiVolume(s, "PlexConfig", { criticality: "medium", service: "plex", type: "config" }), { destination: PLEX_CONFIG_DIR });
       new LitestreamSidecar(s, "PlexLitestream", {
         group: job.group("plex"),
         databases: [`${PLEX_DATABASES_DIR}/com.plexapp.plugins.library.db`],
