@@ -1,0 +1,74 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { deployOrder } from "../../constructs/stack-graph";
+import { affectedInOrder, changedStacks, readSynth, removedStacks, StackFiles } from "../../scripts/lib/affected-core";
+
+const files = (entries: Record<string, string>): StackFiles => new Map(Object.entries(entries));
+const synth = (stacks: Record<string, Record<string, string>>) => new Map(Object.entries(stacks).map(([id, f]) => [id, files(f)]));
+
+//  platform (0) ◄── vault (0) ◄── vaultwarden (1)      matrix (1) ◄── bridge (1)      minio (1)
+const graph = deployOrder([
+  { id: "platform", tier: 0, dependencies: [] },
+  { id: "vault", tier: 0, dependencies: ["platform"] },
+  { id: "vaultwarden", tier: 1, dependencies: ["vault"] },
+  { id: "matrix", tier: 1, dependencies: [] },
+  { id: "bridge", tier: 1, dependencies: ["matrix"] },
+  { id: "minio", tier: 1, dependencies: [] },
+]);
+
+describe("which stacks changed", () => {
+  const before = synth({ matrix: { "cdk.tf.json": "{a}", "jobs/synapse.json": "{image: v1}" }, minio: { "cdk.tf.json": "{m}" }, old: { "cdk.tf.json": "{}" } });
+
+  test("a stack whose job file changed is changed, even with the same cdk.tf.json", () => {
+    const after = synth({ matrix: { "cdk.tf.json": "{a}", "jobs/synapse.json": "{image: v2}" }, minio: { "cdk.tf.json": "{m}" } });
+    expect([...changedStacks(before, after)]).toEqual(["matrix"]);
+  });
+
+  test("a new stack is changed; a removed one is reported apart", () => {
+    const after = synth({ matrix: { "cdk.tf.json": "{a}", "jobs/synapse.json": "{image: v1}" }, minio: { "cdk.tf.json": "{m}" }, fresh: { "cdk.tf.json": "{}" } });
+    expect([...changedStacks(before, after)]).toEqual(["fresh"]);
+    expect(removedStacks(before, after)).toEqual(["old"]);
+  });
+
+  test("a file added beside a stack's JSON is a change", () => {
+    const after = synth({ matrix: { "cdk.tf.json": "{a}", "jobs/synapse.json": "{image: v1}", "jobs/extra.json": "{}" }, minio: { "cdk.tf.json": "{m}" } });
+    expect([...changedStacks(before, after)]).toEqual(["matrix"]);
+  });
+});
+
+describe("affected stacks in deploy order", () => {
+  test("one changed stack with no dependents is all that is affected", () => {
+    expect(affectedInOrder(graph, new Set(["minio"])).map((s) => s.id)).toEqual(["minio"]);
+  });
+
+  test("dependents, direct and indirect, follow in deploy order", () => {
+    expect(affectedInOrder(graph, new Set(["platform"])).map((s) => s.id)).toEqual(["platform", "vault", "vaultwarden"]);
+    // deploy order: platform, vault, matrix, bridge, minio, vaultwarden
+    expect(affectedInOrder(graph, new Set(["vaultwarden", "matrix"])).map((s) => s.id)).toEqual(["matrix", "bridge", "vaultwarden"]);
+  });
+
+  test("nothing changed, nothing affected", () => {
+    expect(affectedInOrder(graph, new Set())).toEqual([]);
+  });
+});
+
+describe("reading a synth output", () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "homelab-ops-"))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("reads every file of every stack, nested ones too, and skips Terraform's working files", () => {
+    mkdirSync(join(dir, "stacks", "matrix", "jobs"), { recursive: true });
+    mkdirSync(join(dir, "stacks", "matrix", ".terraform", "providers"), { recursive: true });
+    writeFileSync(join(dir, "stacks", "matrix", "cdk.tf.json"), "{}");
+    writeFileSync(join(dir, "stacks", "matrix", "jobs", "synapse.json"), "{job}");
+    writeFileSync(join(dir, "stacks", "matrix", ".terraform", "providers", "x"), "bin");
+    writeFileSync(join(dir, "stacks", "matrix", ".terraform.lock.hcl"), "lock");
+    expect(readSynth(dir)).toEqual(new Map([["matrix", new Map([["cdk.tf.json", "{}"], ["jobs/synapse.json", "{job}"]])]]));
+  });
+
+  test("an output with no stacks directory has no stacks", () => {
+    expect(readSynth(join(dir, "missing")).size).toBe(0);
+  });
+});

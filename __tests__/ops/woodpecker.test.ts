@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
+import YAML from "yaml";
+
+/** The Woodpecker v3 workflows, parsed the way a YAML reader sees them. */
+const DIR = join(__dirname, "..", "..", ".woodpecker");
+
+interface Step {
+  name: string;
+  image: string;
+  commands?: string[];
+  environment?: Record<string, string | { from_secret: string }>;
+  when?: Array<Record<string, unknown>>;
+  secrets?: unknown;
+}
+interface Workflow {
+  when: Array<{ event: string | string[]; branch?: string | string[] }>;
+  clone?: Step[];
+  steps: Step[];
+}
+
+const workflows: Record<string, Workflow> = Object.fromEntries(
+  readdirSync(DIR)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => [f, YAML.parse(readFileSync(join(DIR, f), "utf8")) as Workflow]),
+);
+const events = (w: Workflow) => w.when.flatMap((c) => [c.event].flat());
+const byEvent = (event: string) => Object.entries(workflows).filter(([, w]) => events(w).includes(event));
+const [[prName, pr]] = byEvent("pull_request");
+const [[pushName, push]] = byEvent("push");
+
+const secretsOf = (steps: Step[]) =>
+  steps.flatMap((s) => Object.values(s.environment ?? {}).flatMap((v) => (typeof v === "object" && v !== null ? [v.from_secret] : [])));
+const script = (s: Step) => (s.commands ?? []).join("\n");
+
+test("there are exactly two workflows: pull requests and pushes to main", () => {
+  expect(Object.keys(workflows).sort()).toEqual([pushName, prName].sort());
+  expect(byEvent("pull_request")).toHaveLength(1);
+  expect(byEvent("push")).toHaveLength(1);
+});
+
+test("the pull-request workflow runs on pull_request only", () => {
+  expect(events(pr)).toEqual(["pull_request"]);
+});
+
+test("the apply workflow runs on push to main only", () => {
+  expect(push.when).toEqual([{ event: "push", branch: "main" }]);
+});
+
+test("every image is pinned to a version, never latest", () => {
+  for (const [file, w] of Object.entries(workflows)) {
+    for (const step of [...w.steps, ...(w.clone ?? [])]) {
+      expect({ file, step: step.name, image: step.image }).toEqual({ file, step: step.name, image: expect.stringMatching(/^[\w./-]+:\d[\w.-]*$/) });
+    }
+  }
+});
+
+test("every command is one shell line (a YAML string, not a map made by a stray colon)", () => {
+  for (const w of Object.values(workflows)) {
+    for (const step of w.steps) for (const command of step.commands ?? []) expect({ step: step.name, type: typeof command }).toEqual({ step: step.name, type: "string" });
+  }
+});
+
+test("secrets use the v3 environment/from_secret form, never the removed secrets key", () => {
+  for (const w of Object.values(workflows)) {
+    for (const step of w.steps) {
+      expect(step.secrets).toBeUndefined();
+      for (const value of Object.values(step.environment ?? {})) {
+        if (typeof value === "object") expect(Object.keys(value)).toEqual(["from_secret"]);
+        else expect(typeof value).toBe("string");
+      }
+    }
+  }
+});
+
+describe("pull requests never apply", () => {
+  test("no pull-request step runs apply, an auto-approved deploy, a deploy without --plan, or a push", () => {
+    for (const step of pr.steps) {
+      const text = script(step);
+      expect({ step: step.name, applies: /terraform\s+apply|--auto-approve|git\s+push|cdktf\s+deploy/.test(text) }).toEqual({ step: step.name, applies: false });
+      for (const line of text.split("\n").filter((l) => /npm run .*\bdeploy\b/.test(l))) expect(line).toMatch(/--plan/);
+    }
+  });
+
+  test("pull-request steps see only read-only secrets, none of the apply secrets", () => {
+    const prSecrets = secretsOf(pr.steps);
+    expect(prSecrets.length).toBeGreaterThan(0);
+    for (const s of prSecrets) expect(s).toMatch(/_readonly$/);
+    const applySecrets = new Set(secretsOf(push.steps));
+    expect(prSecrets.filter((s) => applySecrets.has(s))).toEqual([]);
+  });
+
+  test("pull requests test, synthesize, list the affected stacks and plan each", () => {
+    const all = pr.steps.map(script).join("\n");
+    expect(all).toMatch(/npm test/);
+    expect(all).toMatch(/npm run synth/);
+    expect(all).toMatch(/npm run --silent affected -- --since/);
+    expect(all).toMatch(/npm run --silent deploy -- "\$\$\{stack\}" --plan/);
+  });
+});
+
+describe("pushes to main apply and commit the encrypted state", () => {
+  const names = push.steps.map((s) => s.name);
+  const apply = push.steps.find((s) => /--auto-approve/.test(script(s)))!;
+  const commit = push.steps.find((s) => /git push/.test(script(s)))!;
+
+  test("the affected stacks are applied in the printed deploy order, after the tests", () => {
+    expect(script(apply)).toMatch(/for stack in \$\$\(cat affected.txt\); do npm run --silent deploy -- "\$\$\{stack\}" --auto-approve \|\| exit 1; done/);
+    expect(names.indexOf("test")).toBeLessThan(names.indexOf(apply.name));
+    expect(names.indexOf("affected")).toBeLessThan(names.indexOf(apply.name));
+  });
+
+  test("apply credentials are secrets of the apply step", () => {
+    expect(secretsOf([apply]).sort()).toEqual(["age_identity", "kubeconfig", "nomad_token", "pg_conn_str", "vault_token"]);
+  });
+
+  test("tier-0 state is committed with [ci skip], also after a failed apply", () => {
+    expect(names.indexOf(commit.name)).toBeGreaterThan(names.indexOf(apply.name));
+    expect(script(commit)).toMatch(/git add state\/\*\.tfstate\.age/);
+    expect(script(commit)).toMatch(/commit -m "[^"]*\[ci skip\]"/);
+    expect(script(commit)).toMatch(/state -- check/);
+    expect(commit.when).toEqual([{ status: ["success", "failure"] }]);
+  });
+});

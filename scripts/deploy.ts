@@ -1,0 +1,128 @@
+/**
+ * Deploys one stack from a workstation (or CI):
+ *
+ *   npm run deploy -- <stack> [--plan] [--auto-approve] [--force]
+ *
+ * Synthesizes the estate (the same HomelabApp path as `npm run synth`) into cdktf.out, refuses
+ * when a stack it depends on has not been applied yet (printing the order to use), then runs
+ * `terraform init` and `plan` or `apply` in cdktf.out/stacks/<stack>/.
+ *
+ * Tier 0: decrypts state/<stack>.tfstate.age first and re-encrypts afterwards, also when
+ * Terraform fails or the run is interrupted. Tier 1: needs PG_CONN_STR. Tier-0 stacks this
+ * stack reads from are decrypted for the run and their plaintext removed afterwards.
+ */
+import { existsSync, readFileSync, rmSync } from "fs";
+import { join } from "path";
+import { OrderedStack } from "../constructs";
+import { decrypt, findIdentities, Identities, readRecipients, requireIdentities } from "./lib/age";
+import { parseArgs, runMain, UsageError } from "./lib/cli";
+import { ancestors, findStack, loadEstate } from "./lib/estate";
+import { decryptState, encryptState, statePaths } from "./lib/state-files";
+import { Interrupts, isApplied, pullState, requireTerraform, TfState } from "./lib/terraform";
+
+const USAGE = "npm run deploy -- <stack> [--plan] [--auto-approve] [--force]";
+export const PG_ENV = "PG_CONN_STR";
+
+function stackJson(root: string, id: string): { terraform?: { backend?: Record<string, unknown> } } {
+  return JSON.parse(readFileSync(join(root, "cdktf.out", "stacks", id, "cdk.tf.json"), "utf8"));
+}
+
+/** A dependency's state, to know whether it was applied. */
+async function dependencyState(root: string, dep: OrderedStack, identities: () => Identities): Promise<TfState | undefined> {
+  if (dep.tier === 0) {
+    const paths = statePaths(root, dep.id);
+    if (existsSync(paths.plain)) return JSON.parse(readFileSync(paths.plain, "utf8"));
+    if (!existsSync(paths.encrypted)) return undefined;
+    const bytes = await decrypt(readFileSync(paths.encrypted), identities(), `state/${dep.id}.tfstate.age`);
+    return JSON.parse(Buffer.from(bytes).toString("utf8"));
+  }
+  const backend = stackJson(root, dep.id).terraform?.backend;
+  if (!backend) throw new Error(`stack ${dep.id} has no backend in its synthesized JSON; cannot tell whether it was applied`);
+  return pullState(backend);
+}
+
+async function main(): Promise<number> {
+  const { positional, flags } = parseArgs(process.argv.slice(2), ["plan", "auto-approve", "force"], USAGE);
+  if (positional.length !== 1) throw new UsageError(positional.length ? `one stack at a time, got ${positional.join(" ")}` : "which stack?", USAGE);
+  const [id] = positional;
+  const root = process.cwd();
+  const planOnly = flags.has("plan");
+
+  requireTerraform();
+  const { app, stacks } = loadEstate(join(root, "cdktf.out"));
+  const stack = findStack(stacks, id);
+  const usesPg = stack.tier !== 0 || ancestors(stacks, id).some((s) => s.tier !== 0);
+  if (usesPg && !process.env[PG_ENV]) {
+    throw new Error(
+      `${PG_ENV} is not set: stack ${id} ${stack.tier === 0 ? "reads" : "keeps"} state in PostgreSQL (tier 1). ` +
+        `Export it first, e.g. export ${PG_ENV}="postgres://<user>:<password>@<host>:5432/terraform_state" ` +
+        `(credentials from Vault database/static-creds/pg-terraform-state)`,
+    );
+  }
+  app.synth();
+  const dir = join(root, "cdktf.out", "stacks", id);
+  console.log(`synthesized ${stacks.length} stacks; ${id} is tier ${stack.tier}, number ${stack.order} in the deploy order`);
+
+  let identities: Identities | undefined;
+  const identity = () => (identities ??= requireIdentities(`read tier-0 state`));
+  identities = findIdentities();
+
+  const before = ancestors(stacks, id);
+  const missing: string[] = [];
+  for (const dep of before) {
+    if (!isApplied(await dependencyState(root, dep, identity))) missing.push(dep.id);
+  }
+  if (missing.length) {
+    const order = [...before.filter((s) => missing.includes(s.id)), stack].map((s) => `npm run deploy -- ${s.id}`);
+    throw new Error(
+      `refusing to deploy ${id}: it depends on ${missing.join(", ")}, not applied yet. Deploy in this order:\n  ${order.join("\n  ")}`,
+    );
+  }
+
+  // Fail before Terraform runs, not after, when the state could not be encrypted again.
+  if (stack.tier === 0) readRecipients(statePaths(root, id).recipients);
+
+  const interrupts = new Interrupts();
+  const created: string[] = [];
+  // Re-encrypt only a plaintext this run decrypted (or Terraform created): when decrypting
+  // is refused (unsaved work in the plaintext), the operator's files stay as they were.
+  let ownsState = false;
+  let code = 1;
+  try {
+    // Tier-0 stacks read directly through terraform_remote_state need their plaintext.
+    for (const dep of before.filter((s) => s.tier === 0 && stack.dependencies.includes(s.id))) {
+      const paths = statePaths(root, dep.id);
+      if (existsSync(paths.plain)) continue;
+      created.push(paths.plain);
+      await decryptState(root, dep.id, { identities: identity() });
+    }
+    if (stack.tier === 0) {
+      const result = await decryptState(root, id, { force: flags.has("force"), identities });
+      ownsState = true;
+      console.log(result.message);
+    }
+    // Colours only for a terminal; logs and pipes get plain text.
+    const color = process.stdout.isTTY ? [] : ["-no-color"];
+    code = await interrupts.run(dir, ["init", "-input=false", ...color]);
+    if (code === 0) {
+      const args = planOnly
+        ? ["plan", "-input=false", ...color]
+        : ["apply", ...color, ...(flags.has("auto-approve") ? ["-input=false", "-auto-approve"] : [])];
+      code = await interrupts.run(dir, args);
+    }
+  } finally {
+    for (const plain of created) rmSync(plain, { force: true });
+    if (stack.tier === 0 && ownsState) {
+      const result = await encryptState(root, id, { identities });
+      console.log(result.message);
+    }
+    interrupts.dispose();
+  }
+  if (interrupts.signal) return interrupts.exitCode;
+  if (code !== 0) {
+    console.error(`terraform ${planOnly ? "plan" : "apply"} of ${id} failed (exit ${code})${stack.tier === 0 ? "; state re-encrypted" : ""}`);
+  }
+  return code;
+}
+
+runMain(main);
