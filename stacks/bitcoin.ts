@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { HomelabStack } from "../constructs/homelab-stack";
+import { adopt } from "../constructs/adopt";
 import { Capacity, NomadCsiVolume, VolumeCriticality } from "../constructs/nomad-csi-volume";
 import { NomadJob } from "../constructs/nomad-job";
 import { NomadNamespace } from "../constructs/nomad-namespace";
@@ -14,6 +15,9 @@ export class BitcoinStack extends HomelabStack {
     super(scope, "bitcoin", { tier: 1, cluster: "nomad-bitcoin", description: "Bitcoin Core, Electrs, Alby Hub on the Pi cluster (Nomad)" });
     const cluster = this.inventory.nomad.bitcoin;
     const namespace = new NomadNamespace(this, "Namespace", { name: cluster.namespace, description: "Bitcoin Core, Electrs, Alby Hub" });
+    // The namespace was created by hand before this codebase: import it rather than
+    // create a second one. Remove this line once the import has been applied.
+    adopt(namespace, { importId: cluster.namespace });
     const ctx = {
       datacenters: [cluster.datacenter],
       namespace: namespace.name,

@@ -1,3 +1,4 @@
+import { defineEstate } from "../../main";
 import { BitcoinStack } from "../../stacks/bitcoin";
 import { onlyResource, resourcesOf, synthApp } from "../helpers/synth";
 
@@ -66,4 +67,13 @@ test("alby hub's database URI comes from a Nomad variable", () => {
 
 test("passes every house rule", () => {
   expect(report.findings.filter((f) => f.stackId === "bitcoin")).toEqual([]);
+});
+
+describe("adopting the namespace that already runs", () => {
+  test("the bitcoin namespace carries an import block with its name as the id", () => {
+    const { stacks } = synthApp(defineEstate);
+    const namespaces = stacks.bitcoin.resource.nomad_namespace;
+    const [address] = Object.keys(namespaces);
+    expect(stacks.bitcoin.import).toEqual([{ id: "bitcoin", provider: "nomad", to: `nomad_namespace.${address}` }]);
+  });
 });
