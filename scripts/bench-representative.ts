@@ -1,11 +1,24 @@
-import { HomelabApp, HomelabStack, Namespace, ServiceSecrets } from "../constructs";
-import { VaultStack } from "../stacks/vault";
+import { HomelabApp, HomelabStack } from "../constructs";
+import { GlusterCsiVolume } from "../constructs/gluster-csi-volume";
+import { NomadJob } from "../constructs/nomad-job";
+import { matrixJob } from "../jobspecs/matrix";
 
-/** A copy of a typical service stack under another id: namespace, secrets, cross-stack read. */
+/**
+ * A copy of a typical (and the largest) service stack under another id: the matrix job's
+ * six groups with Connect, four GlusterFS volumes and their mounts.
+ */
 export function representativeStack(app: HomelabApp, id: string): HomelabStack {
-  const vault = app.node.findChild("vault") as VaultStack;
-  const stack = new HomelabStack(app, id, { tier: 1, cluster: "kubernetes", description: "benchmark copy" });
-  new Namespace(stack, "Namespace", { name: id });
-  new ServiceSecrets(stack, "Secrets", { store: vault.kv, service: id, reads: [`${id}/app`] });
+  const stack = new HomelabStack(app, id, { tier: 1, cluster: "nomad-main", description: "benchmark copy of matrix" });
+  const inv = stack.inventory;
+  const service = id.replace(/-/g, "_");
+  const volume = (name: string, type: string) => new GlusterCsiVolume(stack, name, { criticality: "high", service, type });
+  const job = new NomadJob(stack, "Job", {
+    job: matrixJob({ datacenters: [inv.nomad.main.datacenter], domain: inv.domains.public, postgres: inv.externalPostgres }),
+  });
+  job.group("synapse").mount(volume("SynapseConfig", "synapse_config"), { destination: "/data" });
+  job.group("synapse").mount(volume("SynapseMedia", "synapse_media"), { destination: "/media" });
+  job.group("whatsapp-bridge").mount(volume("WhatsappData", "whatsapp_data"), { destination: "/data" });
+  const shared = volume("SharedConfig", "shared_config");
+  for (const group of ["mas", "nginx", "cinny"]) job.group(group).mount(shared, { destination: "/shared", readOnly: true });
   return stack;
 }
