@@ -59,13 +59,4 @@ export function defineEstate(app: HomelabApp): void {
   new BitcoinStack(app);
 }
 
-if (require.main === module) {
-  try {
-    const app = new HomelabApp();
-    defineEstate(app);
-    app.synth();
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(1);
-  }
-}
+if (require.main === module) HomelabApp.run(defineEstate);

@@ -49,6 +49,21 @@ export class HomelabApp extends App {
     return root;
   }
 
+  /**
+   * The entry point of an app file: builds the estate with `define`, synthesizes it, and
+   * on failure prints the message (every problem, no stack trace) and exits non-zero.
+   */
+  static run(define: (app: HomelabApp) => void): void {
+    try {
+      const app = new HomelabApp();
+      define(app);
+      app.synth();
+    } catch (err) {
+      console.error((err as Error).message);
+      process.exit(1);
+    }
+  }
+
   readonly inventory: Inventory;
   /** The directory the synthesized stacks are copied to. */
   readonly targetDir: string;

@@ -4,7 +4,7 @@ import { ContainerSpec, renderPodSpec } from "./container";
 import { HomelabStack } from "./homelab-stack";
 import { appLabels, dnsLabelProblem, intProblem, throwIfProblems } from "./kubernetes-names";
 import { Namespace } from "./namespace";
-import { NfsVolume } from "./nfs-volume";
+import { cronScheduleProblem, nfsBackupTarget } from "./backup-target";
 
 export interface PgDumpBackupProps {
   readonly namespace: Namespace;
@@ -37,12 +37,12 @@ export class PgDumpBackup extends Construct {
     throwIfProblems(this.node.path, [
       dnsLabelProblem("app", props.app),
       dnsLabelProblem("clusterName", props.clusterName),
-      /^(\S+\s+){4}\S+$/.test(schedule) ? undefined : `schedule ${JSON.stringify(schedule)} must be a five-field cron expression`,
+      cronScheduleProblem(schedule),
       intProblem("retentionDays", retentionDays, 1, 3650),
     ]);
     const stack = HomelabStack.of(this);
-    this.exportPath = `${stack.inventory.kubernetes.nfs.backupRoot}/${props.app}-backup`;
-    const target = new NfsVolume(this, "Target", { namespace: props.namespace, name: `${props.app}-backup`, path: this.exportPath, sizeGiB: 50 });
+    const { exportPath, target } = nfsBackupTarget(this, props.namespace, props.app);
+    this.exportPath = exportPath;
     const prefix = `${props.clusterName}-`;
     const container: ContainerSpec = {
       name: "pg-dump",

@@ -4,6 +4,7 @@ import { ContainerSpec, PodVolumeSource, renderPodSpec } from "./container";
 import { HomelabStack } from "./homelab-stack";
 import { appLabels, intProblem, throwIfProblems } from "./kubernetes-names";
 import { Namespace } from "./namespace";
+import { cronScheduleProblem, nfsBackupTarget } from "./backup-target";
 import { NfsVolume } from "./nfs-volume";
 
 /** The image the backup job runs: busybox tar and find are all it needs. */
@@ -21,7 +22,6 @@ export interface PvcBackupProps {
   readonly retentionDays?: number;
 }
 
-const CRON = /^(\S+\s+){4}\S+$/;
 
 /**
  * A nightly CronJob that archives a claim into NFS at <backupRoot>/<app>-backup/. The claim
@@ -37,17 +37,11 @@ export class PvcBackup extends Construct {
     const schedule = props.schedule ?? "30 3 * * *";
     const retentionDays = props.retentionDays ?? 14;
     throwIfProblems(this.node.path, [
-      CRON.test(schedule) ? undefined : `schedule ${JSON.stringify(schedule)} must be a five-field cron expression such as "30 3 * * *"`,
+      cronScheduleProblem(schedule),
       intProblem("retentionDays", retentionDays, 1, 3650),
     ]);
     const stack = HomelabStack.of(this);
-    this.exportPath = `${stack.inventory.kubernetes.nfs.backupRoot}/${props.app}-backup`;
-    this.target = new NfsVolume(this, "Target", {
-      namespace: props.namespace,
-      name: `${props.app}-backup`,
-      path: this.exportPath,
-      sizeGiB: 50,
-    });
+    ({ exportPath: this.exportPath, target: this.target } = nfsBackupTarget(this, props.namespace, props.app));
     const prefix = `${props.claim.volumeName}-`;
     const container: ContainerSpec = {
       name: "backup",

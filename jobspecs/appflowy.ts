@@ -1,11 +1,10 @@
 /** AppFlowy Cloud and its PostgreSQL. AppFlowy publishes amd64 images only: pinned to amd64 nodes. */
-import { archConstraint, DEFAULT_RESTART, DEFAULT_UPDATE, JobContext, vaultEnv } from "./common";
+import { archConstraint, DEFAULT_RESTART, DEFAULT_UPDATE, JobContext, POSTGRES_PORT, postgresGroup, vaultEnv } from "./common";
 import { connectService } from "./connect";
 import { IMAGES, imageRef } from "./images";
 import { Job } from "./model";
 
 export const APPFLOWY_PORT = 8000;
-export const POSTGRES_PORT = 5432;
 export const APPFLOWY_SECRETS = "secret/data/appflowy/app";
 
 export function appflowyJob(ctx: JobContext): Job {
@@ -41,25 +40,7 @@ export function appflowyJob(ctx: JobContext): Job {
           },
         ],
       },
-      {
-        Name: "postgres",
-        Count: 1,
-        Networks: [{ Mode: "bridge" }],
-        Services: [connectService({ name: "appflowy-postgres", port: POSTGRES_PORT })],
-        RestartPolicy: DEFAULT_RESTART,
-        Update: DEFAULT_UPDATE,
-        Tasks: [
-          {
-            Name: "postgres",
-            Driver: "docker",
-            Config: { image: imageRef(IMAGES.postgres) },
-            Env: { POSTGRES_USER: "appflowy", POSTGRES_DB: "appflowy", PGDATA: "/var/lib/postgresql/data/pgdata" },
-            Vault: { ChangeMode: "restart" },
-            Templates: [vaultEnv(APPFLOWY_SECRETS, { POSTGRES_PASSWORD: "postgres_password" })],
-            Resources: { CPU: 500, MemoryMB: 512, MemoryMaxMB: 1024 },
-          },
-        ],
-      },
+      postgresGroup({ service: "appflowy-postgres", user: "appflowy", database: "appflowy", secretsPath: APPFLOWY_SECRETS }),
     ],
   };
 }

@@ -4,7 +4,9 @@
  */
 import YAML from "yaml";
 import { minutes, seconds } from "./duration";
-import { Constraint, RestartPolicy, ServiceCheck, Template, UpdateStrategy } from "./model";
+import { connectService } from "./connect";
+import { IMAGES, imageRef } from "./images";
+import { Constraint, RestartPolicy, ServiceCheck, TaskGroup, Template, UpdateStrategy } from "./model";
 
 /** What a jobspec needs from the estate to be built; stacks fill it from the inventory. */
 export interface JobContext {
@@ -109,4 +111,42 @@ export function yamlFile(destPath: string, content: object, changeMode: "restart
 /** A JSON file rendered from an object. */
 export function jsonFile(destPath: string, content: object): Template {
   return { EmbeddedTmpl: `${JSON.stringify(content, null, 2)}\n`, DestPath: destPath, ChangeMode: "restart" };
+}
+
+/** PostgreSQL's port, inside the group and as the Connect upstream's local port. */
+export const POSTGRES_PORT = 5432;
+
+export interface PostgresGroupOptions {
+  /** Connect service name, e.g. "appflowy-postgres"; clients list it as an upstream. */
+  readonly service: string;
+  readonly user: string;
+  readonly database: string;
+  /** Vault KV path holding postgres_password. */
+  readonly secretsPath: string;
+}
+
+/**
+ * A PostgreSQL group reached only through Connect; the stack mounts its data volume at
+ * /var/lib/postgresql/data. The password is rendered from Vault at run time.
+ */
+export function postgresGroup(options: PostgresGroupOptions): TaskGroup {
+  return {
+    Name: "postgres",
+    Count: 1,
+    Networks: [{ Mode: "bridge" }],
+    Services: [connectService({ name: options.service, port: POSTGRES_PORT })],
+    RestartPolicy: DEFAULT_RESTART,
+    Update: DEFAULT_UPDATE,
+    Tasks: [
+      {
+        Name: "postgres",
+        Driver: "docker",
+        Config: { image: imageRef(IMAGES.postgres) },
+        Env: { POSTGRES_USER: options.user, POSTGRES_DB: options.database, PGDATA: "/var/lib/postgresql/data/pgdata" },
+        Vault: { ChangeMode: "restart" },
+        Templates: [vaultEnv(options.secretsPath, { POSTGRES_PASSWORD: "postgres_password" })],
+        Resources: { CPU: 500, MemoryMB: 512, MemoryMaxMB: 1024 },
+      },
+    ],
+  };
 }

@@ -2,7 +2,7 @@
  * Ollama (on the GPU node), SearXNG, Open WebUI and their PostgreSQL, over Consul
  * Connect. The stack mounts the three GlusterFS volumes.
  */
-import { archConstraint, DEFAULT_RESTART, DEFAULT_UPDATE, JobContext, nodeConstraint, vaultEnv } from "./common";
+import { archConstraint, DEFAULT_RESTART, DEFAULT_UPDATE, JobContext, POSTGRES_PORT, postgresGroup, nodeConstraint, vaultEnv } from "./common";
 import { connectService } from "./connect";
 import { IMAGES, imageRef } from "./images";
 import { Job } from "./model";
@@ -15,7 +15,6 @@ export interface OllamaContext extends JobContext {
 export const OLLAMA_PORT = 11434;
 export const SEARXNG_PORT = 8080;
 export const OPEN_WEBUI_PORT = 8080;
-export const POSTGRES_PORT = 5432;
 export const OLLAMA_SECRETS = "secret/data/ollama/postgres";
 
 export function ollamaJob(ctx: OllamaContext): Job {
@@ -96,25 +95,7 @@ export function ollamaJob(ctx: OllamaContext): Job {
           },
         ],
       },
-      {
-        Name: "postgres",
-        Count: 1,
-        Networks: [{ Mode: "bridge" }],
-        Services: [connectService({ name: "ollama-postgres", port: POSTGRES_PORT })],
-        RestartPolicy: DEFAULT_RESTART,
-        Update: DEFAULT_UPDATE,
-        Tasks: [
-          {
-            Name: "postgres",
-            Driver: "docker",
-            Config: { image: imageRef(IMAGES.postgres) },
-            Env: { POSTGRES_USER: "openwebui", POSTGRES_DB: "openwebui", PGDATA: "/var/lib/postgresql/data/pgdata" },
-            Vault: { ChangeMode: "restart" },
-            Templates: [vaultEnv(OLLAMA_SECRETS, { POSTGRES_PASSWORD: "postgres_password" })],
-            Resources: { CPU: 500, MemoryMB: 512, MemoryMaxMB: 1024 },
-          },
-        ],
-      },
+      postgresGroup({ service: "ollama-postgres", user: "openwebui", database: "openwebui", secretsPath: OLLAMA_SECRETS }),
     ],
   };
 }
