@@ -9,13 +9,15 @@
  *
  * Tier 0: decrypts state/<stack>.tfstate.age first and re-encrypts afterwards, also when
  * Terraform fails or the run is interrupted. Tier 1: needs PG_CONN_STR. Tier-0 stacks this
- * stack reads from are decrypted for the run and their plaintext removed afterwards.
+ * stack reads from are decrypted for the run and their plaintext removed afterwards. Stacks
+ * of the Bitcoin Nomad cluster run with its own token (BITCOIN_NOMAD_TOKEN as NOMAD_TOKEN).
  */
 import { existsSync, readFileSync, rmSync } from "fs";
 import { join } from "path";
 import { OrderedStack } from "../constructs";
 import { decrypt, findIdentities, Identities, readRecipients, requireIdentities } from "./lib/age";
 import { parseArgs, runMain, UsageError } from "./lib/cli";
+import { terraformEnvironment } from "./lib/cluster-env";
 import { ancestors, findStack, loadEstate } from "./lib/estate";
 import { decryptState, encryptState, statePaths } from "./lib/state-files";
 import { Interrupts, isApplied, pullState, requireTerraform, TfState } from "./lib/terraform";
@@ -59,6 +61,7 @@ async function main(): Promise<number> {
         `(credentials from Vault database/static-creds/pg-terraform-state)`,
     );
   }
+  const terraformEnv = terraformEnvironment(stack.cluster, process.env);
   app.synth();
   const dir = join(root, "cdktf.out", "stacks", id);
   console.log(`synthesized ${stacks.length} stacks; ${id} is tier ${stack.tier}, number ${stack.order} in the deploy order`);
@@ -103,12 +106,12 @@ async function main(): Promise<number> {
     }
     // Colours only for a terminal; logs and pipes get plain text.
     const color = process.stdout.isTTY ? [] : ["-no-color"];
-    code = await interrupts.run(dir, ["init", "-input=false", ...color]);
+    code = await interrupts.run(dir, ["init", "-input=false", ...color], terraformEnv);
     if (code === 0) {
       const args = planOnly
         ? ["plan", "-input=false", ...color]
         : ["apply", ...color, ...(flags.has("auto-approve") ? ["-input=false", "-auto-approve"] : [])];
-      code = await interrupts.run(dir, args);
+      code = await interrupts.run(dir, args, terraformEnv);
     }
   } finally {
     for (const plain of created) rmSync(plain, { force: true });

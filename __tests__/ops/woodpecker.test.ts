@@ -111,7 +111,7 @@ describe("pushes to main apply and commit the encrypted state", () => {
   });
 
   test("apply credentials are secrets of the apply step", () => {
-    expect(secretsOf([apply]).sort()).toEqual(["age_identity", "kubeconfig", "nomad_token", "pg_conn_str", "vault_token"]);
+    expect(secretsOf([apply]).sort()).toEqual(["age_identity", "bitcoin_nomad_token", "kubeconfig", "nomad_token", "pg_conn_str", "vault_token"]);
   });
 
   test("tier-0 state is committed with [ci skip], also after a failed apply", () => {
