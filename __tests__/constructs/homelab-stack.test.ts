@@ -2,7 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { TerraformStack } from "cdktf";
-import { HomelabApp, HomelabStack, Namespace, VaultKvStore, ServiceSecrets, tier0StatePath } from "../../constructs";
+import { HomelabApp, HomelabStack, tier0StatePath } from "../../constructs";
+import { Namespace } from "../../constructs/namespace";
+import { ServiceSecrets } from "../../constructs/service-secrets";
+import { VaultKvStore } from "../../constructs/vault-kv-store";
 import { synthApp, testInventory, testStack } from "../helpers/synth";
 
 describe("tier selects the state backend", () => {
