@@ -46,10 +46,11 @@ function plex(): TaskGroup {
 
 /**
  * Jellyfin keeps its settings on GlusterFS, but its data directory holds SQLite
- * (jellyfin.db): that lives on the allocation's sticky, migrating ephemeral disk, never on
- * the network filesystem. Losing a node loses watch state (criticality low), not the library.
+ * (data/jellyfin.db): that lives on the allocation's sticky, migrating ephemeral disk,
+ * never on the network filesystem, and Litestream replicates it like Plex's.
  */
 export const JELLYFIN_DATA_DIR = `${ALLOC_DATA_DIR}/jellyfin`;
+export const JELLYFIN_DB = `${JELLYFIN_DATA_DIR}/data/jellyfin.db`;
 
 function jellyfin(): TaskGroup {
   return {

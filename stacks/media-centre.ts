@@ -4,9 +4,9 @@ import { HomelabStack } from "../constructs/homelab-stack";
 import { LitestreamSidecar } from "../constructs/litestream-sidecar";
 import { MartinibarNfsVolume } from "../constructs/martinibar-nfs-volume";
 import { NomadJob } from "../constructs/nomad-job";
-import { mediaCentreJob, PLEX_CONFIG_DIR, PLEX_DB } from "../jobspecs/media-centre";
+import { JELLYFIN_DB, mediaCentreJob, PLEX_CONFIG_DIR, PLEX_DB } from "../jobspecs/media-centre";
 
-/** Plex (SQLite on ephemeral disk with Litestream, config on GlusterFS) and Jellyfin; media from the legacy NFS. */
+/** Plex and Jellyfin (SQLite on ephemeral disk with Litestream, config on GlusterFS); media from the legacy NFS. */
 export class MediaCentreStack extends HomelabStack {
   constructor(scope: Construct) {
     super(scope, "media-centre", { tier: 1, cluster: "nomad-main", description: "Plex and Jellyfin (Nomad)" });
@@ -33,7 +33,15 @@ export class MediaCentreStack extends HomelabStack {
       credentials: { source: "vault", path: "secret/data/media-centre/litestream" },
       ephemeralDiskMiB: 4096,
     });
-    job.group("jellyfin").mount(jellyfinConfig, { destination: "/config" });
-    job.group("jellyfin").mount(media, { destination: "/data/media", readOnly: true });
+    const jellyfin = job.group("jellyfin");
+    jellyfin.mount(jellyfinConfig, { destination: "/config" });
+    jellyfin.mount(media, { destination: "/data/media", readOnly: true });
+    new LitestreamSidecar(this, "JellyfinLitestream", {
+      group: jellyfin,
+      databases: [JELLYFIN_DB],
+      replica: { bucket: "litestream", path: "media-centre/jellyfin" },
+      credentials: { source: "vault", path: "secret/data/media-centre/litestream" },
+      ephemeralDiskMiB: 2048,
+    });
   }
 }

@@ -53,12 +53,17 @@ test("plex runs Litestream: restore before, replicate beside, count 1, sticky mi
   });
 });
 
-test("jellyfin keeps its settings on GlusterFS and its SQLite data directory on the sticky ephemeral disk", () => {
+test("jellyfin keeps its settings on GlusterFS and its SQLite on the sticky ephemeral disk, replicated by Litestream", () => {
   const jellyfin = group("jellyfin");
-  expect(jellyfin.Tasks.map((t: any) => t.Name)).toEqual(["jellyfin"]);
+  expect(jellyfin.Tasks.map((t: any) => t.Name)).toEqual(["jellyfin", "litestream-restore", "litestream-replicate"]);
   expect(jellyfin.Tasks[0].VolumeMounts.map((m: any) => m.Destination)).toEqual(["/config", "/data/media"]);
   expect(jellyfin.Tasks[0].Env.JELLYFIN_DATA_DIR).toBe("/alloc/data/jellyfin");
-  expect(jellyfin.EphemeralDisk).toMatchObject({ Sticky: true, Migrate: true });
+  expect(jellyfin.Count).toBe(1);
+  expect(jellyfin.EphemeralDisk).toEqual({ Sticky: true, Migrate: true, SizeMB: 2048 });
+  const replicate = jellyfin.Tasks.find((t: any) => t.Name === "litestream-replicate");
+  expect(YAML.parse(replicate.Templates[0].EmbeddedTmpl).dbs.map((d: any) => [d.path, d.replica.path])).toEqual([
+    ["/alloc/data/jellyfin/data/jellyfin.db", "media-centre/jellyfin/jellyfin.db"],
+  ]);
 });
 
 test("passes every house rule", () => {
