@@ -57,6 +57,9 @@ export function defineEstate(app: HomelabApp): void {
   for (const stack of [mediaCentre, overseerr]) stack.addDependency(minio);
   new ForgejoStack(app).addDependency(nomadCluster);
   new BitcoinStack(app);
+
+  // Each Nomad job may read from Vault exactly what its templates read, nothing more.
+  vault.grantNomadJobsIn(app);
 }
 
 if (require.main === module) HomelabApp.run(defineEstate);

@@ -8,6 +8,7 @@ import { Construct } from "constructs";
 import { groupSidecarProblems } from "../jobspecs/connect";
 import { Job, Mutable, TaskGroup } from "../jobspecs/model";
 import { toPlanFile, toTerraformJobspec } from "../jobspecs/render";
+import { jobVaultReads, withVaultRole } from "../jobspecs/vault";
 import { HomelabStack } from "./homelab-stack";
 import { NomadNamespace } from "./nomad-namespace";
 import { NomadTaskGroup } from "./nomad-task-group";
@@ -89,7 +90,7 @@ export class NomadJob extends Construct {
 
     this.resource = new JobResource(this, "Resource", {
       provider: stack.provider("nomad", this),
-      jobspec: Lazy.stringValue({ produce: () => toTerraformJobspec(this.spec as Job) }),
+      jobspec: Lazy.stringValue({ produce: () => toTerraformJobspec(this.rendered()) }),
       json: true,
       purgeOnDestroy: props.purgeOnDestroy ?? false,
       detach: props.detach ?? false,
@@ -102,7 +103,7 @@ export class NomadJob extends Construct {
       onSynthesize(session: ISynthesisSession) {
         const dir = join(session.outdir, session.manifest.forStack(stack).workingDirectory, "jobs");
         mkdirSync(dir, { recursive: true });
-        writeFileSync(join(dir, `${self.jobId}.json`), toPlanFile(self.spec as Job));
+        writeFileSync(join(dir, `${self.jobId}.json`), toPlanFile(self.rendered()));
       },
     });
   }
@@ -118,7 +119,17 @@ export class NomadJob extends Construct {
 
   /** The job as it will be rendered (a copy). */
   get job(): Job {
-    return structuredClone(this.spec) as Job;
+    return structuredClone(this.rendered());
+  }
+
+  /** The Vault paths the job's templates read, as the job stands now; the vault stack grants exactly these. */
+  get vaultReads(): string[] {
+    return jobVaultReads(this.spec as Job);
+  }
+
+  /** What Nomad receives: the data, with tasks that use Vault logging in with the job's own role. */
+  private rendered(): Job {
+    return withVaultRole(this.spec as Job);
   }
 
   /** Makes the job's resource depend on another (a volume it mounts, its namespace). */

@@ -1,5 +1,6 @@
 import { JwtAuthBackend } from "@cdktf/provider-vault/lib/jwt-auth-backend";
 import { JwtAuthBackendRole } from "@cdktf/provider-vault/lib/jwt-auth-backend-role";
+import { nomadVaultRole } from "../jobspecs/vault";
 import { Construct } from "constructs";
 import { HomelabStack } from "./homelab-stack";
 import { dnsLabelProblem, throwIfProblems } from "./kubernetes-names";
@@ -45,7 +46,7 @@ export class VaultNomadJwtAuth extends Construct {
     return new JwtAuthBackendRole(scope, "Role", {
       provider: HomelabStack.of(this).provider("vault", this),
       backend: this.backend.path,
-      roleName: `nomad-${service}`,
+      roleName: nomadVaultRole(service),
       roleType: "jwt",
       boundAudiences: [NOMAD_VAULT_AUDIENCE],
       boundClaims: { nomad_job_id: service },

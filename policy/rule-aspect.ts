@@ -31,10 +31,11 @@ export class RuleCollector implements IAspect {
     >;
     const byType = isData ? block.data : block.resource;
     for (const [type, byName] of Object.entries(byType ?? {})) {
-      for (const attributes of Object.values(byName)) {
+      for (const [logicalId, attributes] of Object.entries(byName)) {
         this.resources.push({
           type: isData ? `data.${type}` : type,
           path: node.node.path,
+          logicalId,
           stackId,
           attributes: stripMetadata(attributes),
         });

@@ -14,6 +14,8 @@ export interface SynthResource {
   readonly type: string;
   /** Construct path, e.g. "matrix/SynapseConfig/Resource". */
   readonly path: string;
+  /** Terraform's name for it in its stack, as references use it ("${vault_mount.Kv_E29FB789.path}"). */
+  readonly logicalId?: string;
   readonly stackId: string;
   /** Attributes as in the JSON: snake_case keys, references as "${...}" strings. */
   readonly attributes: Readonly<Record<string, unknown>>;

@@ -1,12 +1,16 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { Namespace } from "../constructs/namespace";
+import { NomadJob } from "../constructs/nomad-job";
 import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service-secrets";
 import { VaultDatabaseEngine } from "../constructs/vault-database-engine";
 import { VaultKubernetesAuth } from "../constructs/vault-kubernetes-auth";
 import { VaultKvStore } from "../constructs/vault-kv-store";
 import { VaultNomadJwtAuth } from "../constructs/vault-nomad-jwt-auth";
 import { STATE_DATABASE_OWNER } from "./dbaas";
+
+/** Where the KV v2 engine is mounted; Nomad templates read secret/data/<path>. */
+export const KV_MOUNT = "secret";
 
 /** The Vault role whose static credentials are the tier-1 state backend's PG_CONN_STR user. */
 export const STATE_ROLE = "pg-terraform-state";
@@ -32,16 +36,18 @@ export class VaultStack extends HomelabStack {
   readonly kv: VaultKvStore;
   readonly database: VaultDatabaseEngine;
   private readonly services = new Map<string, ServiceSecrets>();
+  private readonly servicesScope: Construct;
+  private readonly nomad: VaultNomadJwtAuth;
 
   constructor(scope: Construct, props: VaultStackProps) {
     super(scope, "vault", { tier: 0, cluster: "kubernetes", description: "Vault: KV v2, database engine, auth methods, policies" });
     new Namespace(this, "Namespace", { name: "vault" });
-    this.kv = new VaultKvStore(this, "Kv", { path: "secret" });
+    this.kv = new VaultKvStore(this, "Kv", { path: KV_MOUNT });
 
     const names = props.services.map((s) => s.service);
     const repeated = names.filter((n, i) => names.indexOf(n) !== i);
     if (repeated.length) throw new Error(`${this.node.path}: services declared twice: ${[...new Set(repeated)].join(", ")}; declare each once`);
-    const servicesScope = new Construct(this, "Services");
+    const servicesScope = (this.servicesScope = new Construct(this, "Services"));
     for (const declared of props.services) {
       this.services.set(declared.service, new ServiceSecrets(servicesScope, declared.service, { store: this.kv, ...declared }));
     }
@@ -79,9 +85,44 @@ export class VaultStack extends HomelabStack {
       });
     }
 
-    const nomad = new VaultNomadJwtAuth(this, "NomadJwtAuth", { nomadAddress: this.inventory.nomad.main.address });
+    const nomad = (this.nomad = new VaultNomadJwtAuth(this, "NomadJwtAuth", { nomadAddress: this.inventory.nomad.main.address }));
     for (const declared of props.services.filter((s) => s.runsOn === "nomad")) {
       nomad.serviceRole(declared.service, [this.services.get(declared.service)!.policyName]);
+    }
+  }
+
+  /**
+   * Lets a Nomad job of the main cluster read what its templates read, and nothing else:
+   * one policy over exactly those KV paths and the JWT role its tasks log in with
+   * (nomad-<job id>). The job's stack deploys after this one.
+   */
+  grantNomadJob(job: NomadJob): void {
+    const prefix = `${KV_MOUNT}/data/`;
+    const reads = job.vaultReads;
+    const outside = reads.filter((p) => !p.startsWith(prefix));
+    const problems = [
+      reads.length ? undefined : "its templates read nothing from Vault, so it needs no grant",
+      outside.length ? `it reads ${outside.join(", ")}, outside the KV store; allowed: ${prefix}<path>` : undefined,
+      this.services.has(job.jobId) ? `a service named ${job.jobId} is already granted` : undefined,
+      HomelabStack.of(job).cluster === "nomad-main"
+        ? undefined
+        : "Vault trusts workload identities of the main Nomad cluster only; read secrets from Nomad variables there",
+    ].filter((p): p is string => p !== undefined);
+    if (problems.length) throw new Error(`${job.node.path}: cannot grant job ${job.jobId} Vault access: ${problems.join("; ")}`);
+    const secrets = new ServiceSecrets(this.servicesScope, job.jobId, {
+      store: this.kv,
+      service: job.jobId,
+      reads: reads.map((p) => p.slice(prefix.length)),
+    });
+    this.services.set(job.jobId, secrets);
+    this.nomad.serviceRole(job.jobId, [secrets.policyName]);
+    HomelabStack.of(job).addDependency(this);
+  }
+
+  /** Grants every Nomad job under `scope` (the app) that reads Vault; see grantNomadJob. */
+  grantNomadJobsIn(scope: IConstruct): void {
+    for (const job of scope.node.findAll().filter((c): c is NomadJob => c instanceof NomadJob)) {
+      if (job.vaultReads.length) this.grantNomadJob(job);
     }
   }
 

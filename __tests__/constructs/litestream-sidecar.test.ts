@@ -3,7 +3,8 @@ import { GlusterCsiVolume } from "../../constructs/gluster-csi-volume";
 import { LitestreamSidecar, LitestreamSidecarProps } from "../../constructs/litestream-sidecar";
 import { NomadJob } from "../../constructs/nomad-job";
 import { Job } from "../../jobspecs/model";
-import { onlyResource, synthWith } from "../helpers/synth";
+import { onlyResource, synthApp, synthWith, testStack } from "../helpers/synth";
+import { grantVault } from "../helpers/vault-grants";
 
 const nomad = { cluster: "nomad-main" as const };
 const app = (count?: number): Job => ({
@@ -15,7 +16,8 @@ const app = (count?: number): Job => ({
 type Extra = Partial<Omit<LitestreamSidecarProps, "group">>;
 
 function build(extra: Extra = {}, opts: { count?: number; mountAt?: string } = {}) {
-  return synthWith((s) => {
+  return synthApp((a) => {
+    const s = testStack(a, nomad);
     const job = new NomadJob(s, "Job", { job: app(opts.count) });
     if (opts.mountAt) job.group("app").mount(new GlusterCsiVolume(s, "Config", { criticality: "medium", service: "app", type: "config" }), { destination: opts.mountAt });
     new LitestreamSidecar(s, "Litestream", {
@@ -25,7 +27,8 @@ function build(extra: Extra = {}, opts: { count?: number; mountAt?: string } = {
       credentials: { source: "vault", path: "secret/data/app/litestream" },
       ...extra,
     });
-  }, nomad);
+    grantVault(a);
+  }).stacks.test;
 }
 const groupOf = (stack: any) => JSON.parse(onlyResource(stack, "nomad_job").jobspec.replace(/\$\$\{/g, "${")).Job.TaskGroups[0];
 
@@ -71,7 +74,7 @@ describe("LitestreamSidecar", () => {
     expect(creds.EmbeddedTmpl).toContain('{{ with secret "secret/data/app/litestream" }}');
     expect(creds.EmbeddedTmpl).toContain("LITESTREAM_ACCESS_KEY_ID={{ .Data.data.access_key_id }}");
     expect(creds.DestPath).toMatch(/^secrets\//);
-    expect(replicate.Vault).toEqual({ ChangeMode: "restart" });
+    expect(replicate.Vault).toEqual({ ChangeMode: "restart", Role: "nomad-app" });
   });
 
   test("credentials can come from a Nomad variable instead", () => {

@@ -1,10 +1,12 @@
 import { AppflowyStack } from "../../stacks/appflowy";
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
 import { onlyResource, synthApp } from "../helpers/synth";
+import { grantVault } from "../helpers/vault-grants";
 
 const { stacks, files, report } = synthApp((app) => {
   new NomadClusterStack(app);
   new AppflowyStack(app);
+  grantVault(app);
 });
 const job = JSON.parse(files.appflowy["jobs/appflowy.json"]).Job;
 const group = (name: string) => job.TaskGroups.find((g: any) => g.Name === name);

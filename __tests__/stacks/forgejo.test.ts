@@ -1,10 +1,12 @@
 import { ForgejoStack } from "../../stacks/forgejo";
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
 import { onlyResource, synthApp } from "../helpers/synth";
+import { grantVault } from "../helpers/vault-grants";
 
 const { stacks, files, report } = synthApp((app) => {
   new NomadClusterStack(app);
   new ForgejoStack(app);
+  grantVault(app);
 });
 const task = JSON.parse(files.forgejo["jobs/forgejo.json"]).Job.TaskGroups[0].Tasks[0];
 

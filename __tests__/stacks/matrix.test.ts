@@ -1,10 +1,12 @@
 import { MatrixStack } from "../../stacks/matrix";
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
 import { onlyResource, resourcesOf, synthApp } from "../helpers/synth";
+import { grantVault } from "../helpers/vault-grants";
 
 const { stacks, files, report } = synthApp((app) => {
   new NomadClusterStack(app);
   new MatrixStack(app);
+  grantVault(app);
 });
 const matrix = stacks.matrix;
 const volumes = resourcesOf(matrix, "nomad_csi_volume");

@@ -1,10 +1,12 @@
 import { MinioStack } from "../../stacks/minio";
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
 import { onlyResource, synthApp } from "../helpers/synth";
+import { grantVault } from "../helpers/vault-grants";
 
 const { stacks, files, report } = synthApp((app) => {
   new NomadClusterStack(app);
   new MinioStack(app);
+  grantVault(app);
 });
 const group = JSON.parse(files.minio["jobs/minio.json"]).Job.TaskGroups[0];
 

@@ -1,10 +1,12 @@
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
 import { OllamaStack } from "../../stacks/ollama";
 import { resourcesOf, synthApp, testInventory } from "../helpers/synth";
+import { grantVault } from "../helpers/vault-grants";
 
 const { stacks, files, report } = synthApp((app) => {
   new NomadClusterStack(app);
   new OllamaStack(app);
+  grantVault(app);
 });
 const job = JSON.parse(files.ollama["jobs/ollama.json"]).Job;
 const group = (name: string) => job.TaskGroups.find((g: any) => g.Name === name);

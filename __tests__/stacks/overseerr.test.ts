@@ -1,10 +1,12 @@
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
 import { OverseerrStack } from "../../stacks/overseerr";
 import { onlyResource, synthApp } from "../helpers/synth";
+import { grantVault } from "../helpers/vault-grants";
 
 const { stacks, files, report } = synthApp((app) => {
   new NomadClusterStack(app);
   new OverseerrStack(app);
+  grantVault(app);
 });
 const group = JSON.parse(files.overseerr["jobs/overseerr.json"]).Job.TaskGroups[0];
 const byName = Object.fromEntries(group.Tasks.map((t: any) => [t.Name, t]));

@@ -1,5 +1,11 @@
+import { tmpdir } from "os";
+import { HomelabApp } from "../../constructs";
+import { NomadJob } from "../../constructs/nomad-job";
+import { vaultEnv } from "../../jobspecs/common";
+import { Job } from "../../jobspecs/model";
+import { defineEstate } from "../../main";
 import { VaultStack } from "../../stacks/vault";
-import { onlyResource, resourcesOf, synthApp } from "../helpers/synth";
+import { onlyResource, resourcesOf, synthApp, testInventory, testStack } from "../helpers/synth";
 
 describe("vault stack", () => {
   const { stacks, report } = synthApp((app) =>
@@ -76,5 +82,59 @@ describe("vault stack", () => {
     expect(() => synthApp((app) => new VaultStack(app, { services: [] }).secretsFor("ghost"))).toThrow(
       /vault: service "ghost" declared no secrets/,
     );
+  });
+});
+
+describe("Nomad jobs are granted exactly what their templates read", () => {
+  const { stacks, report } = synthApp(defineEstate);
+  const v = stacks.vault;
+  const policyOf = (name: string) => JSON.parse((Object.values(resourcesOf(v, "vault_policy")) as any[]).find((p) => p.name === name).policy);
+  const roleOf = (name: string) => (Object.values(resourcesOf(v, "vault_jwt_auth_backend_role")) as any[]).find((r) => r.role_name === name);
+
+  test("matrix: one read-only path, its own role bound to its job id, and no rule finding", () => {
+    expect(Object.keys(policyOf("service-matrix").path)).toEqual(["${vault_mount.Kv_E29FB789.path}/data/matrix/synapse"]);
+    expect(roleOf("nomad-matrix")).toMatchObject({ bound_claims: { nomad_job_id: "matrix" } });
+    expect(report.findings.filter((f) => f.ruleId === "HL-NOMAD-9")).toEqual([]);
+  });
+
+  test("every Nomad job that reads Vault has a role; the Bitcoin jobs, which use Nomad variables, have none", () => {
+    const roles = (Object.values(resourcesOf(v, "vault_jwt_auth_backend_role")) as any[]).map((r) => r.role_name).sort();
+    expect(roles).toEqual(["nomad-appflowy", "nomad-forgejo", "nomad-matrix", "nomad-media-centre", "nomad-minio", "nomad-ollama", "nomad-overseerr"]);
+  });
+
+  test("the granted jobs' stacks deploy after vault", () => {
+    const app = new HomelabApp({ outdir: tmpdir(), inventory: testInventory });
+    defineEstate(app);
+    const order = app.describeStacks();
+    expect(order.find((s) => s.id === "matrix")!.dependencies).toContain("vault");
+  });
+});
+
+describe("grantNomadJob refuses what Vault cannot or should not grant", () => {
+  const grant = (job: Job, cluster: "nomad-main" | "nomad-bitcoin" = "nomad-main") => () =>
+    synthApp((app) => {
+      const vault = new VaultStack(app, { services: [] });
+      vault.grantNomadJob(new NomadJob(testStack(app, { id: "apps", cluster }), "Job", { job }));
+    });
+  const reading = (path: string): Job => ({
+    ID: "app",
+    Type: "service",
+    Datacenters: ["dc1"],
+    TaskGroups: [
+      {
+        Name: "web",
+        Tasks: [{ Name: "app", Driver: "docker", Config: { image: "app:1.0" }, Resources: { CPU: 100, MemoryMB: 64 }, Vault: {}, Templates: [vaultEnv(path, { X: "x" })] }],
+      },
+    ],
+  });
+
+  test("fails if the job reads outside the KV store", () => {
+    expect(grant(reading("database/static-creds/app"))).toThrow(
+      /apps\/Job: cannot grant job app Vault access: it reads database\/static-creds\/app, outside the KV store; allowed: secret\/data\/<path>/,
+    );
+  });
+
+  test("fails if the job runs on the Bitcoin cluster, whose identities Vault does not trust", () => {
+    expect(grant(reading("secret/data/app/x"), "nomad-bitcoin")).toThrow(/Vault trusts workload identities of the main Nomad cluster only/);
   });
 });

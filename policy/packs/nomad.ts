@@ -6,6 +6,7 @@ import { nomadMemoryMaxOversubscription } from "../rules/nomad-memory-max-oversu
 import { nomadMountsDeclaredVolumes } from "../rules/nomad-mounts-declared-volumes";
 import { nomadNodePluginSystem } from "../rules/nomad-node-plugin-system";
 import { nomadSqliteOffVolumes } from "../rules/nomad-sqlite-off-volumes";
+import { nomadVaultGrants } from "../rules/nomad-vault-grants";
 import { Rule } from "../rule";
 
 /** House rules of the Nomad estate. */
@@ -18,4 +19,5 @@ export const NOMAD_RULES: readonly Rule[] = [
   nomadNodePluginSystem,
   nomadMemoryMaxOversubscription,
   nomadArchConstraint,
+  nomadVaultGrants,
 ];
