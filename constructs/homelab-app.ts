@@ -58,6 +58,7 @@ export class HomelabApp extends App {
       const app = new HomelabApp();
       define(app);
       app.synth();
+      console.log(`synthesized ${app.stacks.length} stacks into ${app.targetDir}/stacks/`);
     } catch (err) {
       console.error((err as Error).message);
       process.exit(1);
