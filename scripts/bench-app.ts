@@ -4,6 +4,7 @@
  */
 import { HomelabApp } from "../constructs";
 import { defineEstate } from "../main";
+import { VaultStack } from "../stacks/vault";
 import { representativeStack } from "./bench-representative";
 
 const scale = Number(process.env.BENCH_SCALE ?? "1");
@@ -11,4 +12,6 @@ const app = new HomelabApp();
 defineEstate(app);
 const base = app.stacks.length;
 for (let i = base; i < base * scale; i++) representativeStack(app, `bench-copy-${i}`);
+// The copies read Vault like matrix does: grant them as main.ts grants the estate's jobs.
+(app.node.findChild("vault") as VaultStack).grantNomadJobsIn(app);
 app.synth();

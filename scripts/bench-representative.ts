@@ -13,7 +13,7 @@ export function representativeStack(app: HomelabApp, id: string): HomelabStack {
   const service = id.replace(/-/g, "_");
   const volume = (name: string, type: string) => new GlusterCsiVolume(stack, name, { criticality: "high", service, type });
   const job = new NomadJob(stack, "Job", {
-    job: matrixJob({ datacenters: [inv.nomad.main.datacenter], domain: inv.domains.public, postgres: inv.externalPostgres }),
+    job: { ...matrixJob({ datacenters: [inv.nomad.main.datacenter], domain: inv.domains.public, postgres: inv.externalPostgres }), ID: id },
   });
   job.group("synapse").mount(volume("SynapseConfig", "synapse_config"), { destination: "/data" });
   job.group("synapse").mount(volume("SynapseMedia", "synapse_media"), { destination: "/media" });

@@ -38,6 +38,7 @@ export class VaultStack extends HomelabStack {
   private readonly services = new Map<string, ServiceSecrets>();
   private readonly servicesScope: Construct;
   private readonly nomad: VaultNomadJwtAuth;
+  private readonly granted = new Set<NomadJob>();
 
   constructor(scope: Construct, props: VaultStackProps) {
     super(scope, "vault", { tier: 0, cluster: "kubernetes", description: "Vault: KV v2, database engine, auth methods, policies" });
@@ -115,14 +116,15 @@ export class VaultStack extends HomelabStack {
       reads: reads.map((p) => p.slice(prefix.length)),
     });
     this.services.set(job.jobId, secrets);
+    this.granted.add(job);
     this.nomad.serviceRole(job.jobId, [secrets.policyName]);
     HomelabStack.of(job).addDependency(this);
   }
 
-  /** Grants every Nomad job under `scope` (the app) that reads Vault; see grantNomadJob. */
+  /** Grants every Nomad job under `scope` (the app) that reads Vault and has no grant yet; see grantNomadJob. */
   grantNomadJobsIn(scope: IConstruct): void {
     for (const job of scope.node.findAll().filter((c): c is NomadJob => c instanceof NomadJob)) {
-      if (job.vaultReads.length) this.grantNomadJob(job);
+      if (job.vaultReads.length && !this.granted.has(job)) this.grantNomadJob(job);
     }
   }
 

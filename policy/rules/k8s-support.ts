@@ -2,7 +2,6 @@
  * Readers shared by the Kubernetes rules (k8s-*.ts): not a rule itself. Pure functions over
  * synthesized attributes, which hold single blocks as objects or one-element lists.
  */
-import { makeUniqueId } from "cdktf/lib/private/unique";
 import { SynthResource } from "../rule";
 
 type Obj = Record<string, any>;
@@ -72,11 +71,6 @@ export function parseQuantity(value: unknown): number | undefined {
   return n * (BINARY[suffix] ?? DECIMAL[suffix]);
 }
 
-/** The Terraform logical id cdktf gives a resource at this construct path (stack id first). */
-export function logicalIdOf(path: string): string {
-  return makeUniqueId(path.split("/").slice(1));
-}
-
 /**
  * Every way a claim can be named from a pod in the same stack: its literal
  * "<namespace>/<name>", and the reference to its name attribute.
@@ -84,8 +78,8 @@ export function logicalIdOf(path: string): string {
 export function claimKeys(claim: SynthResource): string[] {
   const metadata = first(claim.attributes.metadata) ?? {};
   const keys: string[] = [`${metadata.namespace ?? "default"}/${metadata.name}`];
-  const id = logicalIdOf(claim.path);
-  keys.push(`\${${claim.type}.${id}.metadata[0].name}`, `\${${claim.type}.${id}.metadata.0.name}`);
+  const id = claim.logicalId;
+  if (id) keys.push(`\${${claim.type}.${id}.metadata[0].name}`, `\${${claim.type}.${id}.metadata.0.name}`);
   return keys;
 }
 
