@@ -1,10 +1,8 @@
-import { CronJobV1 } from "@cdktf/provider-kubernetes/lib/cron-job-v1";
 import { Construct } from "constructs";
-import { ContainerSpec, renderPodSpec } from "./container";
-import { HomelabStack } from "./homelab-stack";
-import { appLabels, dnsLabelProblem, intProblem, throwIfProblems } from "./kubernetes-names";
+import { ContainerSpec } from "./container";
+import { dnsLabelProblem, intProblem, throwIfProblems } from "./kubernetes-names";
 import { Namespace } from "./namespace";
-import { cronScheduleProblem, nfsBackupTarget } from "./backup-target";
+import { backupCronJob, cronScheduleProblem, nfsBackupTarget, rotatingArchiveScript } from "./backup-target";
 
 export interface PgDumpBackupProps {
   readonly namespace: Namespace;
@@ -40,7 +38,6 @@ export class PgDumpBackup extends Construct {
       cronScheduleProblem(schedule),
       intProblem("retentionDays", retentionDays, 1, 3650),
     ]);
-    const stack = HomelabStack.of(this);
     const { exportPath, target } = nfsBackupTarget(this, props.namespace, props.app);
     this.exportPath = exportPath;
     const prefix = `${props.clusterName}-`;
@@ -48,33 +45,12 @@ export class PgDumpBackup extends Construct {
       name: "pg-dump",
       image: props.image,
       command: ["/bin/bash", "-euo", "pipefail", "-c"],
-      args: [
-        [
-          `dump="/backup/${prefix}$(date -u +%Y%m%dT%H%M%SZ).sql.gz"`,
-          `pg_dumpall --dbname="$uri" | gzip > "$dump.partial"`,
-          `mv "$dump.partial" "$dump"`,
-          `find /backup -maxdepth 1 -name '${prefix}*.sql.gz' -mtime +${retentionDays} -delete`,
-        ].join("\n"),
-      ],
+      args: [rotatingArchiveScript(prefix, "sql.gz", (partial) => `pg_dumpall --dbname="$uri" | gzip > ${partial}`, retentionDays)],
       cpuMillis: 100,
       memoryMiB: 256,
       envFromSecrets: [{ secretName: props.credentialsSecret }],
       mounts: [{ volume: target, path: "/backup" }],
     };
-    const labels = { ...appLabels(`${props.app}-backup`, "backup"), "app.kubernetes.io/part-of": props.app };
-    new CronJobV1(this, "CronJob", {
-      provider: stack.provider("kubernetes", this),
-      metadata: { name: `${props.clusterName}-dump`, namespace: props.namespace.name, labels },
-      spec: {
-        schedule,
-        concurrencyPolicy: "Forbid",
-        successfulJobsHistoryLimit: 1,
-        failedJobsHistoryLimit: 3,
-        jobTemplate: {
-          metadata: { labels },
-          spec: { backoffLimit: 2, template: { metadata: { labels }, spec: renderPodSpec([container], { restartPolicy: "OnFailure" }) } },
-        },
-      },
-    });
+    backupCronJob(this, { namespace: props.namespace, app: props.app, name: `${props.clusterName}-dump`, schedule, container });
   }
 }

@@ -1,10 +1,8 @@
-import { CronJobV1 } from "@cdktf/provider-kubernetes/lib/cron-job-v1";
 import { Construct } from "constructs";
-import { ContainerSpec, PodVolumeSource, renderPodSpec } from "./container";
-import { HomelabStack } from "./homelab-stack";
-import { appLabels, intProblem, throwIfProblems } from "./kubernetes-names";
+import { ContainerSpec, PodVolumeSource } from "./container";
+import { intProblem, throwIfProblems } from "./kubernetes-names";
 import { Namespace } from "./namespace";
-import { cronScheduleProblem, nfsBackupTarget } from "./backup-target";
+import { backupCronJob, cronScheduleProblem, nfsBackupTarget, rotatingArchiveScript } from "./backup-target";
 import { NfsVolume } from "./nfs-volume";
 
 /** The image the backup job runs: busybox tar and find are all it needs. */
@@ -40,21 +38,13 @@ export class PvcBackup extends Construct {
       cronScheduleProblem(schedule),
       intProblem("retentionDays", retentionDays, 1, 3650),
     ]);
-    const stack = HomelabStack.of(this);
     ({ exportPath: this.exportPath, target: this.target } = nfsBackupTarget(this, props.namespace, props.app));
     const prefix = `${props.claim.volumeName}-`;
     const container: ContainerSpec = {
       name: "backup",
       image: BACKUP_IMAGE,
       command: ["/bin/sh", "-euc"],
-      args: [
-        [
-          `archive="/backup/${prefix}$(date -u +%Y%m%dT%H%M%SZ).tar.gz"`,
-          `tar -czf "$archive.partial" -C /data .`,
-          `mv "$archive.partial" "$archive"`,
-          `find /backup -maxdepth 1 -name '${prefix}*.tar.gz' -mtime +${retentionDays} -delete`,
-        ].join("\n"),
-      ],
+      args: [rotatingArchiveScript(prefix, "tar.gz", (partial) => `tar -czf ${partial} -C /data .`, retentionDays)],
       cpuMillis: 50,
       memoryMiB: 128,
       mounts: [
@@ -62,36 +52,19 @@ export class PvcBackup extends Construct {
         { volume: this.target, path: "/backup" },
       ],
     };
-    // Its own name label, so the affinity below can only match the app's pods, never the job itself.
-    const labels = { ...appLabels(`${props.app}-backup`, "backup"), "app.kubernetes.io/part-of": props.app };
-    new CronJobV1(this, "CronJob", {
-      provider: stack.provider("kubernetes", this),
-      metadata: { name: `${props.claim.volumeName}-backup`, namespace: props.namespace.name, labels },
-      spec: {
-        schedule,
-        concurrencyPolicy: "Forbid",
-        successfulJobsHistoryLimit: 1,
-        failedJobsHistoryLimit: 3,
-        jobTemplate: {
-          metadata: { labels },
-          spec: {
-            backoffLimit: 2,
-            template: {
-              metadata: { labels },
-              spec: renderPodSpec([container], {
-                restartPolicy: "OnFailure",
-                affinity: {
-                  podAffinity: {
-                    requiredDuringSchedulingIgnoredDuringExecution: [
-                      {
-                        topologyKey: "kubernetes.io/hostname",
-                        labelSelector: [{ matchLabels: { "app.kubernetes.io/name": props.app } }],
-                      },
-                    ],
-                  },
-                },
-              }),
-            },
+    backupCronJob(this, {
+      namespace: props.namespace,
+      app: props.app,
+      name: `${props.claim.volumeName}-backup`,
+      schedule,
+      container,
+      // A ReadWriteOnce claim mounts on one node only: run where the app's pod runs.
+      pod: {
+        affinity: {
+          podAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              { topologyKey: "kubernetes.io/hostname", labelSelector: [{ matchLabels: { "app.kubernetes.io/name": props.app } }] },
+            ],
           },
         },
       },
