@@ -25,18 +25,3 @@ export function escapeTerraformTemplate(text: string): string {
 export function unescapeTerraformTemplate(text: string): string {
   return text.replace(/\$\$\{/g, () => "${").replace(/%%\{/g, () => "%{");
 }
-
-/**
- * The job inside a synthesized `nomad_job.jobspec`, or undefined when it is not JSON
- * (an HCL jobspec, or an unresolved reference). Accepts `{"Job": …}` and a bare job.
- */
-export function parseTerraformJobspec(jobspec: unknown): Job | undefined {
-  if (typeof jobspec !== "string") return undefined;
-  try {
-    const parsed = JSON.parse(unescapeTerraformTemplate(jobspec)) as { Job?: Job } & Partial<Job>;
-    const job = (parsed.Job ?? parsed) as Job;
-    return Array.isArray(job.TaskGroups) ? job : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -8,7 +8,10 @@ import { CatalogFacts, catalogFactsOf } from "../constructs/catalog-facts";
 import { BACKUP_MODE_ANNOTATION, BACKUP_REASON_ANNOTATION } from "../constructs/proxmox-claim-template";
 import { OrderedStack } from "../constructs/stack-graph";
 import { Finding } from "../policy/engine";
-import { kubernetesContainers, nomadJobImages, parseNomadJob } from "../policy/resource-data";
+import { kubernetesContainers, nomadJobImages } from "../policy/resource-data";
+import { first } from "../policy/rules/k8s-support";
+import { nomadJobOf } from "../policy/rules/nomad-support";
+import { jobVaultReads } from "../jobspecs/vault";
 import { AUTH_MODE_ANNOTATION, AUTH_REASON_ANNOTATION } from "../policy/rules/ingress-auth-mode";
 import { SynthResource } from "../policy/rule";
 
@@ -42,7 +45,6 @@ export function catalogStacks(app: HomelabApp): CatalogStack[] {
   });
 }
 
-const first = (x: unknown): any => (Array.isArray(x) ? x[0] : x);
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const sortBy = <T>(items: T[], key: (t: T) => string) => items.sort((a, b) => key(a).localeCompare(key(b)));
 
@@ -58,11 +60,10 @@ function workloads(resources: readonly SynthResource[]): Workload[] {
   const out: Workload[] = [];
   for (const r of resources) {
     if (r.type === "nomad_job") {
-      const parsed = parseNomadJob(r);
-      if ("error" in parsed) continue;
-      const job = parsed.job;
+      const job = nomadJobOf(r);
+      if (!job) continue;
       const kind = `Nomad ${job.Type ?? "service"} job`;
-      for (const group of job.TaskGroups as any[]) {
+      for (const group of job.TaskGroups) {
         const images = nomadJobImages({ TaskGroups: [group] }).map((i) => i.image);
         out.push({ kind, name: `${job.ID}/${group.Name}`, images: [...new Set(images)].sort() });
       }
@@ -156,7 +157,7 @@ function ingresses(resources: readonly SynthResource[]): Ingress[] {
   return sortBy(out, (i) => i.host);
 }
 
-const TEMPLATE_PATHS = /\b(?:secret|nomadVar|nomadVarList)\s+"([^"]+)"/g;
+const NOMAD_VARIABLE_PATHS = /\bnomadVar(?:List)?\s+"([^"]+)"/g;
 
 /** Secret paths (never values) a stack's resources read: Vault policies, Nomad templates, ExternalSecrets. */
 function secretPaths(resources: readonly SynthResource[]): string[] {
@@ -170,19 +171,14 @@ function secretPaths(resources: readonly SynthResource[]): string[] {
         for (const m of a.policy.matchAll(/path\s+"([^"]+)"/g)) paths.add(`vault: ${m[1]}`);
       }
     } else if (r.type === "nomad_job") {
-      const parsed = parseNomadJob(r);
-      if ("error" in parsed) continue;
-      for (const group of parsed.job.TaskGroups as any[]) {
-        for (const task of group.Tasks ?? []) {
-          for (const t of task.Templates ?? []) {
-            for (const m of String(t.EmbeddedTmpl ?? "").matchAll(TEMPLATE_PATHS)) {
-              paths.add(`${m[0].startsWith("secret") ? "vault" : "nomad variable"}: ${m[1]}`);
-            }
-          }
-        }
+      const job = nomadJobOf(r);
+      if (!job) continue;
+      jobVaultReads(job).forEach((p) => paths.add(`vault: ${p}`));
+      for (const t of job.TaskGroups.flatMap((g) => g.Tasks.flatMap((task) => task.Templates ?? []))) {
+        for (const m of (t.EmbeddedTmpl ?? "").matchAll(NOMAD_VARIABLE_PATHS)) paths.add(`nomad variable: ${m[1]}`);
       }
     } else if (r.type === "kubernetes_manifest" && first(a.manifest)?.kind === "ExternalSecret") {
-      const spec = first(a.manifest).spec ?? {};
+      const spec = first(a.manifest)!.spec ?? {};
       for (const d of spec.data ?? []) if (d.remoteRef?.key) paths.add(`vault kv: ${d.remoteRef.key}`);
       for (const d of spec.dataFrom ?? []) if (d.extract?.key) paths.add(`vault kv: ${d.extract.key}`);
     }

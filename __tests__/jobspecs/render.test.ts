@@ -1,5 +1,9 @@
 import { Job } from "../../jobspecs/model";
-import { escapeTerraformTemplate, parseTerraformJobspec, toPlanFile, toTerraformJobspec, unescapeTerraformTemplate } from "../../jobspecs/render";
+import { escapeTerraformTemplate, toPlanFile, toTerraformJobspec, unescapeTerraformTemplate } from "../../jobspecs/render";
+import { nomadJobOf } from "../../policy/rules/nomad-support";
+
+/** What the rules read back from a synthesized nomad_job's jobspec. */
+const readBack = (jobspec: unknown) => nomadJobOf({ type: "nomad_job", path: "s/Job", stackId: "s", attributes: { jobspec } });
 
 const job: Job = {
   ID: "web",
@@ -16,16 +20,16 @@ test("the Terraform jobspec escapes Nomad's ${…} and %{…} so Terraform passe
   expect(spec).not.toMatch(/(^|[^$])\$\{/);
 });
 
-test("escaping round-trips, and parseTerraformJobspec reads the job back", () => {
+test("escaping round-trips, and the rules read the job back", () => {
   expect(unescapeTerraformTemplate(escapeTerraformTemplate("a ${b} $${c} %{d}"))).toBe("a ${b} $${c} %{d}");
-  expect(parseTerraformJobspec(toTerraformJobspec(job))).toEqual(job);
+  expect(readBack(toTerraformJobspec(job))).toEqual(job);
 });
 
-test("parseTerraformJobspec accepts a bare job and rejects HCL or non-jobs", () => {
-  expect(parseTerraformJobspec(JSON.stringify(job))?.ID).toBe("web");
-  expect(parseTerraformJobspec('job "web" { }')).toBeUndefined();
-  expect(parseTerraformJobspec(JSON.stringify({ Job: { ID: "x" } }))).toBeUndefined();
-  expect(parseTerraformJobspec(42)).toBeUndefined();
+test("a bare job is read too; HCL and non-jobs are not", () => {
+  expect(readBack(JSON.stringify(job))?.ID).toBe("web");
+  expect(readBack('job "web" { }')).toBeUndefined();
+  expect(readBack(JSON.stringify({ Job: { ID: "x" } }))).toBeUndefined();
+  expect(readBack(42)).toBeUndefined();
 });
 
 test("the plan file is the unescaped job, pretty-printed, wrapped in Job", () => {

@@ -7,12 +7,14 @@ import YAML from "yaml";
 import { parseImageRef } from "../../jobspecs/images";
 import { ALLOC_DATA_DIR } from "../../jobspecs/litestream";
 import { Job, Task, TaskGroup } from "../../jobspecs/model";
-import { parseTerraformJobspec } from "../../jobspecs/render";
+import { parseNomadJob } from "../resource-data";
 import { SynthResource } from "../rule";
 
 /** The job of a nomad_job resource, or undefined (not a job, HCL, computed). */
 export function nomadJobOf(resource: SynthResource): Job | undefined {
-  return resource.type === "nomad_job" ? parseTerraformJobspec(resource.attributes.jobspec) : undefined;
+  if (resource.type !== "nomad_job") return undefined;
+  const parsed = parseNomadJob(resource);
+  return "job" in parsed ? (parsed.job as Job) : undefined;
 }
 
 export function isLitestreamTask(task: Task): boolean {
