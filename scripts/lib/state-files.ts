@@ -86,7 +86,7 @@ export function planEncrypt(input: {
   // Forced: always a fresh ciphertext, e.g. to re-encrypt for a changed recipients list.
   if (input.encryptedMtimeMs === undefined || input.force) return { action: "write" };
   if (input.decrypted && Buffer.from(input.plain.bytes).equals(Buffer.from(input.decrypted))) return { action: "unchanged" };
-  if (!input.force && input.encryptedMtimeMs > input.plain.mtimeMs) {
+  if (input.encryptedMtimeMs > input.plain.mtimeMs) {
     return {
       action: "refuse",
       reason:
