@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { Construct } from "constructs";
@@ -43,8 +43,8 @@ export function synthApp(define: (app: HomelabApp) => void, options: SynthOption
       files[id] = {};
       for (const rel of readdirSync(dir, { recursive: true }) as string[]) {
         const path = join(dir, rel);
+        if (!statSync(path).isFile()) continue;
         if (rel === "cdk.tf.json") stacks[id] = JSON.parse(readFileSync(path, "utf8"));
-        else if (!rel.includes(".") || rel.endsWith("/")) continue;
         else files[id][rel] = readFileSync(path, "utf8");
       }
     }
