@@ -1,0 +1,10 @@
+import { ContractCheck, ContractFinding, ValidateInput } from "./contract";
+import { terraformStrings } from "./terraform-strings";
+
+/** Every contract check `npm run validate` and the tests run, in the order they report. */
+export const CONTRACT_CHECKS: readonly ContractCheck[] = [terraformStrings];
+
+/** Runs every check; findings in check order. */
+export function validateAll(input: ValidateInput, checks: readonly ContractCheck[] = CONTRACT_CHECKS): ContractFinding[] {
+  return checks.flatMap((c) => c.check(input));
+}
