@@ -5,6 +5,7 @@
  */
 import type { DeploymentV1SpecTemplateSpec, DeploymentV1SpecTemplateSpecContainer } from "@cdktf/provider-kubernetes/lib/deployment-v1";
 import { dnsLabelProblem, intProblem, mib, millicores } from "./kubernetes-names";
+import { terraformLiteral } from "./terraform-literal";
 
 /** Something a pod can mount: a claim built by one of our storage constructs. */
 export interface PodVolumeSource {
@@ -105,13 +106,14 @@ export function renderContainer(c: ContainerSpec): Container {
   // Field references first, so plain values can expand them with $(NAME).
   const env = [
     ...Object.entries(c.envFromFields ?? {}).map(([name, fieldPath]) => ({ name, valueFrom: { fieldRef: { fieldPath } } })),
-    ...Object.entries(c.env ?? {}).map(([name, value]) => ({ name, value })),
+    ...Object.entries(c.env ?? {}).map(([name, value]) => ({ name, value: terraformLiteral(value) })),
   ];
   return {
     name: c.name,
     image: c.image,
-    command: c.command ? [...c.command] : undefined,
-    args: c.args ? [...c.args] : undefined,
+    // What the container runs is the container's text (shell variables included), never Terraform's.
+    command: c.command?.map(terraformLiteral),
+    args: c.args?.map(terraformLiteral),
     port: Object.entries(c.ports ?? {}).map(([name, containerPort]) => ({ name, containerPort })),
     env: env.length ? env : undefined,
     envFrom: c.envFromSecrets?.length ? c.envFromSecrets.map((s) => ({ secretRef: { name: s.secretName } })) : undefined,

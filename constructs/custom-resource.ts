@@ -3,6 +3,7 @@ import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { HomelabStack } from "./homelab-stack";
 import { dnsLabelProblem, throwIfProblems } from "./kubernetes-names";
+import { terraformLiteralDeep } from "./terraform-literal";
 
 export interface CustomResourceProps {
   /** e.g. "traefik.io/v1alpha1". */
@@ -47,7 +48,8 @@ export class CustomResource extends Construct {
     this.name = props.name;
     this.dependable = new Manifest(this, "Resource", {
       provider: HomelabStack.of(this).provider("kubernetes", this),
-      manifest: {
+      // The object is the API server's text: a ${…} in it (a template, an alert) is not Terraform's.
+      manifest: terraformLiteralDeep({
         apiVersion: props.apiVersion,
         kind: props.kind,
         metadata: {
@@ -57,7 +59,7 @@ export class CustomResource extends Construct {
           ...(props.annotations ? { annotations: props.annotations } : {}),
         },
         ...props.body,
-      },
+      }),
       dependsOn: props.after?.map((a) => a.dependable),
     });
   }

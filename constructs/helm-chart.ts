@@ -6,6 +6,7 @@ import { EXACT_CHART_VERSION } from "../policy/rules/k8s-helm-chart-pinned";
 import { HomelabStack } from "./homelab-stack";
 import { dnsLabelProblem, throwIfProblems } from "./kubernetes-names";
 import { Namespace } from "./namespace";
+import { terraformLiteral } from "./terraform-literal";
 
 export interface HelmChartProps {
   /** Release name, e.g. "traefik". */
@@ -53,7 +54,8 @@ export class HelmChart extends Construct {
       repository: props.repository,
       chart: props.chart,
       version: props.version,
-      values: props.values ? [YAML.stringify(props.values, { sortMapEntries: true })] : undefined,
+      // Values are the chart's text: a ${…} in them is for the chart's templates, not Terraform.
+      values: props.values ? [terraformLiteral(YAML.stringify(props.values, { sortMapEntries: true }))] : undefined,
       atomic: true,
       cleanupOnFail: true,
       timeout: props.timeoutSeconds ?? 600,

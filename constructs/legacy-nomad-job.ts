@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import { basename } from "path";
 import { Job as JobResource } from "@cdktf/provider-nomad/lib/job";
 import { Construct } from "constructs";
-import { escapeTerraformTemplate } from "../jobspecs/render";
+import { terraformLiteral } from "./terraform-literal";
 import { acknowledge, MIN_REASON_LENGTH } from "../policy/acknowledge";
 import { jobTypedJson } from "../policy/rules/job-typed-json";
 import { HomelabStack } from "./homelab-stack";
@@ -46,7 +46,7 @@ export class LegacyNomadJob extends Construct {
     this.resource = new JobResource(this, "Resource", {
       provider: HomelabStack.of(this).provider("nomad", this),
       // Terraform would read Nomad's ${…} as its own interpolation: escaped, as for JSON jobs.
-      jobspec: escapeTerraformTemplate(hcl),
+      jobspec: terraformLiteral(hcl),
       json: false,
       purgeOnDestroy: props.purgeOnDestroy ?? false,
       detach: props.detach ?? false,

@@ -4,24 +4,15 @@
  * (`${attr.cpu.arch}`, `${NOMAD_ALLOC_DIR}`) are escaped as `$${…}` / `%%{…}`; Terraform
  * hands Nomad the original text.
  */
+import { terraformLiteral } from "../constructs/terraform-literal";
 import { Job } from "./model";
 
 /** The compact jobspec string for `nomad_job.jobspec` (with `json = true`). */
 export function toTerraformJobspec(job: Job): string {
-  return escapeTerraformTemplate(JSON.stringify({ Job: job }));
+  return terraformLiteral(JSON.stringify({ Job: job }));
 }
 
 /** The job pretty-printed as Nomad receives it: for `nomad job plan -json <file>`. */
 export function toPlanFile(job: Job): string {
   return `${JSON.stringify({ Job: job }, null, 2)}\n`;
-}
-
-export function escapeTerraformTemplate(text: string): string {
-  // cdktf's own tokens (${TfToken[…]}) stay as they are so references still resolve.
-  // Replacement functions: in a replacement string "$$" would collapse to "$".
-  return text.replace(/\$\{(?!TfToken\[)/g, () => "$${").replace(/%\{/g, () => "%%{");
-}
-
-export function unescapeTerraformTemplate(text: string): string {
-  return text.replace(/\$\$\{/g, () => "${").replace(/%%\{/g, () => "%{");
 }

@@ -2,7 +2,7 @@
  * Readers for what rules look at inside synthesized resources: Nomad job JSON, the
  * containers of Kubernetes workloads, image references. Pure functions.
  */
-import { unescapeTerraformTemplate } from "../jobspecs/render";
+import { readTerraformLiteral } from "../constructs/terraform-literal";
 import { SynthResource } from "./rule";
 
 /** A Terraform reference or expression left in a value ("${...}"): not a literal. */
@@ -18,7 +18,7 @@ export function parseNomadJob(resource: SynthResource): ParsedJob {
   if (typeof spec !== "string") return { error: "has no jobspec string" };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(unescapeTerraformTemplate(spec));
+    parsed = JSON.parse(readTerraformLiteral(spec));
   } catch {
     return { error: "has a jobspec that is not JSON (HCL or a template string)" };
   }

@@ -1,5 +1,6 @@
 import { Job } from "../../jobspecs/model";
-import { escapeTerraformTemplate, toPlanFile, toTerraformJobspec, unescapeTerraformTemplate } from "../../jobspecs/render";
+import { readTerraformLiteral, terraformLiteral } from "../../constructs/terraform-literal";
+import { toPlanFile, toTerraformJobspec } from "../../jobspecs/render";
 import { nomadJobOf } from "../../policy/rules/nomad-support";
 
 /** What the rules read back from a synthesized nomad_job's jobspec. */
@@ -21,7 +22,7 @@ test("the Terraform jobspec escapes Nomad's ${…} and %{…} so Terraform passe
 });
 
 test("escaping round-trips, and the rules read the job back", () => {
-  expect(unescapeTerraformTemplate(escapeTerraformTemplate("a ${b} $${c} %{d}"))).toBe("a ${b} $${c} %{d}");
+  expect(readTerraformLiteral(terraformLiteral("a ${b} $${c} %{d}"))).toBe("a ${b} $${c} %{d}");
   expect(readBack(toTerraformJobspec(job))).toEqual(job);
 });
 
