@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { App, Aspects, TerraformStack } from "cdktf";
@@ -6,10 +6,13 @@ import { IConstruct } from "constructs";
 import { Inventory, loadInventory } from "../inventory";
 import { evaluate, Finding, formatErrors, Report, SYNTH_RULE_ID, withFindings } from "../policy/engine";
 import { ALL_RULES } from "../policy/packs";
+import { AddressRecord, readAddressRecord } from "../policy/address-record";
+import { repoRoot } from "../scripts/repo-root";
 import { Rule, SynthStack } from "../policy/rule";
 import { RuleCollector } from "../policy/rule-aspect";
 import type { HomelabStack } from "./homelab-stack";
 import { MUTATING_ASPECTS } from "./stack-aspects";
+import { protectStatefulResources } from "./stateful-protection";
 import { deployOrder, OrderedStack, StackInfo, tierViolations } from "./stack-graph";
 
 export interface HomelabAppProps {
@@ -19,6 +22,11 @@ export interface HomelabAppProps {
   readonly outdir?: string;
   /** @default - every house rule (policy/packs) */
   readonly rules?: readonly Rule[];
+  /**
+   * The record of where stateful resources live, checked by HL-STATE-3.
+   * @default - not checked (apps other than the estate: tests, fixtures)
+   */
+  readonly addresses?: AddressRecord;
 }
 
 /** Raised when the estate cannot be synthesized; nothing has been written to the output directory. */
@@ -55,7 +63,8 @@ export class HomelabApp extends App {
    */
   static run(define: (app: HomelabApp) => void): void {
     try {
-      const app = new HomelabApp();
+      // The estate's own entry point: its stateful addresses are held to the committed record.
+      const app = new HomelabApp({ addresses: readAddressRecord(repoRoot()) });
       define(app);
       app.synth();
       console.log(`synthesized ${app.stacks.length} stacks into ${app.targetDir}/stacks/`);
@@ -69,6 +78,7 @@ export class HomelabApp extends App {
   /** The directory the synthesized stacks are copied to. */
   readonly targetDir: string;
   private readonly rules: readonly Rule[];
+  private readonly addresses?: AddressRecord;
   private prepared = false;
   private report?: Report;
   private synthesizedStacks?: readonly SynthStack[];
@@ -81,6 +91,7 @@ export class HomelabApp extends App {
     this.targetDir = props.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out";
     this.inventory = props.inventory ?? loadInventory();
     this.rules = props.rules ?? ALL_RULES;
+    this.addresses = props.addresses;
   }
 
   /** Every stack of the app, ours and plain TerraformStacks alike. */
@@ -126,19 +137,26 @@ export class HomelabApp extends App {
     });
     super.synth();
 
-    const synthStacks: SynthStack[] = collected.map(({ stack, collector }) => {
-      const ours = stack as Partial<HomelabStack>;
-      return {
-        id: stack.node.id,
-        tier: ours.tier,
-        cluster: ours.cluster,
-        critical: ours.critical,
-        resources: collector.resources,
-      };
-    });
-    this.synthesizedStacks = synthStacks;
     const acknowledgements = collected.flatMap(({ collector }) => collector.acknowledgements);
-    const report = evaluate(synthStacks, this.rules, acknowledgements, { inventory: this.inventory });
+    const synthStacks = protectStatefulResources(
+      this.outdir,
+      collected.map(({ stack, collector }) => {
+        const ours = stack as Partial<HomelabStack>;
+        const blocks = stagedMoves(this.outdir, stack.node.id);
+        return {
+          id: stack.node.id,
+          tier: ours.tier,
+          cluster: ours.cluster,
+          critical: ours.critical,
+          resources: collector.resources,
+          moved: blocks.moved,
+          removed: blocks.removed,
+        };
+      }),
+      acknowledgements,
+    );
+    this.synthesizedStacks = synthStacks;
+    const report = evaluate(synthStacks, this.rules, acknowledgements, { inventory: this.inventory, addresses: this.addresses });
     this.report = withFindings(report, this.stacks.flatMap(validationFindings));
     return this.report;
   }
@@ -181,6 +199,20 @@ export class HomelabApp extends App {
       };
     });
   }
+}
+
+/** A synthesized stack's `moved` and `removed` blocks, as Terraform will read them. */
+function stagedMoves(outdir: string, id: string): Pick<SynthStack, "moved" | "removed"> {
+  const file = join(outdir, "stacks", id, "cdk.tf.json");
+  if (!existsSync(file)) return {};
+  const json = JSON.parse(readFileSync(file, "utf8")) as {
+    moved?: Array<{ from: string; to: string }>;
+    removed?: Array<{ from: string; lifecycle?: { destroy?: boolean } }>;
+  };
+  return {
+    moved: json.moved?.map(({ from, to }) => ({ from, to })),
+    removed: json.removed?.map((r) => ({ from: r.from, destroy: r.lifecycle?.destroy !== false })),
+  };
 }
 
 /** cdktf's own validations of a stack (providers present, …) as error findings. */

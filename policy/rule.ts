@@ -1,4 +1,5 @@
 import type { Inventory } from "../inventory";
+import type { AddressRecord } from "./address-record";
 
 /**
  * The shape of a house rule. A rule is a small pure function: it sees one synthesized
@@ -30,11 +31,17 @@ export interface SynthStack {
   /** True for stacks that must not depend on NFS (monitoring, alerting). */
   readonly critical?: boolean;
   readonly resources: readonly SynthResource[];
+  /** The stack's `moved` blocks: addresses whose resource now lives at another address. @default - none */
+  readonly moved?: readonly { readonly from: string; readonly to: string }[];
+  /** The stack's `removed` blocks: addresses taken out of Terraform's hands, destroyed or kept. @default - none */
+  readonly removed?: readonly { readonly from: string; readonly destroy: boolean }[];
 }
 
 /** What a rule may consult besides the resource: the estate's inventory (middleware names…). */
 export interface RuleContext {
   readonly inventory: Inventory;
+  /** The committed record of where stateful resources live (state/addresses.json). @default - not checked */
+  readonly addresses?: AddressRecord;
 }
 
 /**

@@ -4,11 +4,13 @@
  */
 import { HomelabApp } from "../constructs";
 import { defineEstate } from "../main";
+import { readAddressRecord } from "../policy/address-record";
 import { formatReport } from "../policy/report-format";
+import { repoRoot } from "./repo-root";
 
 function main(): number {
   const json = process.argv.includes("--json");
-  const app = new HomelabApp();
+  const app = new HomelabApp({ addresses: readAddressRecord(repoRoot()) });
   defineEstate(app);
   const report = app.check();
   const stacks = app.stacks.length;

@@ -4,6 +4,7 @@ import { join } from "path";
 import { Construct } from "constructs";
 import { ClusterId, HomelabApp, HomelabStack, Tier } from "../../constructs";
 import { defaultInventory, Inventory, parseInventory } from "../../inventory";
+import { AddressRecord } from "../../policy/address-record";
 import { Report } from "../../policy/engine";
 import { Rule } from "../../policy/rule";
 
@@ -24,6 +25,8 @@ export interface SynthResult {
 export interface SynthOptions {
   readonly inventory?: Inventory;
   readonly rules?: readonly Rule[];
+  /** The stateful-address record to hold the app to (HL-STATE-3). @default - none */
+  readonly addresses?: AddressRecord;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface SynthOptions {
 export function synthApp(define: (app: HomelabApp) => void, options: SynthOptions = {}): SynthResult {
   const outdir = mkdtempSync(join(tmpdir(), "homelab-test-"));
   try {
-    const app = new HomelabApp({ outdir, inventory: options.inventory ?? testInventory, rules: options.rules });
+    const app = new HomelabApp({ outdir, inventory: options.inventory ?? testInventory, rules: options.rules, addresses: options.addresses });
     define(app);
     app.synth();
     const stacks: Record<string, StackJson> = {};
@@ -56,7 +59,12 @@ export function synthApp(define: (app: HomelabApp) => void, options: SynthOption
 
 /** Runs the house rules over an app without failing on findings: for rule tests. */
 export function checkApp(define: (app: HomelabApp) => void, options: SynthOptions = {}): Report {
-  const app = new HomelabApp({ outdir: join(tmpdir(), "homelab-unused"), inventory: options.inventory ?? testInventory, rules: options.rules });
+  const app = new HomelabApp({
+    outdir: join(tmpdir(), "homelab-unused"),
+    inventory: options.inventory ?? testInventory,
+    rules: options.rules,
+    addresses: options.addresses,
+  });
   define(app);
   return app.check();
 }

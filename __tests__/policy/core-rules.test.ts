@@ -50,9 +50,12 @@ describe("HL-STATE-1 stateful resources carry prevent_destroy", () => {
   test("compliant: a CSI volume with prevent_destroy", () => {
     expect(findingsOf("HL-STATE-1", "nomad-main", (s) => volume(s, true))).toEqual([]);
   });
-  test("non-compliant: a CSI volume without it", () => {
-    expect(findingsOf("HL-STATE-1", "nomad-main", (s) => volume(s))).toEqual([
-      "test/Volume: nomad_csi_volume has no lifecycle.prevent_destroy: `cdktf destroy` or a replacement would delete its data",
+  test("compliant: a raw CSI volume that says nothing gets prevent_destroy from synth", () => {
+    expect(findingsOf("HL-STATE-1", "nomad-main", (s) => volume(s))).toEqual([]);
+  });
+  test("non-compliant: a CSI volume whose code says prevent_destroy = false, with the reason it matters", () => {
+    expect(findingsOf("HL-STATE-1", "nomad-main", (s) => volume(s, false))).toEqual([
+      'test/Volume: nomad_csi_volume "glusterfs_x_data" has no lifecycle.prevent_destroy: destroying it runs `nomad volume delete`, which deletes the volume\'s data',
     ]);
   });
   test("non-compliant: a persistent volume claim with prevent_destroy = false", () => {
@@ -64,7 +67,9 @@ describe("HL-STATE-1 stateful resources carry prevent_destroy", () => {
         lifecycle: { preventDestroy: false },
       }),
     );
-    expect(findings).toEqual([expect.stringMatching(/^test\/Claim: kubernetes_persistent_volume_claim_v1 has no lifecycle.prevent_destroy/)]);
+    expect(findings).toEqual([
+      'test/Claim: kubernetes_persistent_volume_claim_v1 "-/data" has no lifecycle.prevent_destroy: deleting a claim deletes its volume with the data (the Proxmox classes reclaim with Delete)',
+    ]);
   });
   test("not applicable: a job is not stateful", () => {
     expect(findingsOf("HL-STATE-1", "nomad-main", (s) => job(s, dockerJob("nginx:1.29.4")))).toEqual([]);

@@ -14,6 +14,14 @@ function rawStack(app: HomelabApp): void {
     name: "glusterfs_raw_data",
     pluginId: "glusterfs",
     capability: [{ accessMode: "single-node-writer", attachmentMode: "file-system" }],
+    lifecycle: { preventDestroy: false },
+  });
+  // Said nothing about prevent_destroy: synth protects it.
+  new CsiVolume(plain, "QuietVolume", {
+    volumeId: "glusterfs_quiet_data",
+    name: "glusterfs_quiet_data",
+    pluginId: "glusterfs",
+    capability: [{ accessMode: "single-node-writer", attachmentMode: "file-system" }],
   });
   new Job(plain, "RawJob", {
     json: true,

@@ -1,25 +1,27 @@
-import { ResourceRule } from "../rule";
+import { EstateProblem, EstateRule, SynthStack } from "../rule";
+import { isProtected, statefulKindOf } from "../stateful-kinds";
 
-/** Terraform types whose destruction destroys data. */
-export const STATEFUL_TYPES = [
-  "nomad_csi_volume",
-  "nomad_csi_volume_registration",
-  "nomad_dynamic_host_volume",
-  "kubernetes_persistent_volume_claim",
-  "kubernetes_persistent_volume_claim_v1",
-];
-
-export const statePreventDestroy: ResourceRule = {
+/** Every resource of a stateful kind (policy/stateful-kinds.ts) carries prevent_destroy. */
+export const statePreventDestroy: EstateRule = {
   id: "HL-STATE-1",
-  scope: "resource",
+  scope: "estate",
   level: "error",
-  description: "stateful resources (CSI volumes, persistent volume claims) carry lifecycle.prevent_destroy",
-  fix: "build the volume with its construct (GlusterCsiVolume, EncryptedPvc …), which sets prevent_destroy; to allow destroying it, use the construct's retain opt-out with a reason",
-  check(resource) {
-    if (!STATEFUL_TYPES.includes(resource.type)) return "not-applicable";
-    const lifecycle = resource.attributes.lifecycle as { prevent_destroy?: unknown } | undefined;
-    return lifecycle?.prevent_destroy === true
-      ? []
-      : [`${resource.type} has no lifecycle.prevent_destroy: \`cdktf destroy\` or a replacement would delete its data`];
+  description: "every resource that holds data (the stateful kinds listed below) carries lifecycle.prevent_destroy",
+  fix:
+    "synth adds prevent_destroy to every stateful kind, so something removed it (an override); to let destroy delete the data " +
+    "on purpose, acknowledge HL-STATE-1 on the construct with the reason (constructs with a retain opt-out do this for you)",
+  check(stacks: readonly SynthStack[]): EstateProblem[] {
+    const estate = stacks.flatMap((s) => s.resources);
+    return estate.flatMap((r) => {
+      const kind = statefulKindOf(r, estate);
+      if (!kind || isProtected(r)) return [];
+      return [
+        {
+          stackId: r.stackId,
+          path: r.path,
+          message: `${r.type} ${JSON.stringify(kind.identity(r))} has no lifecycle.prevent_destroy: ${kind.reason}`,
+        },
+      ];
+    });
   },
 };

@@ -1,6 +1,8 @@
 import { existsSync } from "fs";
 import { join, resolve } from "path";
 import { HomelabApp, OrderedStack } from "../../constructs";
+import { readAddressRecord } from "../../policy/address-record";
+import { repoRoot } from "../repo-root";
 
 /**
  * Environment variable naming the module that defines the estate, relative to the
@@ -36,7 +38,9 @@ export function loadEstate(outdir: string): Estate {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(file) as { defineEstate?: (app: HomelabApp) => void };
   if (typeof mod.defineEstate !== "function") throw new Error(`app module ${name} does not export defineEstate(app)`);
-  const app = new HomelabApp({ outdir });
+  // The real estate is held to its committed record of stateful addresses; fixture estates are not.
+  const addresses = name === DEFAULT_APP ? readAddressRecord(repoRoot()) : undefined;
+  const app = new HomelabApp({ outdir, addresses });
   mod.defineEstate(app);
   return { app, stacks: app.describeStacks() };
 }
