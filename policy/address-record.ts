@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import { SynthStack } from "./rule";
+import { SynthResource, SynthStack } from "./rule";
 import { statefulKindOf } from "./stateful-kinds";
 
 /** One stateful resource as recorded. */
@@ -59,4 +59,69 @@ export function renderAddressRecord(record: AddressRecord): string {
     "Where every resource that holds data lives (policy/stateful-kinds.ts). Rewritten by `npm run addresses`; " +
     "review every change: an address that disappears is a resource Terraform would destroy.";
   return `${JSON.stringify({ "//": comment, ...record }, null, 2)}\n`;
+}
+
+/** What became of a recorded address in the estate now. */
+export type AddressChange = {
+  readonly stackId: string;
+  readonly address: string;
+  readonly recorded: RecordedResource;
+} & (
+  | { readonly change: "moved"; readonly to: string }
+  | { readonly change: "forgotten" }
+  | { readonly change: "destroyed"; readonly declared: true }
+  | { readonly change: "destroyed"; readonly declared: false; readonly successor?: SynthResource }
+  | { readonly change: "stack-gone" }
+);
+
+/**
+ * Every recorded address that is not where it was: moved (a moved block), forgotten or
+ * destroyed on purpose (a removed block), destroyed without a word (gone, perhaps under a new
+ * address: the successor of the same kind and identity), or left behind by a stack that is gone.
+ */
+export function addressChanges(record: AddressRecord, stacks: readonly SynthStack[]): AddressChange[] {
+  const estate = stacks.flatMap((s) => s.resources);
+  const changes: AddressChange[] = [];
+  for (const [stackId, byAddress] of Object.entries(record)) {
+    const stack = stacks.find((s) => s.id === stackId);
+    const present = new Set(stack?.resources.map((r) => `${r.type}.${r.logicalId}`));
+    for (const [address, recorded] of Object.entries(byAddress)) {
+      const base = { stackId, address, recorded };
+      if (!stack) {
+        changes.push({ ...base, change: "stack-gone" });
+        continue;
+      }
+      if (present.has(address)) continue;
+      const moved = stack.moved?.find((m) => m.from === address && present.has(m.to));
+      const removed = stack.removed?.find((r) => r.from === address);
+      if (moved) changes.push({ ...base, change: "moved", to: moved.to });
+      else if (removed) changes.push(removed.destroy ? { ...base, change: "destroyed", declared: true } : { ...base, change: "forgotten" });
+      else {
+        const successor = stack.resources.find(
+          (r) => r.type === recorded.kind && !(`${r.type}.${r.logicalId}` in byAddress) && statefulKindOf(r, estate)?.identity(r) === recorded.identity,
+        );
+        changes.push({ ...base, change: "destroyed", declared: false, successor });
+      }
+    }
+  }
+  return changes;
+}
+
+/** A synthesized stack's JSON (cdk.tf.json) as the rules see a stack. */
+export function synthStackOf(id: string, json: Readonly<Record<string, any>>): SynthStack {
+  const resources: SynthResource[] = Object.entries<Record<string, any>>(json.resource ?? {}).flatMap(([type, byName]) =>
+    Object.entries(byName).map(([logicalId, attributes]) => ({
+      type,
+      logicalId,
+      stackId: id,
+      path: String(attributes["//"]?.metadata?.path ?? `${id}/${logicalId}`),
+      attributes,
+    })),
+  );
+  return {
+    id,
+    resources,
+    moved: (json.moved ?? []).map(({ from, to }: { from: string; to: string }) => ({ from, to })),
+    removed: (json.removed ?? []).map((r: { from: string; lifecycle?: { destroy?: boolean } }) => ({ from: r.from, destroy: r.lifecycle?.destroy !== false })),
+  };
 }

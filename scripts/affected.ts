@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync }
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { OrderedStack } from "../constructs/stack-graph";
-import { affectedInOrder, changedStacks, readSynth, removedStacks } from "./lib/affected-core";
+import { affectedInOrder, changedStacks, readSynth, removedStacks, statefulChanges } from "./lib/affected-core";
 import { parseArgs, runMain, UsageError } from "./lib/cli";
 import { appModuleName } from "./lib/estate";
 
@@ -92,6 +92,9 @@ async function main(): Promise<number> {
     const after = readSynth(join(work, "after"));
     const removed = removedStacks(before, after);
     if (removed.length) process.stderr.write(`no longer synthesized since ${since}: ${removed.join(", ")} (their resources stay until destroyed by hand)\n`);
+    // Loud, on stderr: stdout stays the list of stacks.
+    const stateful = statefulChanges(before, after);
+    if (stateful.length) process.stderr.write(`\nresources that hold data, since ${since}:\n${stateful.map((l) => `  ${l}`).join("\n")}\n\n`);
     for (const stack of affectedInOrder(current, changedStacks(before, after))) process.stdout.write(`${stack.id}\n`);
     return 0;
   } finally {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { deployOrder } from "../../constructs/stack-graph";
-import { affectedInOrder, changedStacks, readSynth, removedStacks, StackFiles } from "../../scripts/lib/affected-core";
+import { affectedInOrder, changedStacks, readSynth, removedStacks, StackFiles, statefulChanges } from "../../scripts/lib/affected-core";
 
 const files = (entries: Record<string, string>): StackFiles => new Map(Object.entries(entries));
 const synth = (stacks: Record<string, Record<string, string>>) => new Map(Object.entries(stacks).map(([id, f]) => [id, files(f)]));
@@ -70,5 +70,47 @@ describe("reading a synth output", () => {
 
   test("an output with no stacks directory has no stacks", () => {
     expect(readSynth(join(dir, "missing")).size).toBe(0);
+  });
+});
+
+describe("resources that hold data between two synths", () => {
+  const volume = (id: string, volumeId: string) => ({ [id]: { "//": { metadata: { path: `matrix/${id}/Resource` } }, volume_id: volumeId } });
+  const stackJson = (volumes: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ resource: { nomad_csi_volume: volumes, nomad_job: { Job: { json: true } } }, ...extra });
+  const before = synth({ matrix: { "cdk.tf.json": stackJson({ ...volume("Config_1", "glusterfs_matrix_synapse_config"), ...volume("Media_2", "glusterfs_matrix_synapse_media") }) } });
+
+  test("nothing moved: nothing to say", () => {
+    expect(statefulChanges(before, before)).toEqual([]);
+  });
+
+  test("a renamed volume without a declared move destroys data, loudly, naming where it reappears", () => {
+    const after = synth({ matrix: { "cdk.tf.json": stackJson({ ...volume("ConfigVolume_3", "glusterfs_matrix_synapse_config"), ...volume("Media_2", "glusterfs_matrix_synapse_media") }) } });
+    expect(statefulChanges(before, after)).toEqual([
+      'DESTROYS DATA: matrix/nomad_csi_volume.Config_1 (nomad_csi_volume "glusterfs_matrix_synapse_config"): no longer synthesized, no move or removal declared; it reappears as nomad_csi_volume.ConfigVolume_3: declare the move',
+    ]);
+  });
+
+  test("a declared move is reported as a move; a removal keeping data as forgotten; a declared destroy loudly and first", () => {
+    const after = synth({
+      matrix: {
+        "cdk.tf.json": stackJson(volume("ConfigVolume_3", "glusterfs_matrix_synapse_config"), {
+          moved: [{ from: "nomad_csi_volume.Config_1", to: "nomad_csi_volume.ConfigVolume_3" }],
+          removed: [{ from: "nomad_csi_volume.Media_2", lifecycle: { destroy: true } }],
+        }),
+      },
+    });
+    expect(statefulChanges(before, after)).toEqual([
+      'DESTROYS DATA: matrix/nomad_csi_volume.Media_2 (nomad_csi_volume "glusterfs_matrix_synapse_media"): removal declared with destroy: true',
+      'moved: matrix/nomad_csi_volume.Config_1 (nomad_csi_volume "glusterfs_matrix_synapse_config") -> nomad_csi_volume.ConfigVolume_3',
+    ]);
+    const kept = synth({ matrix: { "cdk.tf.json": stackJson(volume("Config_1", "glusterfs_matrix_synapse_config"), { removed: [{ from: "nomad_csi_volume.Media_2", lifecycle: { destroy: false } }] }) } });
+    expect(statefulChanges(before, kept)).toEqual(['forgotten, data kept: matrix/nomad_csi_volume.Media_2 (nomad_csi_volume "glusterfs_matrix_synapse_media")']);
+  });
+
+  test("a stack that is no longer synthesized leaves its data orphaned", () => {
+    expect(statefulChanges(before, synth({}))).toEqual([
+      'ORPHANED: matrix/nomad_csi_volume.Config_1 (nomad_csi_volume "glusterfs_matrix_synapse_config"): its stack is no longer synthesized; the resource stays in that stack\'s state, unmanaged and unprotected',
+      'ORPHANED: matrix/nomad_csi_volume.Media_2 (nomad_csi_volume "glusterfs_matrix_synapse_media"): its stack is no longer synthesized; the resource stays in that stack\'s state, unmanaged and unprotected',
+    ]);
   });
 });

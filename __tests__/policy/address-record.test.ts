@@ -133,6 +133,6 @@ describe("HL-STATE-3 in a small estate", () => {
 
   test("a stack that left the estate while holding data fails", () => {
     const [finding] = errors((app) => testStack(app, { id: "other" }));
-    expect(finding).toMatch(/^test: stack test is no longer in the estate, but it holds data: kubernetes_persistent_volume_claim_v1\.Data/);
+    expect(finding).toMatch(/^test: stack test is no longer in the estate, but it holds kubernetes_persistent_volume_claim_v1\.Data \(test\/Data, "apps\/data"\); nothing will manage or protect it/);
   });
 });

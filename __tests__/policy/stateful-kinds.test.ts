@@ -12,6 +12,7 @@ import { Mount } from "@cdktf/provider-vault/lib/mount";
 import { Policy } from "@cdktf/provider-vault/lib/policy";
 import { Construct } from "constructs";
 import { acknowledge } from "../../policy/acknowledge";
+import { synthStackOf } from "../../policy/address-record";
 import { evaluate } from "../../policy/engine";
 import { statePreventDestroy } from "../../policy/rules/state-prevent-destroy";
 import { STATEFUL_KINDS, statefulKindsMarkdown } from "../../policy/stateful-kinds";
@@ -172,12 +173,7 @@ describe("the estate", () => {
   );
 
   test("every resource of a kind the list calls stateful is protected (HL-STATE-1 run over the synthesized estate)", () => {
-    const synthStacks = Object.entries(stacks).map(([id, json]) => ({
-      id,
-      resources: Object.entries<Record<string, any>>(json.resource ?? {}).flatMap(([type, byName]) =>
-        Object.entries(byName).map(([logicalId, attributes]) => ({ type, logicalId, stackId: id, path: attributes["//"].metadata.path, attributes })),
-      ),
-    }));
+    const synthStacks = Object.entries(stacks).map(([id, json]) => synthStackOf(id, json));
     const report = evaluate(synthStacks, [statePreventDestroy], [], { inventory: testInventory });
     expect(report.findings).toEqual([]);
     // The estate holds data of most listed kinds; the count comes from the estate, not a constant.
