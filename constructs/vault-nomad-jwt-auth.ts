@@ -8,6 +8,12 @@ import { dnsLabelProblem, throwIfProblems } from "./kubernetes-names";
 export interface VaultNomadJwtAuthProps {
   /** The Nomad API address whose workload identities are trusted (its JWKS is at /.well-known/jwks.json). */
   readonly nomadAddress: string;
+  /**
+   * The `iss` Nomad writes into workload identities: its servers' `oidc_issuer`. Nomad sets the
+   * claim only when that is configured (nomad/encrypter.go SignClaims), so it must be said, not
+   * guessed; tokens from any other issuer are then refused, even when signed by a served key.
+   */
+  readonly issuer: string;
   /** @default "jwt-nomad" */
   readonly path?: string;
 }
@@ -31,17 +37,22 @@ export class VaultNomadJwtAuth extends Construct {
       type: "jwt",
       description: "Nomad workload identities",
       jwksUrl: `${props.nomadAddress.replace(/\/$/, "")}/.well-known/jwks.json`,
+      boundIssuer: props.issuer,
       jwtSupportedAlgs: ["RS256", "EdDSA"],
     });
     this.path = this.backend.path;
   }
 
-  /** The role a Nomad job logs in with: bound to its job id, with exactly these policies. */
-  serviceRole(service: string, policies: readonly string[]): JwtAuthBackendRole {
+  /**
+   * The role a Nomad job logs in with: bound to its job id and its namespace (a job of the same
+   * id in another namespace is someone else), with exactly these policies.
+   */
+  serviceRole(service: string, policies: readonly string[], nomadNamespace: string): JwtAuthBackendRole {
     const scope = new Construct(this, service);
     throwIfProblems(scope.node.path, [
       dnsLabelProblem("service", service),
       policies.length ? undefined : "policies must list at least one policy",
+      /^[a-z0-9][a-z0-9-]{0,127}$/.test(nomadNamespace) ? undefined : `Nomad namespace ${JSON.stringify(nomadNamespace)} is not a namespace name`,
     ]);
     return new JwtAuthBackendRole(scope, "Role", {
       provider: HomelabStack.of(this).provider("vault", this),
@@ -49,7 +60,7 @@ export class VaultNomadJwtAuth extends Construct {
       roleName: nomadVaultRole(service),
       roleType: "jwt",
       boundAudiences: [NOMAD_VAULT_AUDIENCE],
-      boundClaims: { nomad_job_id: service },
+      boundClaims: { nomad_job_id: service, nomad_namespace: nomadNamespace },
       userClaim: "/nomad_job_id",
       userClaimJsonPointer: true,
       claimMappings: { nomad_namespace: "nomad_namespace", nomad_job_id: "nomad_job_id", nomad_task: "nomad_task" },

@@ -10,6 +10,7 @@ export const defaultInventory: InventoryInput = {
   nomad: {
     main: {
       address: "https://nomad.example.org:443",
+      oidcIssuer: "https://nomad.example.org",
       datacenter: "dc1",
       nodes: [
         { name: "hestia", address: "192.168.1.5", arch: "amd64", gpu: true },

@@ -44,6 +44,11 @@ const nomadClusterSchema = z
   .strictObject({
     /** Where Terraform reaches the Nomad API; the token comes from NOMAD_TOKEN. */
     address: httpUrl,
+    /**
+     * The servers' oidc_issuer, written into every workload identity as `iss`: Vault binds
+     * Nomad logins to it. Required for a cluster whose jobs read Vault (the main one).
+     */
+    oidcIssuer: httpUrl.optional(),
     region: identifier.default("global"),
     datacenter: identifier,
     nodes: z.array(nomadNodeSchema).min(1),

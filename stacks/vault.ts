@@ -86,9 +86,17 @@ export class VaultStack extends HomelabStack {
       });
     }
 
-    const nomad = (this.nomad = new VaultNomadJwtAuth(this, "NomadJwtAuth", { nomadAddress: this.inventory.nomad.main.address }));
+    const { address, oidcIssuer } = this.inventory.nomad.main;
+    if (!oidcIssuer) {
+      throw new Error(
+        `${this.node.path}: inventory nomad.main.oidcIssuer is not set; Vault binds Nomad workload identities to their issuer. ` +
+          "Set it to the Nomad servers' oidc_issuer (server { oidc_issuer = \"https://nomad.<domain>\" }), which Nomad writes into every identity",
+      );
+    }
+    const nomad = (this.nomad = new VaultNomadJwtAuth(this, "NomadJwtAuth", { nomadAddress: address, issuer: oidcIssuer }));
     for (const declared of props.services.filter((s) => s.runsOn === "nomad")) {
-      nomad.serviceRole(declared.service, [this.services.get(declared.service)!.policyName]);
+      // A declared Nomad service runs in the default namespace; a job in another is granted by grantNomadJob.
+      nomad.serviceRole(declared.service, [this.services.get(declared.service)!.policyName], "default");
     }
   }
 
@@ -117,7 +125,7 @@ export class VaultStack extends HomelabStack {
     });
     this.services.set(job.jobId, secrets);
     this.granted.add(job);
-    this.nomad.serviceRole(job.jobId, [secrets.policyName]);
+    this.nomad.serviceRole(job.jobId, [secrets.policyName], job.namespace);
     HomelabStack.of(job).addDependency(this);
   }
 

@@ -9,7 +9,7 @@ import { vaultEnv } from "../../jobspecs/common";
 import { Job, Task } from "../../jobspecs/model";
 import { jobVaultReads, nomadVaultRole, withVaultRole } from "../../jobspecs/vault";
 import { line, providerOf } from "../helpers/rules";
-import { checkApp, testStack } from "../helpers/synth";
+import { checkApp, synthWith, testStack } from "../helpers/synth";
 
 const task = (extra: Partial<Task> = {}): Task => ({
   Name: "app",
@@ -26,13 +26,13 @@ const readingJob = (path: string): Job => ({
 });
 
 /** A vault stack granting `grantedPaths` to role nomad-app (or no role at all), and a Nomad stack running `job`. */
-function findings(job: Job, grantedPaths: readonly string[] | undefined): string[] {
+function findings(job: Job, grantedPaths: readonly string[] | undefined, roleNamespace = "default"): string[] {
   const report = checkApp((app: HomelabApp) => {
     const vault = testStack(app, { id: "vault", tier: 0 });
     const kv = new VaultKvStore(vault, "Kv", { path: "secret" });
     if (grantedPaths) {
       const secrets = new ServiceSecrets(vault, "Secrets", { store: kv, service: "app", reads: grantedPaths });
-      new VaultNomadJwtAuth(vault, "Jwt", { nomadAddress: "https://nomad.example.org" }).serviceRole("app", [secrets.policyName]);
+      new VaultNomadJwtAuth(vault, "Jwt", { nomadAddress: "https://nomad.example.org", issuer: "https://nomad.example.org" }).serviceRole("app", [secrets.policyName], roleNamespace);
     }
     new NomadJob(testStack(app, { id: "apps", cluster: "nomad-main" }), "Job", { job });
   });
@@ -52,7 +52,7 @@ describe("HL-NOMAD-9 Nomad tasks read only what Vault grants their role", () => 
         name: "service-app",
         policy: JSON.stringify({ path: { "secret/data/app/*": { capabilities: ["read"] } } }),
       });
-      new VaultNomadJwtAuth(vault, "Jwt", { nomadAddress: "https://nomad.example.org" }).serviceRole("app", [policy.name]);
+      new VaultNomadJwtAuth(vault, "Jwt", { nomadAddress: "https://nomad.example.org", issuer: "https://nomad.example.org" }).serviceRole("app", [policy.name], "default");
       new NomadJob(testStack(app, { id: "apps", cluster: "nomad-main" }), "Job", { job: readingJob("secret/data/app/db") });
     });
     expect(report.findings.filter((f) => f.ruleId === "HL-NOMAD-9")).toEqual([]);
@@ -83,6 +83,20 @@ describe("HL-NOMAD-9 Nomad tasks read only what Vault grants their role", () => 
     expect(report.findings.filter((f) => f.ruleId === "HL-NOMAD-9").map(line)).toEqual([
       "apps/Raw: group web, task app: reads secret/data/app/db with the cluster's default Vault role; give the job a role of its own",
     ]);
+  });
+
+  test("non-compliant: the role is bound to another namespace, so the job cannot log in (and a namesake there could)", () => {
+    expect(findings(readingJob("secret/data/app/db"), ["app/db"], "bitcoin")).toEqual([
+      'apps/Job/Resource: group web, task app: logs in with Vault role nomad-app, whose bound claims {"nomad_job_id":"app","nomad_namespace":"bitcoin"} do not bind nomad_namespace = "default"; allowed: a role bound to this job\'s id and namespace',
+    ]);
+  });
+
+  test("the role binds the issuer too: tokens from another Nomad are refused even when their key is served", () => {
+    const jwt = synthWith((s) => new VaultNomadJwtAuth(s, "Jwt", { nomadAddress: "https://nomad.example.org/", issuer: "https://issuer.example.org" }));
+    expect(Object.values<any>(jwt.resource.vault_jwt_auth_backend)[0]).toMatchObject({
+      bound_issuer: "https://issuer.example.org",
+      jwks_url: "https://nomad.example.org/.well-known/jwks.json",
+    });
   });
 
   test("not applicable: a job that reads nothing from Vault", () => {

@@ -65,8 +65,17 @@ describe("vault stack", () => {
     const jwt = onlyResource(v, "vault_jwt_auth_backend");
     expect(jwt.jwks_url).toBe("https://nomad.example.org:443/.well-known/jwks.json");
     const matrix = onlyResource(v, "vault_jwt_auth_backend_role");
-    expect(matrix).toMatchObject({ role_name: "nomad-matrix", bound_claims: { nomad_job_id: "matrix" }, bound_audiences: ["vault.io"] });
+    expect(matrix).toMatchObject({ role_name: "nomad-matrix", bound_claims: { nomad_job_id: "matrix", nomad_namespace: "default" }, bound_audiences: ["vault.io"] });
     expect(matrix.token_policies).toEqual([expect.stringMatching(/Services_matrix_Policy/)]);
+    // Bound to the issuer the inventory names: a token another Nomad signed is refused.
+    expect(jwt.bound_issuer).toBe(testInventory.nomad.main.oidcIssuer);
+  });
+
+  test("fails when the inventory does not say which issuer Nomad writes into workload identities", () => {
+    const inventory = { ...testInventory, nomad: { ...testInventory.nomad, main: { ...testInventory.nomad.main, oidcIssuer: undefined } } };
+    expect(() => synthApp((app) => new VaultStack(app, { services: [] }), { inventory })).toThrow(
+      /^vault: inventory nomad\.main\.oidcIssuer is not set; Vault binds Nomad workload identities to their issuer/,
+    );
   });
 
   test("fails if a service is declared twice", () => {
@@ -93,7 +102,7 @@ describe("Nomad jobs are granted exactly what their templates read", () => {
 
   test("matrix: one read-only path, its own role bound to its job id, and no rule finding", () => {
     expect(Object.keys(policyOf("service-matrix").path)).toEqual(["${vault_mount.Kv_E29FB789.path}/data/matrix/synapse"]);
-    expect(roleOf("nomad-matrix")).toMatchObject({ bound_claims: { nomad_job_id: "matrix" } });
+    expect(roleOf("nomad-matrix")).toMatchObject({ bound_claims: { nomad_job_id: "matrix", nomad_namespace: "default" } });
     expect(report.findings.filter((f) => f.ruleId === "HL-NOMAD-9")).toEqual([]);
   });
 
