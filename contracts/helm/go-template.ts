@@ -272,10 +272,12 @@ export function parsePipeline(src: string): Pipeline {
   }
 
   function command(): Expr {
+    const isFunction = lex[p]?.k === "ident";
     const first = operand();
     const args: Expr[] = [];
     while (p < lex.length && !["|", ")", ","].includes(lex[p].k)) args.push(operand());
-    if (first.t === "call") return { t: "call", fn: first.fn, args };
+    if (isFunction && first.t === "call") return { t: "call", fn: first.fn, args };
+    if (!args.length) return first;
     if (args.length && first.t === "field") return { t: "method", target: first, args };
     if (args.length) throw new Error(`cannot call a non-function in {{${src}}}`);
     return first;

@@ -13,6 +13,15 @@ export const KUBERNETES_API = {
   tag: "kubernetes-1.33.13",
 } as const;
 
+/**
+ * Kinds every API server serves from its extension and aggregation layers, whose types live
+ * outside kubernetes/api (k8s.io/apiextensions-apiserver, k8s.io/kube-aggregator).
+ */
+export const API_SERVER_OWN_KINDS = [
+  { group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition" },
+  { group: "apiregistration.k8s.io", version: "v1", kind: "APIService" },
+] as const;
+
 /** CRDs the cluster has that no chart of the estate installs. */
 export interface ExternalCrdSource {
   /** Project the CRDs come from, as findings name it. */

@@ -9,40 +9,13 @@ import { ChartSource, chartSource, chartTag, helmChartContract, helmIndexContrac
 import { analyseTemplates, Clause, TemplateFile } from "../../contracts/helm/rendered-objects";
 import { coalesceValues, isMap, Values } from "../../contracts/helm/values";
 import { crdDocuments, normalizeCrd, StoredCrd } from "../../contracts/kubernetes/crd";
+import { PublishedVersions, RemoteDependency, StoredChart } from "../../contracts/helm/releases";
 import { writeStoredContract } from "../../contracts/stored";
 import { UpstreamRepo } from "../lib/upstream";
 import { estateCharts, PinnedChart } from "./estate-charts";
 import { ContractGenerator } from "./generator";
 
 const COMMAND = "npm run contracts -- helm-charts";
-
-/** What the index lists for a chart, newest first as published. */
-export interface PublishedVersions {
-  readonly repositoryUrl: string;
-  readonly chart: string;
-  /** "index" when read from the repository's index.yaml, "tags" when from release tags (see chart-sources). */
-  readonly from: "index" | "tags";
-  readonly versions: readonly string[];
-}
-
-/** A remote dependency the chart pulls at packaging time: not in its git tree, so not analysed. */
-export interface RemoteDependency {
-  readonly name: string;
-  readonly repository: string;
-  readonly version: string;
-  readonly condition?: string;
-}
-
-/** chart.json of a stored chart contract. */
-export interface StoredChart {
-  readonly repositoryUrl: string;
-  readonly name: string;
-  readonly version: string;
-  readonly appVersion?: string;
-  readonly tag: string;
-  readonly hasSchema: boolean;
-  readonly remoteDependencies: readonly RemoteDependency[];
-}
 
 function parseYaml(text: string, what: string): any {
   try {
