@@ -54,49 +54,60 @@ function schemaValidator(schema: object) {
 
 function checkValues(r: Release, contract: ChartContract, merged: Values): ContractFinding[] {
   const upstreamOf = (file: string) => upstreamLabel(contract.provenance, `${contract.chart.tag} ${file}`);
+  const findings: ContractFinding[] = [];
   if (contract.schema) {
     // Helm validates the merged values, defaults included, against the chart's schema.
     const validate = schemaValidator(contract.schema);
-    if (validate(merged)) return [];
-    return (validate.errors ?? []).map((e) => {
-      const path = e.instancePath.split("/").filter(Boolean).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-      const extra = (e.params as { additionalProperty?: string }).additionalProperty;
-      const at = extra ? [...path, extra] : path;
-      const value = extra ? valueAt(merged, at) : valueAt(merged, path);
-      const allowed = e.keyword === "enum" ? `: allowed ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(show).join(", ")}` : "";
-      return {
-        where: valuesWhere(r, at),
-        problem: `${show(value)} ${extra ? "is not a value the chart declares (additionalProperties: false)" : e.message}${allowed} (values.schema.json ${e.schemaPath})`,
-        upstream: upstreamOf("values.schema.json"),
-      };
+    if (!validate(merged)) {
+      for (const e of validate.errors ?? []) {
+        const path = e.instancePath.split("/").filter(Boolean).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+        const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+        const at = extra ? [...path, extra] : path;
+        const allowed = e.keyword === "enum" ? `: allowed ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(show).join(", ")}` : "";
+        findings.push({
+          where: valuesWhere(r, at),
+          problem: `${show(valueAt(merged, at))} ${extra ? "is not a value the chart declares (additionalProperties: false)" : e.message}${allowed} (values.schema.json ${e.schemaPath})`,
+          upstream: upstreamOf("values.schema.json"),
+        });
+      }
+    }
+  }
+  // Where no schema forbids it, Helm ignores a key no template reads. A key is known when the
+  // chart's defaults have it, a template reads it, a template hands a map above it on whole
+  // (toYaml, range …), or the schema declares it.
+  const reads = new Set(contract.templates.reads.map((p) => JSON.stringify(p)));
+  const whole = new Set(contract.templates.whole.map((p) => JSON.stringify(p)));
+  const reported = new Set(findings.map((f) => f.where));
+  for (const path of leafPaths(r.values).filter((p) => p.length > 0)) {
+    const known =
+      reads.has(JSON.stringify(path)) ||
+      hasKey(contract.defaults, path) ||
+      path.some((_, i) => whole.has(JSON.stringify(path.slice(0, i + 1)))) ||
+      (contract.schema !== undefined && schemaDeclares(contract.schema, path));
+    if (known || reported.has(valuesWhere(r, path))) continue;
+    const parent = path.slice(0, -1);
+    const siblings = parent.length ? valueAt(contract.defaults, parent) : contract.defaults;
+    const names = isMap(siblings) ? Object.keys(siblings) : [];
+    findings.push({
+      where: valuesWhere(r, path),
+      problem: `${show(valueAt(r.values, path))} is not a value of chart ${r.chart} ${r.version}: no default and no template reads it, so Helm ignores it silently; ${
+        names.length ? `values under ${parent.join(".") || "the top level"}: ${names.join(", ")}` : `${parent.join(".")} has no values of its own`
+      }`,
+      upstream: upstreamOf(contract.schema ? "values.yaml, values.schema.json and templates/" : "values.yaml and templates/"),
     });
   }
-  // No schema: Helm ignores keys no template reads. A key is known when the chart's defaults
-  // have it, a template reads it, or a template hands a map above it on whole (toYaml …).
-  const reads = new Set(contract.templates.reads.map((p) => JSON.stringify(p)));
-  const whole = contract.templates.whole.map((p) => JSON.stringify(p).slice(0, -1));
-  return leafPaths(r.values)
-    .filter((path) => path.length > 0)
-    .filter((path) => {
-      for (let i = path.length; i > 0; i--) {
-        const prefix = path.slice(0, i);
-        if (i === path.length && (reads.has(JSON.stringify(prefix)) || hasKey(contract.defaults, prefix))) return false;
-        if (whole.some((w) => JSON.stringify(prefix).slice(0, -1) === w)) return false;
-      }
-      return true;
-    })
-    .map((path) => {
-      const parent = path.slice(0, -1);
-      const siblings = parent.length ? valueAt(contract.defaults, parent) : contract.defaults;
-      const known = isMap(siblings) ? Object.keys(siblings) : [];
-      return {
-        where: valuesWhere(r, path),
-        problem: `${show(valueAt(r.values, path))} is not a value of chart ${r.chart} ${r.version}: no default and no template reads it, so Helm ignores it silently; ${
-          known.length ? `values under ${parent.join(".") || "the top level"}: ${known.join(", ")}` : `${parent.join(".")} has no values of its own`
-        }`,
-        upstream: upstreamOf("values.yaml and templates/"),
-      };
-    });
+  return findings;
+}
+
+/** Whether a JSON schema declares a values path (by properties, or a map schema on the way). */
+function schemaDeclares(schema: any, path: readonly string[]): boolean {
+  let node = schema;
+  for (const key of path) {
+    if (!node || typeof node !== "object") return false;
+    if (node.properties && key in node.properties) node = node.properties[key];
+    else return typeof node.additionalProperties === "object" || node.additionalProperties === true || !!node.patternProperties;
+  }
+  return true;
 }
 
 function hasKey(values: unknown, path: readonly string[]): boolean {

@@ -106,6 +106,20 @@ export function analyseTemplates(files: readonly TemplateFile[]): ChartTemplates
     }
   };
 
+  // A variable assigned with `=` anywhere (often inside a range) has no single value to read.
+  const reassigned = new Set<string>();
+  const collectAssigned = (list: readonly Node[]) => {
+    for (const n of list) {
+      if (n.t === "action" && n.pipe.decl?.assign) n.pipe.decl.names.forEach((name) => reassigned.add(name));
+      if (n.t === "if" || n.t === "with" || n.t === "range") {
+        collectAssigned(n.then);
+        collectAssigned(n.else);
+      }
+      if (n.t === "define") collectAssigned(n.body);
+    }
+  };
+  parsed.forEach((p) => collectAssigned(p.nodes));
+
   for (const { file, nodes, valuesRoot } of parsed) {
     // Helpers (_*.tpl) render nothing on their own; NOTES.txt is not an object.
     const base = file.path.split("/").pop() ?? "";
@@ -162,7 +176,8 @@ export function analyseTemplates(files: readonly TemplateFile[]): ChartTemplates
             // From the root, `.Values` is relative to the (sub)chart's values.
             v = "path" in scope.dot && scope.dot.path.length === 0 ? rootPath(e.path, scope) : resolvePath(scope.dot, e.path);
           } else if (e.base.t === "var") {
-            const bound = e.base.name === "$" ? ({ path: [] } as Value) : scope.vars.get(e.base.name);
+            const bound =
+              e.base.name === "$" ? ({ path: [] } as Value) : reassigned.has(e.base.name) ? { unknown: `variable ${e.base.name}, reassigned in the template` } : scope.vars.get(e.base.name);
             if (!bound) v = { unknown: `variable ${e.base.name}` };
             else v = "path" in bound && bound.path.length === 0 ? rootPath(e.path, scope) : resolvePath(bound, e.path);
           } else {
