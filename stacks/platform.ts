@@ -9,7 +9,8 @@ import { TraefikMiddleware } from "../constructs/traefik-middleware";
 export const PLATFORM_CHARTS = {
   traefik: { repository: "https://traefik.github.io/charts", chart: "traefik", version: "37.1.2" },
   kyverno: { repository: "https://kyverno.github.io/kyverno", chart: "kyverno", version: "3.5.2" },
-  pvcAutoresizer: { repository: "https://topolvm.github.io/pvc-autoresizer", chart: "pvc-autoresizer", version: "0.17.1" },
+  // 0.17.1 was never published (the index goes 0.17.0, 0.18.0); 0.17.0 is the release meant.
+  pvcAutoresizer: { repository: "https://topolvm.github.io/pvc-autoresizer", chart: "pvc-autoresizer", version: "0.17.0" },
 } as const;
 
 /** Container resources for chart values: CPU request only, memory request = limit. */
@@ -109,6 +110,10 @@ export class PlatformStack extends HomelabStack {
       ...PLATFORM_CHARTS.pvcAutoresizer,
       values: {
         controller: { args: { prometheusURL: "http://prometheus-operated.monitoring.svc:9090", interval: "1m" }, resources: chartResources(20, 64) },
+        // The PVC mutating webhook only serves "initial resize" (resize.topolvm.io/initial-resize-group-by),
+        // which no claim here uses. Left on, it needs cert-manager (not installed) for its certificate and,
+        // with failurePolicy Fail on every PVC CREATE, blocks all new claims whenever the controller is down.
+        webhook: { pvcMutatingWebhook: { enabled: false } },
       },
     });
   }

@@ -20,10 +20,15 @@ describe("platform stack", () => {
     expect(Object.fromEntries(releases.map((r) => [r.name, r.version]))).toEqual({
       traefik: "37.1.2",
       kyverno: "3.5.2",
-      "pvc-autoresizer": "0.17.1",
+      "pvc-autoresizer": "0.17.0",
     });
     for (const r of releases) expect(() => YAML.parse(r.values[0])).not.toThrow();
     expect(YAML.parse(releases.find((r) => r.name === "traefik").values[0]).resources).toEqual({ requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "256Mi" } });
+  });
+
+  test("pvc-autoresizer runs without its PVC mutating webhook, whose certificate would need cert-manager", () => {
+    const values = YAML.parse(releases.find((r) => r.name === "pvc-autoresizer").values[0]);
+    expect(values.webhook).toEqual({ pvcMutatingWebhook: { enabled: false } });
   });
 
   test("one Traefik Middleware per inventory reference, named so the reference resolves", () => {

@@ -1,4 +1,6 @@
 import { ContractGenerator } from "./generator";
+import { helmChartsGenerator } from "./helm-charts";
+import { kubernetesApisGenerator } from "./kubernetes-apis";
 
 /** Every generator of stored contracts; `npm run contracts` runs them all. */
-export const CONTRACT_GENERATORS: readonly ContractGenerator[] = [];
+export const CONTRACT_GENERATORS: readonly ContractGenerator[] = [kubernetesApisGenerator, helmChartsGenerator];
