@@ -9,53 +9,24 @@
  * `+<pipeline commit>:`, into FETCH_HEAD, with --no-tags: no branch, no remote-tracking ref
  * (plugin.go). So:
  * - every workflow running affected clones with plugin-git, full history (partial: false, depth: 0);
- * - a pull-request workflow fetches the target branch itself, without --depth, before affected
- *   (it compares with `git merge-base FETCH_HEAD HEAD`);
+ * - a pull-request workflow, which compares with its target branch, gets that branch before
+ *   affected: from a clone step with `ref` (before the clone of the pipeline's commit, which
+ *   must come last) or from a `git fetch` command, neither shallow;
  * - the CI_* variables those commands read are ones Woodpecker sets for the workflow's events.
- * A deploy's base, the previous pipeline's commit (CI_PREV_COMMIT_SHA), is an ancestor of the
- * pushed commit, so full history holds it.
+ * A deploy's base, the previous pipeline's commit (CI_PREV_COMMIT_SHA), is normally an ancestor
+ * of the pushed commit, so full history holds it.
  */
 import { ContractCheck, ContractFinding, ValidateInput } from "./contract";
-import { Provenance, readProvenance, readStoredJson, upstreamLabel } from "./stored";
+import { upstreamLabel } from "./stored";
 import { joinPath } from "./synthesized";
-import { parseImage, parseWorkflow, workflowEvents, workflowLocation } from "./woodpecker-workflow";
+import { PluginGitClone, readWoodpeckerContracts, ServerClone, ServerVariables, WoodpeckerContracts } from "./woodpecker-stored";
+import { parseImage, parseWorkflow, Path, PLUGIN_GIT_IMAGE, Step, stepsOf, workflowEvents, workflowLocation } from "./woodpecker-workflow";
 
-/** The plugin-git contract as the generator stores it (scripts/contracts/woodpecker-plugin-git.ts). */
-interface PluginGitContract {
-  settings: Array<{ env: string; flag: string; type: "Bool" | "Int" | "String" | "Duration"; default: boolean | number | string }>;
-  partial: { forcesDepth: number; filter: string; disabledByTags: boolean; tagsDefaultOnEvent: string };
-  fetch: { noDepthAt: number; refspec: string; tagsOption: string };
-}
-interface ServerClone {
-  defaultClonePlugin: string;
-  defaultCloneSettings: Record<string, string>;
-  settingsEnvPrefix: string;
-}
-interface ServerVariables {
-  set: string[];
-  pullRequestOnly: string[];
-}
-
-const PLUGIN_GIT = "woodpeckerci/plugin-git";
 const TARGET_BRANCH = "CI_COMMIT_TARGET_BRANCH";
 const AFFECTED = /\bnpm\s+run\b.*\baffected\b/;
 const FULL_HISTORY_FIX = "set partial: false and depth: 0 in the clone step's settings";
 /** Options of `git fetch` that leave or make the repository shallow or filtered. */
 const SHALLOW_FETCH = /\s--(depth|deepen|shallow-since|shallow-exclude|filter)\b/;
-
-type Path = (string | number)[];
-
-interface Step {
-  readonly path: Path;
-  readonly body: Record<string, any>;
-}
-
-/** The steps of a list (`- name: x`) or a map (`x: {…}`), with their paths. */
-function stepsOf(section: unknown, key: string): Step[] {
-  if (Array.isArray(section)) return section.map((body, i) => ({ path: [key, i], body: body ?? {} }));
-  if (section && typeof section === "object") return Object.entries(section).map(([name, body]) => ({ path: [key, name], body: body ?? {} }));
-  return [];
-}
 
 /** Every command with its path, in the order the workflow lists them. */
 function commandsOf(steps: readonly Step[]): Array<{ path: Path; text: string }> {
@@ -92,28 +63,29 @@ function goInt(text: string): number | undefined {
 
 class Checker {
   readonly findings: ContractFinding[] = [];
-  private readonly plugin: PluginGitContract;
-  private readonly pluginProvenance: Provenance;
+  private readonly plugin: PluginGitClone;
   private readonly server: ServerClone;
   private readonly variables: ServerVariables;
-  private readonly serverProvenance: Provenance;
+  private readonly pluginVersion: string;
 
-  constructor(private readonly file: string) {
-    this.plugin = readStoredJson<PluginGitContract>("woodpecker-plugin-git", "clone.json");
-    this.pluginProvenance = readProvenance("woodpecker-plugin-git");
-    this.server = readStoredJson<ServerClone>("woodpecker", "clone.json");
-    this.variables = readStoredJson<ServerVariables>("woodpecker", "variables.json");
-    this.serverProvenance = readProvenance("woodpecker");
+  constructor(
+    private readonly file: string,
+    private readonly contracts: WoodpeckerContracts,
+  ) {
+    this.plugin = contracts.pluginGit.clone;
+    this.server = contracts.server.clone;
+    this.variables = contracts.server.variables;
+    this.pluginVersion = contracts.pluginGit.provenance.version;
   }
 
   private add(path: Path, problem: string, upstream: string): void {
     this.findings.push({ where: workflowLocation(this.file, path), problem, upstream });
   }
   private pluginSource(file: string): string {
-    return upstreamLabel(this.pluginProvenance, file);
+    return upstreamLabel(this.contracts.pluginGit.provenance, file);
   }
   private serverSource(file: string): string {
-    return upstreamLabel(this.serverProvenance, file);
+    return upstreamLabel(this.contracts.server.provenance, file);
   }
 
   check(doc: Record<string, any>): void {
@@ -135,7 +107,7 @@ class Checker {
         ["clone"],
         `no clone steps: Woodpecker clones with ${this.server.defaultClonePlugin} and settings ${JSON.stringify(this.server.defaultCloneSettings)} only, ` +
           `which leaves partial at plugin-git's default (true: --depth=${this.plugin.partial.forcesDepth}), but ${runsAffected}; ` +
-          `add a clone step with ${PLUGIN_GIT}:${this.pluginProvenance.version} and ${FULL_HISTORY_FIX}`,
+          `add a clone step with ${PLUGIN_GIT_IMAGE}:${this.pluginVersion} and ${FULL_HISTORY_FIX}`,
         compiler,
       );
       return;
@@ -171,15 +143,15 @@ class Checker {
   /** A clone step whose fetch is known: plugin-git at the version whose behaviour is stored. */
   private isPinnedPluginGit(clone: Step, runsAffected: string): boolean {
     const image = parseImage(String(clone.body.image ?? ""));
-    const version = this.pluginProvenance.version;
-    if (image.name !== PLUGIN_GIT) {
-      this.add([...clone.path, "image"], `${JSON.stringify(clone.body.image)} is not ${PLUGIN_GIT}, whose fetch is the one known here, but ${runsAffected}; clone with ${PLUGIN_GIT}:${version}`, this.pluginSource("plugin.go"));
+    const version = this.pluginVersion;
+    if (image.name !== PLUGIN_GIT_IMAGE) {
+      this.add([...clone.path, "image"], `${JSON.stringify(clone.body.image)} is not ${PLUGIN_GIT_IMAGE}, whose fetch is the one known here, but ${runsAffected}; clone with ${PLUGIN_GIT_IMAGE}:${version}`, this.pluginSource("plugin.go"));
       return false;
     }
     if (image.tag !== version) {
       this.add(
         [...clone.path, "image"],
-        `${PLUGIN_GIT}:${image.tag ?? "(no tag)"} is not the version whose clone behaviour is stored (${version}); pin ${version}, or after a bump run npm run contracts -- woodpecker-plugin-git`,
+        `${PLUGIN_GIT_IMAGE}:${image.tag ?? "(no tag)"} is not the version whose clone behaviour is stored (${version}); pin ${version}, or after a bump run npm run contracts -- woodpecker-plugin-git`,
         this.pluginSource("flags.go"),
       );
       return false;
@@ -198,7 +170,7 @@ class Checker {
         given.set(env, { key, value });
       } else {
         const known = this.plugin.settings.map((s) => s.env.slice(prefix.length).toLowerCase()).join(", ");
-        this.add([...settingsPath, key], `${PLUGIN_GIT}@${this.pluginProvenance.version} reads no ${env}, so setting ${JSON.stringify(key)} is ignored; known settings: ${known}`, this.pluginSource("flags.go"));
+        this.add([...settingsPath, key], `${PLUGIN_GIT_IMAGE}@${this.pluginVersion} reads no ${env}, so setting ${JSON.stringify(key)} is ignored; known settings: ${known}`, this.pluginSource("flags.go"));
       }
     }
     /** A setting as the plugin parses it; undefined when unset (or unparseable, which is reported). */
@@ -256,7 +228,7 @@ class Checker {
       this.add(
         affectedPath,
         `a pull request compares with its target branch, which the clone does not hold (plugin-git fetches only ${this.plugin.fetch.refspec.replace("%s", "<pipeline commit>")} ` +
-          `with ${this.plugin.fetch.tagsOption}); before the clone of the pipeline's commit, add a ${PLUGIN_GIT}:${this.pluginProvenance.version} clone step with ` +
+          `with ${this.plugin.fetch.tagsOption}); before the clone of the pipeline's commit, add a ${PLUGIN_GIT_IMAGE}:${this.pluginVersion} clone step with ` +
           `settings ref: refs/heads/\${${TARGET_BRANCH}}, partial: false, depth: 0, and compare with origin/\$\${${TARGET_BRANCH}}`,
         this.pluginSource("plugin.go"),
       );
@@ -286,7 +258,7 @@ class Checker {
 export function checkCloneHistory(file: string, text: string): ContractFinding[] {
   const parsed = parseWorkflow({ file, text });
   if (parsed.error !== undefined || !parsed.doc || typeof parsed.doc !== "object") return [];
-  const checker = new Checker(file);
+  const checker = new Checker(file, readWoodpeckerContracts());
   checker.check(parsed.doc as Record<string, any>);
   return checker.findings;
 }

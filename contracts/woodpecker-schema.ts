@@ -12,9 +12,8 @@
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { ContractCheck, ContractFinding, ValidateInput } from "./contract";
 import { readProvenance, readStoredJson, upstreamLabel } from "./stored";
+import { WOODPECKER_CONTRACT } from "./woodpecker-stored";
 import { parseWorkflow, workflowLocation } from "./woodpecker-workflow";
-
-const CONTRACT = "woodpecker";
 const SCHEMA_FILE = "pipeline/frontend/yaml/linter/schema/schema.json";
 
 /** The schema with every local $ref replaced by its target (it has no cycles), so error schema paths run from the root. */
@@ -36,7 +35,7 @@ function dereference(node: unknown, root: Record<string, any>): unknown {
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   if (!compiled) {
-    const schema = readStoredJson<Record<string, any>>(CONTRACT, "schema.json");
+    const schema = readStoredJson<Record<string, any>>(WOODPECKER_CONTRACT, "schema.json");
     // gojsonschema checks "uri" as an absolute URI; the WHATWG parser accepts the same shapes that matter here.
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, formats: { uri: (s: string) => URL.canParse(s) } });
     compiled = ajv.compile(dereference(schema, schema) as object);
@@ -124,7 +123,7 @@ function problemOf(e: ErrorObject): string {
 
 /** Findings for one workflow: a YAML error, or every schema violation that explains the failure. */
 export function checkWorkflowSchema(file: string, text: string): ContractFinding[] {
-  const provenance = readProvenance(CONTRACT);
+  const provenance = readProvenance(WOODPECKER_CONTRACT);
   const upstream = upstreamLabel(provenance, SCHEMA_FILE);
   const parsed = parseWorkflow({ file, text });
   if (parsed.error !== undefined) return [{ where: file, problem: `not valid YAML: ${parsed.error}`, upstream }];

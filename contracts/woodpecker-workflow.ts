@@ -7,6 +7,9 @@ import YAML from "yaml";
 import { WorkflowFile } from "./contract";
 import { joinPath } from "./synthesized";
 
+/** The clone plugin whose behaviour is stored (familiar image name). */
+export const PLUGIN_GIT_IMAGE = "woodpeckerci/plugin-git";
+
 /** A workflow's data, or why it is not YAML. */
 export type ParsedWorkflow = { readonly file: string; readonly doc: unknown; readonly error?: undefined } | { readonly file: string; readonly doc?: undefined; readonly error: string };
 
@@ -20,6 +23,22 @@ export function parseWorkflow(workflow: WorkflowFile): ParsedWorkflow {
 /** Where a value sits in a workflow, for a finding: `.woodpecker/deploy.yaml:steps[2].environment`. */
 export function workflowLocation(file: string, path: readonly (string | number)[]): string {
   return path.length ? `${file}:${joinPath(path)}` : file;
+}
+
+/** A path in a workflow: keys and list indexes. */
+export type Path = (string | number)[];
+
+/** A step of `steps:`, `clone:` or `services:`, with where it sits. */
+export interface Step {
+  readonly path: Path;
+  readonly body: Record<string, any>;
+}
+
+/** The steps of a section, as a list (`- name: x`) or a map (`x: {…}`); Woodpecker takes both. */
+export function stepsOf(section: unknown, key: string): Step[] {
+  if (Array.isArray(section)) return section.map((body, i) => ({ path: [key, i], body: body ?? {} }));
+  if (section && typeof section === "object") return Object.entries(section).map(([name, body]) => ({ path: [key, name], body: body ?? {} }));
+  return [];
 }
 
 /** The events a workflow runs on (when[].event); undefined when a condition names none, i.e. any event. */

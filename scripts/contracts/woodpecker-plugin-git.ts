@@ -8,44 +8,12 @@
  */
 import { readWorkflows } from "../../contracts/synthesized";
 import { writeStoredContract } from "../../contracts/stored";
-import { parseImage, parseWorkflow } from "../../contracts/woodpecker-workflow";
+import { PLUGIN_GIT_CONTRACT, PluginGitClone, PluginSetting } from "../../contracts/woodpecker-stored";
+import { parseImage, parseWorkflow, PLUGIN_GIT_IMAGE, stepsOf } from "../../contracts/woodpecker-workflow";
 import { UpstreamRepo } from "../lib/upstream";
 import { repoRoot } from "../repo-root";
 import { extract } from "./woodpecker";
 import { ContractGenerator } from "./generator";
-
-export const PLUGIN_GIT_CONTRACT = "woodpecker-plugin-git";
-export const PLUGIN_GIT_IMAGE = "woodpeckerci/plugin-git";
-
-/** One setting of the plugin, as a step's `settings:` key reaches it (PLUGIN_<KEY>). */
-export interface PluginSetting {
-  readonly env: string;
-  readonly flag: string;
-  readonly type: "Bool" | "Int" | "String" | "Duration";
-  /** The flag's default when the variable is unset: its Value, else Go's zero value. */
-  readonly default: boolean | number | string;
-}
-
-export interface PluginGitContract {
-  readonly settings: readonly PluginSetting[];
-  readonly partial: {
-    /** partial (default true) replaces the depth with this, whatever depth says. */
-    readonly forcesDepth: number;
-    readonly filter: string;
-    /** Fetching tags turns partial off. */
-    readonly disabledByTags: boolean;
-    /** Tags are fetched by default on this pipeline event. */
-    readonly tagsDefaultOnEvent: string;
-  };
-  readonly fetch: {
-    /** --depth is passed unless depth is this value: full history of the fetched ref. */
-    readonly noDepthAt: number;
-    /** The refspec fetched: the pipeline's commit (or PLUGIN_REF) only, into FETCH_HEAD. */
-    readonly refspec: string;
-    /** What is passed unless tags are fetched. */
-    readonly tagsOption: string;
-  };
-}
 
 const FLAGS = "flags.go";
 const DEFAULTS = "defaults.go";
@@ -56,9 +24,8 @@ export function pinnedPluginGitVersion(root = repoRoot()): string {
   const tags = new Set<string>();
   for (const workflow of readWorkflows(root)) {
     const parsed = parseWorkflow(workflow);
-    const clone = (parsed.doc as { clone?: unknown } | undefined)?.clone;
-    for (const step of Array.isArray(clone) ? clone : []) {
-      const image = parseImage(String(step?.image ?? ""));
+    for (const step of stepsOf((parsed.doc as { clone?: unknown } | undefined)?.clone, "clone")) {
+      const image = parseImage(String(step.body.image ?? ""));
       if (image.name === PLUGIN_GIT_IMAGE && image.tag) tags.add(image.tag);
     }
   }
@@ -95,7 +62,7 @@ export const pluginGitGenerator: ContractGenerator = {
     const defaults = repo.show(ref, DEFAULTS);
     const plugin = repo.show(ref, PLUGIN);
     const partial = extract(defaults, /if p\.Config\.Partial \{\s*p\.Config\.Depth = (\d+)\s*p\.Config\.filter = "([^"]+)"\s*\}/, `${DEFAULTS}: what partial does`);
-    const contract: PluginGitContract = {
+    const contract: PluginGitClone = {
       settings: settingsOf(repo.show(ref, FLAGS)),
       partial: {
         forcesDepth: Number(partial[1]),

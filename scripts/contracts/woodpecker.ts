@@ -8,6 +8,7 @@
  * - variables.json: the CI_* variables a step sees, and those set only for pull requests.
  */
 import { writeStoredContract } from "../../contracts/stored";
+import { ServerClone, ServerVariables, WOODPECKER_CONTRACT } from "../../contracts/woodpecker-stored";
 import { UpstreamRepo } from "../lib/upstream";
 import { ContractGenerator } from "./generator";
 
@@ -17,8 +18,6 @@ import { ContractGenerator } from "./generator";
  * `npm run contracts -- woodpecker` and review the diff.
  */
 export const WOODPECKER_SERVER_VERSION = "3.17.0";
-
-export const WOODPECKER_CONTRACT = "woodpecker";
 
 const SCHEMA = "pipeline/frontend/yaml/linter/schema/schema.json";
 const LINTER = "pipeline/frontend/yaml/linter/schema/schema.go";
@@ -80,7 +79,7 @@ export const woodpeckerGenerator: ContractGenerator = {
 
     const compiler = repo.show(ref, COMPILER);
     const defaults = extract(compiler, /cloneSettings := map\[string\]any\{([^}]*)\}/, `${COMPILER}: the default clone's settings`)[1];
-    const clone = {
+    const clone: ServerClone = {
       defaultClonePlugin: extract(repo.show(ref, CONSTANTS), /DefaultClonePlugin = "([^"]+)"/, `${CONSTANTS}: DefaultClonePlugin`)[1],
       defaultCloneSettings: Object.fromEntries([...defaults.matchAll(/"([^"]+)":\s*"([^"]*)"/g)].map((m) => [m[1], m[2]])),
       settingsEnvPrefix: extract(repo.show(ref, CONVERT), /ParamsToEnv\(container\.Settings, environment, "([A-Z_]+)", true/, `${CONVERT}: settings to env`)[1],
@@ -88,7 +87,7 @@ export const woodpeckerGenerator: ContractGenerator = {
 
     const metadata = repo.show(ref, METADATA);
     const names = (text: string) => [...text.matchAll(/(?:setNonEmptyEnvVar\(params, |params\[|[Ee]nvironment\[)"(CI_[A-Z0-9_]+)"/g)].map((m) => m[1]);
-    const variables = {
+    const variables: ServerVariables = {
       // The pipeline metadata, then what the compiler, the runtime and the agent add to every step.
       set: [...new Set([METADATA, CONVERT, RUNTIME, AGENT].flatMap((file) => names(file === METADATA ? metadata : repo.show(ref, file))))].sort(),
       pullRequestOnly: [...new Set(names(block(metadata, /if pipeline\.Event\.IsPull\(\) \{/, `${METADATA}: the pull-request variables`)))].sort(),
