@@ -13,7 +13,8 @@ import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { ContractCheck, ContractFinding, ValidateInput } from "./contract";
 import { readProvenance, readStoredJson, upstreamLabel } from "./stored";
 import { WOODPECKER_CONTRACT } from "./woodpecker-stored";
-import { parseWorkflow, workflowLocation } from "./woodpecker-workflow";
+import { parseWorkflow, Path, workflowLocation } from "./woodpecker-workflow";
+
 const SCHEMA_FILE = "pipeline/frontend/yaml/linter/schema/schema.json";
 
 /** The schema with every local $ref replaced by its target (it has no cycles), so error schema paths run from the root. */
@@ -92,7 +93,7 @@ function kindOf(value: unknown): string {
 }
 
 /** The path of an error as segments, pointing at the offending key for an unknown key. */
-function pathOf(e: ErrorObject): (string | number)[] {
+function pathOf(e: ErrorObject): Path {
   const segments = e.instancePath
     .split("/")
     .slice(1)

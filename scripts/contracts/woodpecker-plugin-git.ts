@@ -76,8 +76,11 @@ export const pluginGitGenerator: ContractGenerator = {
         tagsOption: extract(plugin, /tags_option := "([^"]+)"/, `${PLUGIN}: the tags option`)[1],
       },
     };
-    // The refspec must fetch the one ref into FETCH_HEAD only; anything else changes what the clone holds.
+    // What the clone-history check builds on: one ref into FETCH_HEAD, through a remote named
+    // origin (so git also updates origin/<branch> for a branch ref), a ref checked out from FETCH_HEAD.
     if (contract.fetch.refspec !== "+%s:") throw new Error(`${PLUGIN}: the plugin now fetches ${contract.fetch.refspec}; read it again and update contracts/woodpecker-clone-history.ts`);
+    extract(plugin, /"remote",\s*"add",\s*"origin",/, `${PLUGIN}: the origin remote`);
+    extract(plugin, /func checkoutHead\(\)[^}]*"checkout",\s*"-qf",\s*"FETCH_HEAD",/, `${PLUGIN}: a ref is checked out from FETCH_HEAD`);
     writeStoredContract(
       PLUGIN_GIT_CONTRACT,
       {
