@@ -27,6 +27,22 @@ function git(cwd: string, args: string[]): string {
   return r.stdout.trim();
 }
 
+/**
+ * Why `since` names no commit here, and what to change. A CI clone often holds only the commit
+ * it builds: Woodpecker's plugin-git defaults partial to true, which forces --depth=1.
+ */
+function missingBase(root: string, since: string): string {
+  const what = since === "" ? "--since is empty (the command that computed the base found no commit)" : `--since ${since}: not a commit in this clone`;
+  if (git(root, ["rev-parse", "--is-shallow-repository"]) === "true") {
+    const commits = git(root, ["rev-list", "--count", "HEAD"]);
+    return (
+      `${what}: the clone is shallow (${commits} commit(s) of history), so the commit to compare with is missing; clone the full history: ` +
+      "in the Woodpecker clone step set partial: false and depth: 0 (plugin-git's partial, on by default, forces --depth=1), or run git fetch --unshallow"
+    );
+  }
+  return `${what} (a branch, tag or sha such as HEAD~1 or origin/main; a commit of another branch is there once that branch is fetched)`;
+}
+
 /** Writes the tree of `commit` into `dir` with `git archive`: no worktree, nothing changes in the repository. */
 function exportCommit(root: string, commit: string, dir: string): void {
   const tarFile = join(dir, "..", "tree.tar");
@@ -69,7 +85,7 @@ async function main(): Promise<number> {
   try {
     commit = git(root, ["rev-parse", "--verify", "--quiet", `${since}^{commit}`]);
   } catch {
-    throw new Error(`--since ${since}: not a commit in ${root} (a branch, tag or sha such as HEAD~1 or origin/main)`);
+    throw new Error(missingBase(root, since));
   }
   const appName = appModuleName();
 

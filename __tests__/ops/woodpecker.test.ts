@@ -73,6 +73,22 @@ test("secrets use the v3 environment/from_secret form, never the removed secrets
   }
 });
 
+test("steps that run Terraform (tests, validate, plan, apply) run after terraform-binary, with its copy first on PATH", () => {
+  for (const [file, w] of Object.entries(workflows)) {
+    const names = w.steps.map((s) => s.name);
+    const users = w.steps.filter((s) => /npm test|npm run (--silent )?(validate|deploy)\b/.test(script(s)));
+    expect(users.length).toBeGreaterThan(0);
+    for (const step of users) {
+      expect({ file, step: step.name, afterBinary: names.indexOf(step.name) > names.indexOf("terraform-binary"), firstCommand: step.commands![0] }).toEqual({
+        file,
+        step: step.name,
+        afterBinary: true,
+        firstCommand: 'export PATH="$${CI_WORKSPACE}/.tools:$${PATH}"',
+      });
+    }
+  }
+});
+
 describe("pull requests never apply", () => {
   test("no pull-request step runs apply, an auto-approved deploy, a deploy without --plan, or a push", () => {
     for (const step of pr.steps) {
@@ -96,6 +112,12 @@ describe("pull requests never apply", () => {
     expect(all).toMatch(/npm run synth/);
     expect(all).toMatch(/npm run --silent affected -- --since/);
     expect(all).toMatch(/npm run --silent deploy -- "\$\$\{stack\}" --plan/);
+  });
+
+  test("pull requests check the synthesized stacks and the workflows against the upstream contracts right after synth", () => {
+    const synth = pr.steps.find((s) => /npm run synth/.test(script(s)))!;
+    const commands = synth.commands!;
+    expect(commands.indexOf("npm run --silent validate")).toBe(commands.indexOf("npm run synth") + 1);
   });
 });
 
