@@ -1,8 +1,9 @@
 import { ContractCheck, ContractFinding, ValidateInput } from "./contract";
+import { nomadApi } from "./nomad-api";
 import { terraformStrings } from "./terraform-strings";
 
 /** Every contract check `npm run validate` and the tests run, in the order they report. */
-export const CONTRACT_CHECKS: readonly ContractCheck[] = [terraformStrings];
+export const CONTRACT_CHECKS: readonly ContractCheck[] = [terraformStrings, nomadApi];
 
 /** Runs every check; findings in check order. */
 export function validateAll(input: ValidateInput, checks: readonly ContractCheck[] = CONTRACT_CHECKS): ContractFinding[] {
