@@ -1,5 +1,6 @@
 import { ContractGenerator } from "./generator";
 import { nomadApiGenerator } from "./nomad-api";
+import { nomadDockerDriverGenerator } from "./nomad-docker-driver";
 
 /** Every generator of stored contracts; `npm run contracts` runs them all. */
-export const CONTRACT_GENERATORS: readonly ContractGenerator[] = [nomadApiGenerator];
+export const CONTRACT_GENERATORS: readonly ContractGenerator[] = [nomadApiGenerator, nomadDockerDriverGenerator];
