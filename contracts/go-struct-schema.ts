@@ -61,9 +61,11 @@ export interface SchemaProblem {
   readonly file: string;
 }
 
-/** Who reads the document, for messages: "Nomad", "Litestream". */
 export interface SchemaReader {
+  /** Who reads the document, for messages: "Nomad", "Litestream". */
   readonly project: string;
+  /** Values only known at run time (a template action): accepted where any scalar is. */
+  readonly isRuntimeValue?: (value: unknown) => boolean;
 }
 
 /** Edit distance, for "did you mean". */
@@ -87,7 +89,8 @@ export function closest(name: string, allowed: readonly string[]): string | unde
   let best: string | undefined;
   let bestScore = Infinity;
   for (const candidate of allowed) {
-    const score = distance(lower, candidate.toLowerCase());
+    // A name the typo is the start of wins a tie: MemoryMax → MemoryMaxMB rather than MemoryMB.
+    const score = distance(lower, candidate.toLowerCase()) - (candidate.toLowerCase().startsWith(lower) ? 0.5 : 0);
     if (score < bestScore) [best, bestScore] = [candidate, score];
   }
   return best !== undefined && bestScore <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
@@ -96,7 +99,7 @@ export function closest(name: string, allowed: readonly string[]): string | unde
 /** A value as a finding shows it: strings quoted and cut, objects and arrays by kind. */
 export function showValue(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (Array.isArray(value)) return `a list (${value.length} item${value.length === 1 ? "" : "s"})`;
   if (typeof value === "object") return "an object";
   if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   return String(value);
@@ -171,7 +174,8 @@ export function checkAgainstSchema(value: unknown, schema: GoStructSchema, reade
   const owners = fieldOwners(schema);
 
   const walk = (v: unknown, type: WireType, go: string, path: (string | number)[], file: string, label: string) => {
-    if (misfit(v, type, schema.codec)) {
+    const unknownScalar = reader.isRuntimeValue?.(v) && !["list", "map", "struct"].includes(type.kind);
+    if (!unknownScalar && misfit(v, type, schema.codec)) {
       problems.push({ path, file, problem: `${showValue(v)} does not fit ${label}, which is ${go} in ${reader.project}: expected ${describe(type, schema.codec)}` });
       return;
     }
