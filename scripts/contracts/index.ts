@@ -1,6 +1,7 @@
 import { ContractGenerator } from "./generator";
 import { nomadApiGenerator } from "./nomad-api";
 import { nomadDockerDriverGenerator } from "./nomad-docker-driver";
+import { litestreamConfigGenerator } from "./litestream-config";
 
 /** Every generator of stored contracts; `npm run contracts` runs them all. */
-export const CONTRACT_GENERATORS: readonly ContractGenerator[] = [nomadApiGenerator, nomadDockerDriverGenerator];
+export const CONTRACT_GENERATORS: readonly ContractGenerator[] = [nomadApiGenerator, nomadDockerDriverGenerator, litestreamConfigGenerator];
