@@ -76,9 +76,9 @@ describe("the Go struct reader", () => {
   const api = readGoPackage({ "api/server.go": API });
 
   test("reads struct fields with their types, tags and comments, and skips types inside functions", () => {
-    const server = api.types.get("Server")!;
-    expect(server.type.kind).toBe("struct");
-    const fields = (server.type as { fields: Array<{ name: string; embedded: boolean; tag: string; comment: string }> }).fields;
+    const server = api.types.get("Server")!.type;
+    if (server.kind !== "struct") throw new Error(`Server was read as a ${server.kind}`);
+    const fields = server.fields;
     expect(fields.map((f) => f.name)).toEqual(["Base", "Shadow", "Name", "Alias", "Port", "Timeout", "Payload", "Tags", "Meta", "Config", "Secret", "internal", "Limits", "Mode", "OldPort", "Size", "Callback"]);
     expect(fields.find((f) => f.name === "OldPort")!.comment).toBe("Deprecated: use Port.");
     expect(api.types.has("Hidden")).toBe(false);
