@@ -7,13 +7,13 @@ import { checkNomadDockerDriver } from "../../contracts/nomad-docker-driver";
 import { defineEstate } from "../../main";
 import { synthApp } from "../helpers/synth";
 
-/** The estate as synthesized, and a copy whose every JSON job went through `edit`. */
 let estate: ValidateInput;
 beforeAll(() => {
   const { stacks } = synthApp(defineEstate);
   estate = { stacks: Object.entries(stacks).map(([id, json]) => ({ id, json })), workflows: [] };
 });
 
+/** A copy of the input whose every JSON job went through `edit`. */
 function editJobs(input: ValidateInput, edit: (job: Record<string, any>) => void): ValidateInput {
   const stacks: SynthesizedStack[] = input.stacks.map((s) => {
     const json = structuredClone(s.json) as Record<string, any>;
@@ -28,28 +28,25 @@ function editJobs(input: ValidateInput, edit: (job: Record<string, any>) => void
   return { ...input, stacks };
 }
 
-/** Every task of every JSON job in the estate. */
-function estateTasks(): Array<Record<string, any>> {
+/** Every JSON job of the estate, parsed. */
+function estateJobs(): Array<Record<string, any>> {
   return estate.stacks
     .flatMap((s) => Object.values<any>(s.json.resource?.nomad_job ?? {}))
     .filter((r) => r.json === true)
-    .flatMap((r) => JSON.parse(readTerraformLiteral(r.jobspec)).Job.TaskGroups.flatMap((g: any) => g.Tasks));
+    .map((r) => JSON.parse(readTerraformLiteral(r.jobspec)).Job);
+}
+
+function estateTasks(): Array<Record<string, any>> {
+  return estateJobs().flatMap((job) => job.TaskGroups.flatMap((g: any) => g.Tasks));
 }
 
 const templateOf = (task: Record<string, any>, file: RegExp) => (task.Templates ?? []).find((t: any) => file.test(t.DestPath));
 
-describe("the estate meets the contracts of Nomad, Litestream and democratic-csi", () => {
-  test.each([
-    ["nomad-api", checkNomadApi],
-    ["nomad-docker-driver", checkNomadDockerDriver],
-    ["litestream-config", checkLitestreamConfigs],
-    ["democratic-csi-config", checkDemocraticCsiConfigs],
-  ])("%s has no finding", (_id, check) => {
-    expect(check(estate)).toEqual([]);
-  });
-
+// estate.test.ts runs every check over the estate and expects no finding; this file shows
+// those checks are not vacuous: each reads every artifact of its kind in the estate.
+describe("the Nomad contract checks read all of the estate", () => {
   test("nomad-api reads every JSON job: an unknown field in each is one finding each", () => {
-    const jobs = Object.values(estate.stacks).flatMap((s) => Object.values<any>(s.json.resource?.nomad_job ?? {})).filter((r) => r.json === true);
+    const jobs = estateJobs();
     expect(jobs.length).toBeGreaterThan(0);
     expect(checkNomadApi(editJobs(estate, (job) => (job.Datacentres = job.Datacenters)))).toHaveLength(jobs.length);
   });
