@@ -9,8 +9,8 @@ import YAML from "yaml";
 import { IMAGES } from "../jobspecs/images";
 import { ContractCheck, ContractFinding, ValidateInput } from "./contract";
 import { checkAgainstSchema, GoStructSchema } from "./go-struct-schema";
-import { jobContext, jobTasks, locateInJob, SynthesizedJob, synthesizedNomadJobs } from "./nomad-jobs";
-import { isRuntimeValue, neutralizeTemplate, optionValue, runsImage, templateRendering } from "./nomad-task-files";
+import { jobFinding, synthesizedNomadJobs } from "./nomad-jobs";
+import { isRuntimeValue, programTasks } from "./nomad-task-files";
 import { joinPath } from "./synthesized";
 import { readProvenance, readStoredJson, upstreamLabel } from "./stored";
 
@@ -20,38 +20,26 @@ export function checkLitestreamConfigs(input: ValidateInput): ContractFinding[] 
   const provenance = readProvenance(LITESTREAM_CONTRACT);
   const schema = readStoredJson<GoStructSchema>(LITESTREAM_CONTRACT, "config.json");
   const rootFile = schema.structs[schema.root].file;
-  const { jobs } = synthesizedNomadJobs(input.stacks, upstreamLabel(provenance, rootFile));
+  const upstream = (file = rootFile) => upstreamLabel(provenance, file);
+  const { jobs } = synthesizedNomadJobs(input.stacks, upstream());
   const findings: ContractFinding[] = [];
-  const finding = (job: SynthesizedJob, path: (string | number)[], problem: string, file = rootFile) =>
-    findings.push({ where: locateInJob(job, path), problem: `${jobContext(job.job, path)}${problem}`, upstream: upstreamLabel(provenance, file) });
-
-  for (const job of jobs) {
-    for (const { task, path } of jobTasks(job.job)) {
-      const image = runsImage(task, IMAGES.litestream.repository);
-      if (!image) continue;
-      if (image.tag !== provenance.version) {
-        finding(job, [...path, "Config", "image"], `runs Litestream ${image.tag ?? "(untagged)"} but the stored contract is for ${provenance.version}: run ${provenance.command} after bumping jobspecs/images.ts`);
-      }
-      const args: unknown[] = Array.isArray(task.Config?.args) ? task.Config.args : [];
-      const configPath = optionValue(args, ["-config", "--config"]);
-      if (configPath === undefined) continue; // no config file: the command takes a replica URL
-      const rendered = templateRendering(task, configPath);
-      if (!rendered) {
-        const dests = (task.Templates ?? []).map((t: any) => t?.DestPath).join(", ") || "none";
-        finding(job, [...path, "Config", "args"], `Litestream reads -config ${configPath}, but no template of the task renders it (templates: ${dests}): it would fail to start`);
-        continue;
-      }
-      const at = [...path, "Templates", rendered.index, "EmbeddedTmpl"];
-      const text = neutralizeTemplate(String(rendered.template.EmbeddedTmpl ?? ""), rendered.template.LeftDelim, rendered.template.RightDelim);
-      // yaml.v2 reads YAML 1.1 (yes/no are booleans there).
-      const doc = YAML.parseDocument(text, { version: "1.1" });
-      if (doc.errors.length) {
-        finding(job, at, `${configPath} is not YAML Litestream can read: ${doc.errors[0].message.split("\n")[0]}`);
-        continue;
-      }
-      for (const p of checkAgainstSchema(doc.toJS(), schema, { project: "Litestream", isRuntimeValue })) {
-        finding(job, at, `${configPath} ${joinPath(p.path) || "(top level)"}: ${p.problem}`, p.file);
-      }
+  for (const t of programTasks(jobs, IMAGES.litestream.repository, ["-config", "--config"])) {
+    if (t.tag !== provenance.version) {
+      findings.push(jobFinding(t.job, [...t.path, "Config", "image"], `runs Litestream ${t.tag ?? "(untagged)"} but the stored contract is for ${provenance.version}: run ${provenance.command} after bumping jobspecs/images.ts`, upstream()));
+    }
+    if (t.configPath === undefined) continue; // no config file: the command takes a replica URL
+    if (!t.rendered) {
+      findings.push(jobFinding(t.job, [...t.path, "Config", "args"], `Litestream reads -config ${t.configPath}, but no template of the task renders it (templates: ${t.destinations}): it would fail to start`, upstream()));
+      continue;
+    }
+    // yaml.v2 reads YAML 1.1 (yes/no are booleans there).
+    const doc = YAML.parseDocument(t.rendered.text, { version: "1.1" });
+    if (doc.errors.length) {
+      findings.push(jobFinding(t.job, t.rendered.at, `${t.configPath} is not YAML Litestream can read: ${doc.errors[0].message.split("\n")[0]}`, upstream()));
+      continue;
+    }
+    for (const p of checkAgainstSchema(doc.toJS(), schema, { project: "Litestream", isRuntimeValue })) {
+      findings.push(jobFinding(t.job, t.rendered.at, `${t.configPath} ${joinPath(p.path) || "(top level)"}: ${p.problem}`, upstream(p.file)));
     }
   }
   return findings;

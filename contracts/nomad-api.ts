@@ -6,7 +6,7 @@
  */
 import { ContractCheck, ContractFinding, ValidateInput } from "./contract";
 import { checkAgainstSchema, GoStructSchema } from "./go-struct-schema";
-import { jobContext, locateInJob, synthesizedNomadJobs } from "./nomad-jobs";
+import { jobFinding, synthesizedNomadJobs } from "./nomad-jobs";
 import { staleNomadContract } from "./nomad-version";
 import { readProvenance, readStoredJson, upstreamLabel } from "./stored";
 
@@ -19,7 +19,7 @@ export function checkNomadApi(input: ValidateInput): ContractFinding[] {
   const findings: ContractFinding[] = [...staleNomadContract(NOMAD_API_CONTRACT, provenance), ...unreadable];
   for (const job of jobs) {
     for (const p of checkAgainstSchema(job.job, schema, { project: "Nomad" })) {
-      findings.push({ where: locateInJob(job, p.path), problem: `${jobContext(job.job, p.path)}${p.problem}`, upstream: upstreamLabel(provenance, p.file) });
+      findings.push(jobFinding(job, p.path, p.problem, upstreamLabel(provenance, p.file)));
     }
   }
   return findings;

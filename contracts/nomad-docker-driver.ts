@@ -6,7 +6,7 @@
  */
 import { ContractCheck, ContractFinding, ValidateInput } from "./contract";
 import { checkDriverConfig, DriverSpec } from "./nomad-driver-spec";
-import { jobContext, jobTasks, locateInJob, synthesizedNomadJobs } from "./nomad-jobs";
+import { jobFinding, jobTasks, synthesizedNomadJobs } from "./nomad-jobs";
 import { staleNomadContract } from "./nomad-version";
 import { readProvenance, readStoredJson, upstreamLabel } from "./stored";
 
@@ -22,10 +22,7 @@ export function checkNomadDockerDriver(input: ValidateInput): ContractFinding[] 
   for (const job of jobs) {
     for (const { task, path } of jobTasks(job.job)) {
       if (task.Driver !== "docker") continue;
-      for (const p of checkDriverConfig(task.Config ?? {}, spec)) {
-        const at = [...path, "Config", ...p.path];
-        findings.push({ where: locateInJob(job, at), problem: `${jobContext(job.job, at)}${p.problem}`, upstream });
-      }
+      for (const p of checkDriverConfig(task.Config ?? {}, spec)) findings.push(jobFinding(job, [...path, "Config", ...p.path], p.problem, upstream));
     }
   }
   return findings;

@@ -30,12 +30,17 @@ export function synthesizedNomadJobs(stacks: readonly SynthesizedStack[], upstre
 }
 
 /** Where a value inside a job sits: `<stack>/<address>.jobspec.TaskGroups[0].Tasks[1].Resources`. */
-export function locateInJob(job: SynthesizedJob, path: readonly (string | number)[]): string {
+function locateInJob(job: SynthesizedJob, path: readonly (string | number)[]): string {
   return locate(job.stack, job.address, ["jobspec", ...path]);
 }
 
+/** A finding at a path inside a job, its message led by the group and task it concerns. */
+export function jobFinding(job: SynthesizedJob, path: readonly (string | number)[], problem: string, upstream: string): ContractFinding {
+  return { where: locateInJob(job, path), problem: `${jobContext(job.job, path)}${problem}`, upstream };
+}
+
 /** The group and task a path inside a job goes through, as a prefix for messages: `group "web", task "nginx": `. */
-export function jobContext(job: Record<string, any>, path: readonly (string | number)[]): string {
+function jobContext(job: Record<string, any>, path: readonly (string | number)[]): string {
   const parts: string[] = [];
   if (path[0] === "TaskGroups" && typeof path[1] === "number") {
     const group = job.TaskGroups?.[path[1]];

@@ -4,6 +4,7 @@
  * template actions neutralized so the file can be parsed at plan time.
  */
 import { parseImageRef } from "../jobspecs/images";
+import { jobTasks, SynthesizedJob } from "./nomad-jobs";
 
 /** Stands in for the value of a template action: what Nomad renders only on the client. */
 export const RUNTIME_VALUE = "NOMAD_TEMPLATE_VALUE";
@@ -47,7 +48,7 @@ export function optionValue(args: readonly unknown[], names: readonly string[]):
 }
 
 /** Whether a task's docker image is of a repository ("docker.io/litestream/litestream" matches "litestream/litestream:0.5.8"). */
-export function runsImage(task: Record<string, any>, repository: string): { tag?: string } | undefined {
+function runsImage(task: Record<string, any>, repository: string): { tag?: string } | undefined {
   const image = task.Config?.image;
   if (typeof image !== "string") return undefined;
   const ref = parseImageRef(image);
@@ -56,11 +57,45 @@ export function runsImage(task: Record<string, any>, repository: string): { tag?
 }
 
 /** The template of a task that renders `path`, with its index in Templates. */
-export function templateRendering(task: Record<string, any>, path: string): { template: Record<string, any>; index: number } | undefined {
+function templateRendering(task: Record<string, any>, path: string): { template: Record<string, any>; index: number } | undefined {
   const wanted = taskRelativePath(path);
   const templates: unknown[] = Array.isArray(task.Templates) ? task.Templates : [];
   const index = templates.findIndex((t: any) => typeof t?.DestPath === "string" && taskRelativePath(t.DestPath) === wanted);
   return index < 0 ? undefined : { template: templates[index] as Record<string, any>, index };
+}
+
+/** A task running a program's image, and the config file its arguments name, as the job renders it. */
+export interface ProgramTask {
+  readonly job: SynthesizedJob;
+  /** Path to the task inside the job: TaskGroups[i].Tasks[j]. */
+  readonly path: readonly (string | number)[];
+  readonly task: Record<string, any>;
+  /** The image tag it runs. */
+  readonly tag?: string;
+  /** The config file its arguments name, when they name one. */
+  readonly configPath?: string;
+  /** The template rendering that file: where its text is, and the text with actions neutralized. */
+  readonly rendered?: { readonly at: readonly (string | number)[]; readonly text: string };
+  /** The task's template destinations, for a message when none renders the file. */
+  readonly destinations: string;
+}
+
+/** Every task of the jobs running an image of `repository`, with the config file named by one of `configOptions`. */
+export function programTasks(jobs: readonly SynthesizedJob[], repository: string, configOptions: readonly string[]): ProgramTask[] {
+  return jobs.flatMap((job) =>
+    jobTasks(job.job).flatMap(({ task, path }) => {
+      const image = runsImage(task, repository);
+      if (!image) return [];
+      const configPath = optionValue(Array.isArray(task.Config?.args) ? task.Config.args : [], configOptions);
+      const found = configPath === undefined ? undefined : templateRendering(task, configPath);
+      const rendered = found && {
+        at: [...path, "Templates", found.index, "EmbeddedTmpl"],
+        text: neutralizeTemplate(String(found.template.EmbeddedTmpl ?? ""), found.template.LeftDelim, found.template.RightDelim),
+      };
+      const destinations = (Array.isArray(task.Templates) ? task.Templates : []).map((t: any) => t?.DestPath).join(", ") || "none";
+      return [{ job, path, task, tag: image.tag, configPath, rendered, destinations }];
+    }),
+  );
 }
 
 function escapeRegExp(text: string): string {
