@@ -1,6 +1,3 @@
-import { ContractFinding } from "./contract";
-import { CONTRACTS_DIR, Provenance, upstreamLabel } from "./stored";
-
 /**
  * The Nomad version the estate's clusters run, main and bitcoin alike: the job JSON and
  * the docker driver config are checked against Nomad's source at this tag. It must follow
@@ -8,9 +5,11 @@ import { CONTRACTS_DIR, Provenance, upstreamLabel } from "./stored";
  * `npm run contracts -- nomad-api nomad-docker-driver` (the checks fail until the stored
  * contracts match it). Should the clusters ever run different versions, this becomes one
  * entry per cluster.
- *
- * 1.10.5: the operators' guides name no version; this is the release the estate targets.
  */
+import { ContractFinding } from "./contract";
+import { CONTRACTS_DIR, Provenance, upstreamLabel } from "./stored";
+
+/** The operators' guides name no Nomad version: 1.10.5 stands until they record the clusters' own. */
 export const NOMAD_VERSION = "1.10.5";
 
 /** The upstream tag of that version. */

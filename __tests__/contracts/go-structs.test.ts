@@ -83,7 +83,6 @@ describe("the Go struct reader", () => {
     expect(fields.find((f) => f.name === "OldPort")!.comment).toBe("Deprecated: use Port.");
     expect(api.types.has("Hidden")).toBe(false);
     expect(api.methods.get("Size")).toEqual(new Set(["UnmarshalJSON"]));
-    expect(api.imports.get("time")).toBe("time");
   });
 
   test("reads struct tags the way reflect.StructTag.Get does", () => {
@@ -101,6 +100,17 @@ describe("the Go struct reader", () => {
 });
 
 describe("the wire schema of encoding/json", () => {
+  test("refuses a type declared in two files (per-OS files): which one applies is not known", () => {
+    const packages = {
+      api: readGoPackage({
+        "api/root.go": "package api\n\ntype Root struct {\n\tOpt Opt\n}\n",
+        "api/opt_linux.go": "package api\n\ntype Opt struct{ A int }\n",
+        "api/opt_windows.go": "package api\n\ntype Opt struct{ B int }\n",
+      }),
+    };
+    expect(() => buildWireSchema({ codec: "encoding/json", packages, rootPackage: "api", root: "Root" })).toThrow(/Root\.Opt: type Opt is declared in more than one file of package api/);
+  });
+
   const schema = buildWireSchema({ codec: "encoding/json", packages: { api: readGoPackage({ "api/server.go": API }) }, rootPackage: "api", root: "Server" });
   const fields = schema.structs.Server.fields;
 

@@ -3,7 +3,9 @@
  * their fields, types and tags; named and alias types) and which types declare which
  * methods (a custom UnmarshalJSON changes what the JSON decoder accepts). It reads what
  * the generators need to turn upstream config structs into stored contracts, not Go as a
- * whole: function bodies are skipped, generics are refused with a message.
+ * whole: function bodies are skipped, generic type declarations are refused with a
+ * message (instantiations such as lru.Cache[K, V] are read, for the wire schema to refuse
+ * should a contract ever reach one).
  */
 import type { UpstreamRepo } from "../lib/upstream";
 
@@ -43,8 +45,8 @@ export interface GoPackage {
   readonly types: ReadonlyMap<string, GoTypeDecl>;
   /** Method names by receiver type name (pointer and value receivers alike). */
   readonly methods: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Import name → import path, over every file read. */
-  readonly imports: ReadonlyMap<string, string>;
+  /** Types declared in more than one file (per-OS files under build constraints): which one applies is not read here. */
+  readonly redeclared: ReadonlySet<string>;
 }
 
 type TokenKind = "ident" | "string" | "number" | "punct" | "newline" | "comment";
@@ -333,18 +335,19 @@ function parseStructBody(p: Parser): GoField[] {
   }
 }
 
-function parseTypeSpec(p: Parser, into: Map<string, GoTypeDecl>): void {
+function parseTypeSpec(p: Parser, into: Map<string, GoTypeDecl>, redeclared: Set<string>): void {
   p.skipSpace();
   const name = p.ident();
   // `type A[T any] …` declares type parameters; `type A []T` and `type A [N]T` do not.
   if (p.is("[") && p.peek(1)?.kind === "ident" && !p.is("]", 2)) throw p.error(`type ${name}: generic types are not supported by this reader`);
   const alias = p.is("=");
   if (alias) p.next();
+  if (into.has(name)) redeclared.add(name);
   into.set(name, { name, alias, type: parseType(p), file: p.file });
 }
 
 /** Reads the type declarations and method names of one file into the maps. */
-function readFile(source: string, file: string, types: Map<string, GoTypeDecl>, methods: Map<string, Set<string>>, imports: Map<string, string>): void {
+function readFile(source: string, file: string, types: Map<string, GoTypeDecl>, methods: Map<string, Set<string>>, redeclared: Set<string>): void {
   const p = new Parser(tokenizeGo(source, file), file);
   let depth = 0;
   while (!p.done()) {
@@ -356,33 +359,16 @@ function readFile(source: string, file: string, types: Map<string, GoTypeDecl>, 
       p.skipSpace();
       if (p.is("(")) {
         p.next();
-        for (p.skipSpace(); !p.is(")"); p.skipSpace()) parseTypeSpec(p, types);
+        for (p.skipSpace(); !p.is(")"); p.skipSpace()) parseTypeSpec(p, types, redeclared);
         p.next();
       } else {
-        parseTypeSpec(p, types);
+        parseTypeSpec(p, types, redeclared);
       }
-    } else if (t.text === "import") {
-      readImports(p, imports);
     } else if (t.text === "func" && p.is("(")) {
       // A method: func (r *Recv) Name(
       const receiver = readReceiver(p);
       if (receiver && p.peek()?.kind === "ident") methods.set(receiver, (methods.get(receiver) ?? new Set()).add(p.next().text));
     }
-  }
-}
-
-function readImports(p: Parser, into: Map<string, string>): void {
-  const one = () => {
-    const named = p.peek()?.kind === "ident" || p.is(".") || p.is("_") ? p.next().text : undefined;
-    const path = goStringValue(p.next().text);
-    into.set(named ?? path.split("/").pop()!.replace(/\.v\d+$/, ""), path);
-  };
-  if (p.is("(")) {
-    p.next();
-    for (p.skipSpace(); !p.is(")"); p.skipSpace()) one();
-    p.next();
-  } else {
-    one();
   }
 }
 
@@ -399,9 +385,9 @@ function readReceiver(p: Parser): string | undefined {
 export function readGoPackage(files: Readonly<Record<string, string>>): GoPackage {
   const types = new Map<string, GoTypeDecl>();
   const methods = new Map<string, Set<string>>();
-  const imports = new Map<string, string>();
-  for (const [file, source] of Object.entries(files)) readFile(source, file, types, methods, imports);
-  return { types, methods, imports };
+  const redeclared = new Set<string>();
+  for (const [file, source] of Object.entries(files)) readFile(source, file, types, methods, redeclared);
+  return { types, methods, redeclared };
 }
 
 /** A package of an upstream repository at a ref: the non-test .go files directly in `dir` ("" for the root). */

@@ -115,6 +115,7 @@ export function buildWireSchema(input: WireSchemaInput): GoStructSchema {
     const where = qualifier ?? pkg;
     const decl = input.packages[where]?.types.get(name);
     if (!decl) throw new Error(`${context}: type ${qualifier ? `${qualifier}.` : ""}${name} is not declared in the packages read (${Object.keys(input.packages).join(", ")})`);
+    if (pkgOf(where).redeclared.has(name)) throw new Error(`${context}: type ${name} is declared in more than one file of package ${where} (build constraints?); this reader cannot tell which applies`);
     const methods = pkgOf(where).methods.get(name);
     const custom = UNMARSHALERS[input.codec].find((m) => methods?.has(m));
     if (custom && !decl.alias) return { kind: "custom", method: `${name}.${custom}` };
