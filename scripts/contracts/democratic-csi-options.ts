@@ -196,17 +196,24 @@ function readOptions(source: ts.SourceFile, file: string, reader: Reader): void 
       followRead(n, reader, configKeyNames, line(n));
       return;
     }
-    if (!ts.isIdentifier(n) || ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) return;
-    // The loaded YAML in bin/, and a constructor's options parameter.
-    const inConstructor = (() => {
-      for (let p: ts.Node | undefined = n.parent; p; p = p.parent) {
-        if (ts.isConstructorDeclaration(p)) return p.parameters[1]?.name.getText() === n.text;
-      }
-      return false;
-    })();
-    const isDeclaration = ts.isParameter(n.parent) || (ts.isVariableDeclaration(n.parent) && n.parent.name === n);
-    if (!isDeclaration && (loadedNames.has(n.text) || inConstructor)) followRead(n, reader, configKeyNames, line(n));
+    // The loaded YAML in bin/, and a constructor's options parameter (not where they are declared, nor a property named so).
+    if (!ts.isIdentifier(n) || isNameOf(n) || !(loadedNames.has(n.text) || isConstructorOptions(n))) return;
+    followRead(n, reader, configKeyNames, line(n));
   });
+}
+
+/** Whether an identifier only names something (a property, a parameter, a variable) rather than reading a value. */
+function isNameOf(n: ts.Identifier): boolean {
+  const p = n.parent;
+  return ((ts.isPropertyAccessExpression(p) || ts.isPropertyAssignment(p) || ts.isVariableDeclaration(p)) && p.name === n) || ts.isParameter(p);
+}
+
+/** Whether an identifier is, inside a constructor, that constructor's second parameter: the driver options. */
+function isConstructorOptions(n: ts.Identifier): boolean {
+  for (let p: ts.Node | undefined = n.parent; p; p = p.parent) {
+    if (ts.isConstructorDeclaration(p)) return p.parameters[1]?.name.getText() === n.text;
+  }
+  return false;
 }
 
 /** The option paths one driver name reads, from the entry point through its class chain. */
