@@ -131,7 +131,8 @@ export interface ConsulProxy {
     readonly ExcludeOutboundCIDRs?: readonly string[];
     readonly NoDNS?: boolean;
   };
-  readonly ExposeConfig?: {
+  /** Nomad 1.10 keeps the older ExposeConfig only for compatibility: Expose is the field. */
+  readonly Expose?: {
     readonly Paths?: readonly {
       readonly Path: string;
       readonly Protocol: "http" | "http2";
@@ -288,7 +289,8 @@ export interface DockerConfig {
   readonly cap_add?: readonly string[];
   readonly runtime?: string;
   readonly shm_size?: number;
-  readonly ulimit?: Readonly<Record<string, string>>;
+  /** The driver declares list(map(string)): [{ nofile: "65536:65536" }]; a plain object fails the task. */
+  readonly ulimit?: readonly Readonly<Record<string, string>>[];
 }
 
 export interface Task {

@@ -1,8 +1,21 @@
+import { democraticCsiOptionsGenerator } from "./democratic-csi-options";
 import { ContractGenerator } from "./generator";
 import { helmChartsGenerator } from "./helm-charts";
 import { kubernetesApisGenerator } from "./kubernetes-apis";
+import { litestreamConfigGenerator } from "./litestream-config";
+import { nomadApiGenerator } from "./nomad-api";
+import { nomadDockerDriverGenerator } from "./nomad-docker-driver";
 import { woodpeckerGenerator } from "./woodpecker";
 import { pluginGitGenerator } from "./woodpecker-plugin-git";
 
 /** Every generator of stored contracts; `npm run contracts` runs them all. */
-export const CONTRACT_GENERATORS: readonly ContractGenerator[] = [kubernetesApisGenerator, helmChartsGenerator, woodpeckerGenerator, pluginGitGenerator];
+export const CONTRACT_GENERATORS: readonly ContractGenerator[] = [
+  nomadApiGenerator,
+  nomadDockerDriverGenerator,
+  litestreamConfigGenerator,
+  democraticCsiOptionsGenerator,
+  kubernetesApisGenerator,
+  helmChartsGenerator,
+  woodpeckerGenerator,
+  pluginGitGenerator,
+];
