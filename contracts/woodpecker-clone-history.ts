@@ -13,8 +13,10 @@
  *   affected: from a clone step with `ref` (before the clone of the pipeline's commit, which
  *   must come last) or from a `git fetch` command, neither shallow;
  * - the CI_* variables those commands read are ones Woodpecker sets for the workflow's events.
- * A deploy's base, the previous pipeline's commit (CI_PREV_COMMIT_SHA), is normally an ancestor
- * of the pushed commit, so full history holds it.
+ * - every remote-tracking ref the affected step reads (origin/<branch>, e.g. a deploy's
+ *   origin/deployed) is fetched before it, by a clone step with that `ref` or a `git fetch`;
+ *   plugin-git writes no other.
+ * A base that is an ancestor of the pushed commit (CI_PREV_COMMIT_SHA) is held by full history.
  */
 import { ContractCheck, ContractFinding, ValidateInput } from "./contract";
 import { upstreamLabel } from "./stored";
@@ -130,6 +132,8 @@ class Checker {
     if (events.some((e) => e.startsWith("pull_request"))) this.checkTargetBranch(targetClones, fetches, affected.path);
 
     const affectedStep = affected.path.slice(0, 2).join("/");
+    const affectedCommands = commands.filter((c) => c.path.slice(0, 2).join("/") === affectedStep);
+    this.checkRemoteRefs(affectedCommands, clones.slice(0, -1), commands.slice(0, affectedAt));
     this.checkVariables(
       [
         ...targetClones.map((c) => ({ path: [...c.path, "settings", refOf(c)!.key], text: refOf(c)!.value })),
@@ -235,6 +239,36 @@ class Checker {
     }
     for (const shallow of fetches.filter((c) => SHALLOW_FETCH.test(c.text))) {
       this.add(shallow.path, `${JSON.stringify(shallow.text)} fetches the target branch shallow or filtered, so its merge base with the pull request may be missing; drop the option`, this.pluginSource("plugin.go"));
+    }
+  }
+
+  /**
+   * Every origin/<branch> the affected step reads was fetched before it: by a clone step with
+   * `ref: refs/heads/<branch>` (not the last one) or a `git fetch` naming it. A step's `$${X}`
+   * is Woodpecker's escape of the shell's `${X}`; a clone setting's `${X}` is substituted by
+   * Woodpecker, so both name the same branch.
+   */
+  private checkRemoteRefs(
+    affectedCommands: ReadonlyArray<{ path: Path; text: string }>,
+    earlierClones: readonly Step[],
+    earlierCommands: ReadonlyArray<{ path: Path; text: string }>,
+  ): void {
+    const normalize = (text: string) => text.replace(/\$\$\{/g, "${").replace(/["']/g, "");
+    const cloned = earlierClones.map((c) => normalize(refOf(c)?.value ?? "")).filter(Boolean);
+    const fetched = earlierCommands.filter((c) => /\bgit\s+fetch\b/.test(c.text)).map((c) => normalize(c.text));
+    for (const c of affectedCommands) {
+      for (const [, raw] of c.text.matchAll(/\borigin\/((?:\$\$?\{[A-Z0-9_]+\}|[A-Za-z0-9._-])+)/g)) {
+        const branch = normalize(raw);
+        if (branch.includes(TARGET_BRANCH)) continue; // a pull request's target branch: checkTargetBranch says more
+        if (cloned.includes(`refs/heads/${branch}`) || fetched.some((f) => f.includes(branch))) continue;
+        this.add(
+          c.path,
+          `reads origin/${branch}, which nothing fetches before it: plugin-git fetches only ${this.plugin.fetch.refspec.replace("%s", "<pipeline commit>")} ` +
+            `and writes no remote-tracking ref of its own; before the clone of the pipeline's commit, add a ${PLUGIN_GIT_IMAGE}:${this.pluginVersion} clone step ` +
+            `with settings ref: refs/heads/${branch}, partial: false, depth: 0`,
+          this.pluginSource("plugin.go"),
+        );
+      }
     }
   }
 

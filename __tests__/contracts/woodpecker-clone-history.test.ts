@@ -105,6 +105,25 @@ describe("the clone holds the history affected compares with (plugin-git at the 
   });
 });
 
+describe("a base read from a remote-tracking branch is fetched first", () => {
+  const DEPLOYED_AFFECTED = ['base="$$(git merge-base origin/deployed HEAD)"', 'npm run --silent affected -- --since "$${base}"'];
+  const DEPLOYED_CLONE = { name: "deployed-branch", image: PLUGIN, settings: { ref: "refs/heads/deployed", partial: false, depth: 0 } };
+
+  test("a deploy comparing with origin/deployed needs a clone step of that branch before the pipeline's commit", () => {
+    const [f, ...rest] = findings({ clone: cloneWith(FULL), commands: DEPLOYED_AFFECTED });
+    expect(rest).toEqual([]);
+    expect(f.where).toBe(`${FILE}:steps[1].commands[0]`);
+    expect(f.problem).toMatch(/^reads origin\/deployed, which nothing fetches before it: plugin-git fetches only \+<pipeline commit>: /);
+    expect(f.problem).toMatch(/clone step with settings ref: refs\/heads\/deployed, partial: false, depth: 0$/);
+    expect(f.upstream).toMatch(/^plugin-git@2\.\d+\.\d+ plugin\.go$/);
+  });
+
+  test("cloned first, or fetched by a command before, the branch is there", () => {
+    expect(lines({ clone: [DEPLOYED_CLONE, ...cloneWith(FULL)], commands: DEPLOYED_AFFECTED })).toEqual([]);
+    expect(lines({ clone: cloneWith(FULL), commands: ["git fetch origin deployed:refs/remotes/origin/deployed", ...DEPLOYED_AFFECTED] })).toEqual([]);
+  });
+});
+
 describe("pull requests also hold their target branch", () => {
   test("a full clone of the pipeline's commit alone does not: plugin-git fetches only that commit", () => {
     const [f, ...rest] = findings({ event: "pull_request", clone: cloneWith(FULL), commands: PR_AFFECTED });

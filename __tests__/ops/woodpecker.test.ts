@@ -98,20 +98,18 @@ describe("pull requests never apply", () => {
     }
   });
 
-  test("pull-request steps see only read-only secrets, none of the apply secrets", () => {
-    const prSecrets = secretsOf(pr.steps);
-    expect(prSecrets.length).toBeGreaterThan(0);
-    for (const s of prSecrets) expect(s).toMatch(/_readonly$/);
-    const applySecrets = new Set(secretsOf(push.steps));
-    expect(prSecrets.filter((s) => applySecrets.has(s))).toEqual([]);
+  test("pull-request code holds no secret at all: nothing that decrypts tier-0 state or reads tier-1 state", () => {
+    expect(secretsOf([...pr.steps, ...(pr.clone ?? [])])).toEqual([]);
+    expect(pr.steps.map(script).join("\n")).not.toMatch(/AGE_IDENTITY|PG_CONN_STR|NOMAD_TOKEN|VAULT_TOKEN|KUBE/);
   });
 
-  test("pull requests test, synthesize, list the affected stacks and plan each", () => {
+  test("pull requests test, synthesize, validate and list the affected stacks, with what happens to data", () => {
     const all = pr.steps.map(script).join("\n");
     expect(all).toMatch(/npm test/);
     expect(all).toMatch(/npm run synth/);
-    expect(all).toMatch(/npm run --silent affected -- --since/);
-    expect(all).toMatch(/npm run --silent deploy -- "\$\$\{stack\}" --plan/);
+    // affected prints the destroys, orphans and moves of stateful resources on stderr, into the log.
+    expect(all).toMatch(/npm run --silent affected -- --since "\$\$\{base\}" > affected.txt/);
+    expect(all).not.toMatch(/npm run (--silent )?deploy\b|terraform (plan|apply)/);
   });
 
   test("pull requests check the synthesized stacks and the workflows against the upstream contracts right after synth", () => {
@@ -124,7 +122,7 @@ describe("pull requests never apply", () => {
 describe("pushes to main apply and commit the encrypted state", () => {
   const names = push.steps.map((s) => s.name);
   const apply = push.steps.find((s) => /--auto-approve/.test(script(s)))!;
-  const commit = push.steps.find((s) => /git push/.test(script(s)))!;
+  const commit = push.steps.find((s) => /git add state/.test(script(s)))!;
 
   test("the affected stacks are applied in the printed deploy order, after the tests", () => {
     expect(script(apply)).toMatch(/for stack in \$\$\(cat affected.txt\); do npm run --silent deploy -- "\$\$\{stack\}" --auto-approve \|\| exit 1; done/);
@@ -132,8 +130,34 @@ describe("pushes to main apply and commit the encrypted state", () => {
     expect(names.indexOf("affected")).toBeLessThan(names.indexOf(apply.name));
   });
 
-  test("apply credentials are secrets of the apply step", () => {
-    expect(secretsOf([apply]).sort()).toEqual(["age_identity", "bitcoin_nomad_token", "kubeconfig", "nomad_token", "pg_conn_str", "vault_token"]);
+  test("apply credentials are secrets of the apply step, with the operator's inventory", () => {
+    expect(secretsOf([apply]).sort()).toEqual(["age_identity", "bitcoin_nomad_token", "homelab_inventory", "kubeconfig", "nomad_token", "pg_conn_str", "vault_token"]);
+  });
+
+  test("affected and apply synthesize the operator's inventory, written private, never the embedded placeholders", () => {
+    for (const step of push.steps.filter((s) => /npm run --silent (affected|deploy)\b/.test(script(s)))) {
+      expect({ step: step.name, inventory: step.environment?.INVENTORY_DATA }).toEqual({ step: step.name, inventory: { from_secret: "homelab_inventory" } });
+      expect(script(step)).toMatch(/umask 077 && printf '%s' "\$\$\{INVENTORY_DATA\}" > \/tmp\/inventory.yaml && export HOMELAB_INVENTORY=\/tmp\/inventory.yaml/);
+    }
+  });
+
+  test("deploys run one at a time, queued in order, across every pipeline of the repository", () => {
+    expect((push as any).concurrency).toEqual({ limit: 1, group: "homelab-deploy" });
+  });
+
+  test("the base of affected is the last fully applied commit, moved only by a pipeline that applied everything", () => {
+    expect(script(push.steps.find((s) => s.name === "affected")!)).toMatch(/git merge-base origin\/deployed HEAD/);
+    const mark = push.steps.find((s) => /refs\/heads\/deployed/.test(script(s)))!;
+    expect(mark.when).toEqual([{ status: ["success"] }]);
+    expect(script(mark)).toMatch(/git push --force-with-lease="refs\/heads\/deployed:\$\$\(git rev-parse origin\/deployed\)" origin "\$\$\{CI_COMMIT_SHA\}:refs\/heads\/deployed"/);
+    expect(names.indexOf(mark.name)).toBeGreaterThan(names.indexOf(commit.name));
+  });
+
+  test("a state that cannot reach main is kept on a rescue branch, else printed encrypted, and the step fails", () => {
+    const text = script(commit);
+    expect(text).toMatch(/git push origin "HEAD:refs\/heads\/\$\$\{rescue\}"/);
+    expect(text).toMatch(/base64 -w0/);
+    expect(commit.commands!.slice(-2).every((c) => /exit 1/.test(c))).toBe(true);
   });
 
   test("tier-0 state is committed with [ci skip], also after a failed apply", () => {
