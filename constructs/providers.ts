@@ -6,6 +6,7 @@ import { TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Inventory } from "../inventory";
 import { ClusterId } from "./stack-graph";
+import { terraformLiteral } from "./terraform-literal";
 
 /**
  * Provider configuration from the inventory and the environment only. Addresses come from
@@ -46,10 +47,11 @@ export function createProvider(
       const target = cluster === "nomad-bitcoin" ? inventory.nomad.bitcoin : inventory.nomad.main;
       return new NomadProvider(scope, "nomad", { address: target.address, region: target.region });
     }
+    // The context is the inventory's one free-text value: text for Terraform, never an expression.
     case "kubernetes":
-      return new KubernetesProvider(scope, "kubernetes", { configContext: inventory.kubernetes.context });
+      return new KubernetesProvider(scope, "kubernetes", { configContext: terraformLiteral(inventory.kubernetes.context) });
     case "helm":
-      return new HelmProvider(scope, "helm", { kubernetes: { configContext: inventory.kubernetes.context } });
+      return new HelmProvider(scope, "helm", { kubernetes: { configContext: terraformLiteral(inventory.kubernetes.context) } });
     case "vault":
       return new VaultProvider(scope, "vault", { address: inventory.vault.address });
   }

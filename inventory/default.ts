@@ -43,7 +43,7 @@ export const defaultInventory: InventoryInput = {
         rateLimit: "traefik-rate-limit@kubernetescrd",
       },
     },
-    nfs: { server: "truenas.home.arpa", backupRoot: "/mnt/main", mediaPath: "/mnt/main/media" },
+    nfs: { server: "truenas.home.arpa", exports: ["/mnt/main"], backupRoot: "/mnt/main", mediaPath: "/mnt/main/media" },
     uptimeMonitorAnnotation: "uptime.example.org/monitor",
   },
   vault: { address: "https://vault.example.org" },

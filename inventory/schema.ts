@@ -1,36 +1,17 @@
 import { z } from "zod";
+import { annotationKey, dnsName, hostLabel, httpOrigin, identifier, issuerUrl, isWithin, kubeContext, middlewareRef, nodeAddress, port, serverPath } from "./fields";
 
 /** The typed description of the estate: what the stacks are built from. */
-
-const dnsName = z
-  .string()
-  .regex(
-    /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/,
-    "must be a lowercase DNS name such as example.org",
-  );
-const hostLabel = z
-  .string()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a lowercase host name label such as hestia");
-const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
-const port = z.number().int().min(1).max(65535);
-const identifier = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lowercase letters, digits, - or _");
-/** A Traefik middleware reference as the router annotation takes it: <namespace>-<name>@<provider>. */
-const middlewareRef = z
-  .string()
-  .regex(/^[a-z0-9-]+@(kubernetescrd|file)$/, "must be a Traefik middleware reference such as traefik-retry@kubernetescrd");
-
-const absolutePath = z.string().regex(/^(\/[A-Za-z0-9._-]+)+$/, "must be an absolute path such as /mnt/main");
-/** A Kubernetes annotation key: an optional DNS-name prefix, a slash, and a name. */
-const annotationKey = z
-  .string()
-  .regex(/^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/, "must be an annotation key such as uptime.example.org/monitor");
 
 export const cpuArchSchema = z.enum(["amd64", "arm64"]);
 export type CpuArch = z.infer<typeof cpuArchSchema>;
 
+/** More nodes than any homelab has: a bound, so a runaway list fails early. */
+const MAX_NODES = 256;
+
 const nomadNodeSchema = z.strictObject({
   name: hostLabel,
-  address: z.ipv4({ error: "must be an IPv4 address" }),
+  address: nodeAddress,
   arch: cpuArchSchema,
   /** Runs the Nomad server (the Bitcoin cluster has one); clients run workloads. */
   role: z.enum(["client", "server"]).default("client"),
@@ -43,24 +24,25 @@ export type NomadNode = z.infer<typeof nomadNodeSchema>;
 const nomadClusterSchema = z
   .strictObject({
     /** Where Terraform reaches the Nomad API; the token comes from NOMAD_TOKEN. */
-    address: httpUrl,
+    address: httpOrigin,
     /**
      * The servers' oidc_issuer, written into every workload identity as `iss`: Vault binds
      * Nomad logins to it. Required for a cluster whose jobs read Vault (the main one).
      */
-    oidcIssuer: httpUrl.optional(),
+    oidcIssuer: issuerUrl.optional(),
     region: identifier.default("global"),
     datacenter: identifier,
-    nodes: z.array(nomadNodeSchema).min(1),
+    nodes: z.array(nomadNodeSchema).min(1).max(MAX_NODES, `has more than ${MAX_NODES} nodes`),
   })
   .superRefine((cluster, ctx) => {
-    const seen = new Set<string>();
-    cluster.nodes.forEach((node, i) => {
-      if (seen.has(node.name)) {
-        ctx.addIssue({ code: "custom", path: ["nodes", i, "name"], message: "is a duplicate node name" });
-      }
-      seen.add(node.name);
-    });
+    // Two nodes under one name or one address: placement and rpcallowip would silently pick one.
+    for (const field of ["name", "address"] as const) {
+      const seen = new Set<string>();
+      cluster.nodes.forEach((node, i) => {
+        if (seen.has(node[field])) ctx.addIssue({ code: "custom", path: ["nodes", i, field], message: `is a duplicate node ${field}` });
+        seen.add(node[field]);
+      });
+    }
   });
 export type NomadCluster = z.infer<typeof nomadClusterSchema>;
 
@@ -88,7 +70,7 @@ export const inventorySchema = z.strictObject({
   csiPlugins: z.strictObject({ glusterfs: identifier, martinibar: identifier }),
   kubernetes: z.strictObject({
     /** kubeconfig context; the kubeconfig itself comes from KUBE_CONFIG_PATH. */
-    context: z.string().min(1),
+    context: kubeContext,
     traefik: z.strictObject({
       middlewares: z.strictObject({
         authentikForwardAuth: middlewareRef,
@@ -98,23 +80,37 @@ export const inventorySchema = z.strictObject({
         rateLimit: middlewareRef,
       }),
     }),
-    /** The NFS server of the Kubernetes side (TrueNAS): RWX data, media, backup targets. */
-    nfs: z.strictObject({
-      server: dnsName,
-      /** Export holding the per-app backup directories, <backupRoot>/<app>-backup. */
-      backupRoot: absolutePath,
-      /** Export holding the media library. */
-      mediaPath: absolutePath,
-    }),
+    /** The NFS server of the Kubernetes side: RWX data, media, backup targets. */
+    nfs: z
+      .strictObject({
+        server: dnsName,
+        /** The directories the server exports (/etc/exports; never / itself); the paths below lie inside one. */
+        exports: z.array(serverPath).min(1).max(64),
+        /** Export holding the per-app backup directories, <backupRoot>/<app>-backup. */
+        backupRoot: serverPath,
+        /** Export holding the media library. */
+        mediaPath: serverPath,
+      })
+      .superRefine((nfs, ctx) => {
+        for (const field of ["backupRoot", "mediaPath"] as const) {
+          if (!nfs.exports.some((root) => isWithin(nfs[field], root))) {
+            ctx.addIssue({
+              code: "custom",
+              path: [field],
+              message: `is not inside an export of the NFS server; allowed: a path at or under ${nfs.exports.join(", ")} (kubernetes.nfs.exports)`,
+            });
+          }
+        }
+      }),
     /** Annotation the external uptime monitor discovers ingresses by, set to "true". */
     uptimeMonitorAnnotation: annotationKey,
   }),
   vault: z.strictObject({
     /** Where Terraform reaches Vault; the token comes from VAULT_TOKEN. */
-    address: httpUrl,
+    address: httpOrigin,
   }),
   /** MinIO's S3 endpoint as Litestream reaches it. */
-  minio: z.strictObject({ endpoint: httpUrl }),
+  minio: z.strictObject({ endpoint: httpOrigin }),
   /** The PostgreSQL server outside Kubernetes holding app databases. */
   externalPostgres: z.strictObject({ host: dnsName, port }),
   /** Tier-1 Terraform state; the connection string itself comes from PG_CONN_STR. */

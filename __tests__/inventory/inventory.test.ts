@@ -65,7 +65,7 @@ describe("bad inventories fail naming the field, the bad value and what is allow
 
   test("fails if the Nomad address is not an http(s) URL", () => {
     expect(problemsOf((r) => (r.nomad.bitcoin.address = "bitcoin-nomad:4646"))).toEqual([
-      'nomad.bitcoin.address = "bitcoin-nomad:4646": must be an http:// or https:// URL',
+      'nomad.bitcoin.address = "bitcoin-nomad:4646": must be an http:// or https:// URL of a host and an optional port only, such as https://vault.example.org:8200 (lowercase; no user, path, query or fragment)',
     ]);
   });
 
@@ -89,7 +89,7 @@ describe("bad inventories fail naming the field, the bad value and what is allow
         r.nomad.main.nodes[1].gpu = true;
       }),
     ).toEqual([
-      'domains.public = "Example.ORG": must be a lowercase DNS name such as example.org',
+      'domains.public = "Example.ORG": must be a lowercase ASCII DNS name such as example.org',
       'nomad.main.nodes[2].name = "hestia": is a duplicate node name',
       expect.stringMatching(/^nomad.main.nodes = .*: has more than one GPU node/),
     ]);
