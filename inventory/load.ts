@@ -1,58 +1,43 @@
-import { readFileSync } from "fs";
-import YAML from "yaml";
 import { z } from "zod";
 import { defaultInventory } from "./default";
+import { at, InventoryError, showValue, SourcePosition } from "./errors";
+import { readInventoryText } from "./read-file";
 import { Inventory, inventorySchema } from "./schema";
+import { parseInventoryText } from "./yaml-data";
+
+export { InventoryError } from "./errors";
 
 /** The environment variable naming the operator's inventory file (YAML or JSON). */
 export const INVENTORY_ENV = "HOMELAB_INVENTORY";
-
-/** Raised for an inventory that does not match the schema; lists every problem at once. */
-export class InventoryError extends Error {
-  constructor(
-    readonly source: string,
-    readonly problems: readonly string[],
-  ) {
-    super(`invalid inventory (${source}):\n  ${problems.join("\n  ")}`);
-    this.name = "InventoryError";
-  }
-}
 
 /** Loads the operator's inventory named by HOMELAB_INVENTORY, or the embedded default. */
 export function loadInventory(env: NodeJS.ProcessEnv = process.env): Inventory {
   const file = env[INVENTORY_ENV];
   if (!file) return parseInventory(defaultInventory, "embedded default");
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new InventoryError(`${INVENTORY_ENV}=${file}`, [`cannot read the file: ${(err as Error).message}`]);
-  }
-  let raw: unknown;
-  try {
-    raw = YAML.parse(text);
-  } catch (err) {
-    throw new InventoryError(file, [`not YAML or JSON: ${(err as Error).message}`]);
-  }
-  return parseInventory(raw, file);
+  const parsed = parseInventoryText(readInventoryText(file), file);
+  return parseInventory(parsed.data, file, (path) => parsed.position(path));
 }
 
-/** Validates raw data against the schema; errors name the field, the bad value and what is allowed. */
-export function parseInventory(raw: unknown, source: string): Inventory {
+/**
+ * Validates raw data against the schema; every problem names the field, the bad value and
+ * what is allowed, prefixed with file:line:col when `position` knows where the field is written.
+ */
+export function parseInventory(raw: unknown, source: string, position?: (path: readonly PropertyKey[]) => SourcePosition | undefined): Inventory {
   const result = inventorySchema.safeParse(raw);
   if (result.success) return result.data;
-  throw new InventoryError(source, result.error.issues.map((issue) => describeIssue(raw, issue)));
+  throw new InventoryError(source, result.error.issues.map((issue) => `${at(source, position?.(issue.path))}${describeIssue(raw, issue)}`));
 }
 
 function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   const path = formatPath(issue.path);
   if (issue.code === "unrecognized_keys") {
     const where = path || "top level";
-    return `${where}: unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}; check the spelling against inventory/schema.ts`;
+    const keys = issue.keys.slice(0, 10).map((k) => showValue(k));
+    const more = issue.keys.length > 10 ? ` and ${issue.keys.length - 10} more` : "";
+    return `${where}: unknown field(s) ${keys.join(", ")}${more}; check the spelling against inventory/schema.ts`;
   }
   const value = valueAt(raw, issue.path);
-  const json = JSON.stringify(value);
-  const shown = value === undefined ? "is missing" : `= ${json.length > 80 ? `${json.slice(0, 77)}...` : json}`;
+  const shown = value === undefined ? "is missing" : `= ${showValue(value)}`;
   return `${path || "inventory"} ${shown}: ${issue.message}`;
 }
 
@@ -65,7 +50,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = raw;
   for (const part of path) {
-    if (current === null || typeof current !== "object") return undefined;
+    if (current === null || typeof current !== "object" || !Object.prototype.hasOwnProperty.call(current, part)) return undefined;
     current = (current as Record<PropertyKey, unknown>)[part];
   }
   return current;

@@ -34,13 +34,24 @@ describe("an operator's file replaces the default", () => {
 
   test("fails if the file cannot be read, naming the variable and the path", () => {
     const file = join(dir, "missing.yaml");
-    expect(() => loadInventory({ HOMELAB_INVENTORY: file })).toThrow(`invalid inventory (HOMELAB_INVENTORY=${file})`);
+    expect(() => loadInventory({ HOMELAB_INVENTORY: file })).toThrow(`invalid inventory (${file}):\n  cannot open the file named by HOMELAB_INVENTORY: ENOENT`);
   });
 
-  test("fails if the file is not YAML or JSON", () => {
+  test("fails if the file is not YAML, pointing at the line and column", () => {
     const file = join(dir, "broken.yaml");
-    writeFileSync(file, "domains: [unclosed");
-    expect(() => loadInventory({ HOMELAB_INVENTORY: file })).toThrow(/not YAML or JSON/);
+    writeFileSync(file, "domains:\n  public: [unclosed");
+    expect(() => loadInventory({ HOMELAB_INVENTORY: file })).toThrow(`${file}:2:20: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`);
+  });
+
+  test("a field's problem points at the line and column where the field is written", () => {
+    const operator = clone();
+    operator.nomad.main.nodes[1].arch = "x86_64";
+    const file = join(dir, "inventory.yaml");
+    const text = YAML.stringify(operator);
+    writeFileSync(file, text);
+    const line = text.split("\n").findIndex((l) => l.includes("x86_64")) + 1;
+    const col = text.split("\n")[line - 1].indexOf("x86_64") + 1;
+    expect(() => loadInventory({ HOMELAB_INVENTORY: file })).toThrow(`${file}:${line}:${col}: nomad.main.nodes[1].arch = "x86_64": Invalid option`);
   });
 });
 

@@ -3,7 +3,7 @@ import { parseNomadJob } from "../resource-data";
 import { ResourceRule } from "../rule";
 
 /** Credential formats recognisable by their shape, wherever they appear. */
-const CREDENTIAL_FORMATS: ReadonlyArray<[string, RegExp]> = [
+export const CREDENTIAL_FORMATS: ReadonlyArray<[string, RegExp]> = [
   ["a PEM private key", /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/],
   ["an AWS access key id", /\b(AKIA|ASIA)[0-9A-Z]{16}\b/],
   ["a GitHub token", /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/],
