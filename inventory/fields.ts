@@ -96,7 +96,7 @@ export const annotationKey = boundedString(253 + 1 + 63).regex(
  * attempt to leave the directory it claims to be in.
  */
 export const serverPath = boundedString(1024)
-  .regex(/^(\/+[A-Za-z0-9._-]+)+\/*$/, { abort: true, error: "must be an absolute path such as /mnt/main (letters, digits, ., _, -)" })
+  .regex(/^(\/+[A-Za-z0-9._-]+)+\/*$/, { abort: true, error: "must be an absolute path below /, such as /mnt/main (letters, digits, ., _, -)" })
   .refine((path) => !path.split("/").some((segment) => segment === "." || segment === ".."), {
     abort: true,
     error: 'must not contain "." or ".." segments',
