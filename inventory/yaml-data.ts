@@ -1,4 +1,4 @@
-import { CST, Document, isAlias, isCollection, isScalar, LineCounter, Parser, parseDocument, visit, YAMLError } from "yaml";
+import { CST, Document, isAlias, isMap, isScalar, LineCounter, Parser, parseDocument, visit, YAMLError, YAMLMap } from "yaml";
 import { at, InventoryError, positionIn, SourcePosition } from "./errors";
 
 /** The inventory is five levels deep; anything past this is not an inventory (and deep enough input overflows the parser's stack). */
@@ -34,8 +34,9 @@ export function parseInventoryText(text: string, file: string): ParsedInventoryT
   const syntaxProblems = syntaxTreeProblems(new Parser(lineCounter.addNewLine).parse(text));
   if (syntaxProblems.length) fail(syntaxProblems.map(({ offset, problem }) => `${where(offset)}${problem}`));
   // Duplicate keys are found by plainDataProblems: the yaml package's own check is quadratic in a mapping's size.
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: true, strict: true, schema: "core", merge: false });
-  const yamlProblems = [...doc.errors, ...doc.warnings].map((error) => describeYamlError(error, file));
+  // Not prettyErrors: it copies the error's whole line into each message, quadratic on a long line of errors.
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, schema: "core", merge: false });
+  const yamlProblems = [...doc.errors, ...doc.warnings].map((error) => `${where(error.pos[0])}${describeYamlError(error)}`);
   if (yamlProblems.length) fail(yamlProblems);
   const problems = plainDataProblems(doc, where);
   if (problems.length) fail(problems);
@@ -135,40 +136,48 @@ function syntaxTreeProblems(tokens: Iterable<CST.Token>): Array<{ offset: number
 
 const NO_TAGS = "an inventory is plain data, without tags";
 
-/** One yaml package error or warning as "file:line:col: what" (its own excerpt of the line left out). */
-function describeYamlError(error: YAMLError, file: string): string {
-  const message = error.message.replace(/ at line \d+, column \d+.*$/s, "");
-  const what = error.code === "MULTIPLE_DOCS" ? 'the file holds more than one YAML document ("---"); an inventory is one document' : `not valid YAML: ${message}`;
-  return `${at(file, error.linePos?.[0])}${what}`;
+/** What a yaml package error or warning says, in the inventory's words where they differ. */
+function describeYamlError(error: YAMLError): string {
+  return error.code === "MULTIPLE_DOCS" ? 'the file holds more than one YAML document ("---"); an inventory is one document' : `not valid YAML: ${error.message}`;
+}
+
+/** Keys that are not strings or appear twice in one mapping (1 and "1" included: they are one key once loaded). */
+function keyProblems(map: YAMLMap, where: (offset: number) => string): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const { key } of map.items) {
+    const offset = (key as { range?: [number] } | null)?.range?.[0] ?? map.range?.[0] ?? 0;
+    if (!isScalar(key)) {
+      problems.push(`${where(offset)}a key must be a plain string, not a list, mapping or alias`);
+      continue;
+    }
+    const name = String(key.value);
+    if (seen.has(name)) problems.push(`${where(offset)}key ${JSON.stringify(name.slice(0, 60))} appears twice in one mapping; keep one`);
+    seen.add(name);
+  }
+  return problems;
 }
 
 /** Keys that are not plain or appear twice, self-referring or dangling aliases: what makes a document more than a tree of plain data. */
 function plainDataProblems(doc: Document, where: (offset: number) => string): string[] {
   const problems: string[] = [];
+  // The latest anchor of each name so far, as YAML resolves an alias (the yaml package's
+  // own alias.resolve searches the whole document each time: quadratic in the aliases).
+  const anchors = new Map<string, unknown>();
+  // One Node visitor: the yaml package calls a Map visitor instead of Node for mappings, not as well.
   visit(doc, {
-    Map(_key, map) {
-      const seen = new Set<string>();
-      for (const { key } of map.items) {
-        const offset = (key as { range?: [number] } | null)?.range?.[0] ?? map.range?.[0] ?? 0;
-        if (!isScalar(key)) {
-          problems.push(`${where(offset)}a key must be a plain string, not a list, mapping or alias`);
-          continue;
-        }
-        // As the key will be in the loaded data: 1 and "1" are the same field.
-        const name = String(key.value);
-        if (seen.has(name)) problems.push(`${where(offset)}key ${JSON.stringify(name.slice(0, 60))} appears twice in one mapping; keep one`);
-        seen.add(name);
-      }
-    },
     Node(_key, node, path) {
       const offset = node.range?.[0] ?? 0;
       if (isAlias(node)) {
-        const target = node.resolve(doc);
+        const target = anchors.get(node.source);
         if (!target) problems.push(`${where(offset)}alias *${node.source} refers to no anchor before it`);
-        else if (isCollection(target) && path.includes(target)) {
+        else if (path.includes(target as never)) {
           problems.push(`${where(offset)}alias *${node.source} is inside the value it refers to (a cycle); an inventory is a tree`);
         }
+        return;
       }
+      if (node.anchor) anchors.set(node.anchor, node);
+      if (isMap(node)) for (const problem of keyProblems(node, where)) problems.push(problem);
     },
   });
   return problems;

@@ -139,6 +139,10 @@ const rows: HostileRow[] = [
     },
     expect: { error: ["aliases expand to more than 100 nodes"] },
   },
+  // Many small things: each was quadratic somewhere once (alias look-ups, error excerpts of one long line).
+  { name: "20 000 aliases of one anchor", input: { text: `a: &x 1\nb: [${"*x, ".repeat(20_000)}]\n` }, expect: { error: ["aliases expand to more than 100 nodes"] } },
+  { name: "a line of 30 000 quote characters", input: { text: '"'.repeat(30_000) }, expect: { error: [/inventory\.yaml:1:\d+: not valid YAML: /, /^\.\.\. and \d+ more$/] } },
+  { name: "30 000 stray closing brackets", input: { text: "]".repeat(30_000) }, expect: { error: [/inventory\.yaml:1:1: not valid YAML: Unexpected flow-seq-end token/, /^\.\.\. and 29950 more$/] } },
   {
     name: "anchors and aliases within bounds are plain YAML",
     input: { text: valid.replace("domains:\n  public: example.org", "domains:\n  public: &pub example.org").replace("lan: home.arpa", "lan: *pub") },
