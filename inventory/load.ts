@@ -15,17 +15,23 @@ export function loadInventory(env: NodeJS.ProcessEnv = process.env): Inventory {
   const file = env[INVENTORY_ENV];
   if (!file) return parseInventory(defaultInventory, "embedded default");
   const parsed = parseInventoryText(readInventoryText(file), file);
-  return parseInventory(parsed.data, file, (path) => parsed.position(path));
+  return parseInventory(parsed.data, file, (path, part) => parsed.position(path, part));
 }
 
 /**
  * Validates raw data against the schema; every problem names the field, the bad value and
  * what is allowed, prefixed with file:line:col when `position` knows where the field is written.
  */
-export function parseInventory(raw: unknown, source: string, position?: (path: readonly PropertyKey[]) => SourcePosition | undefined): Inventory {
+export function parseInventory(
+  raw: unknown,
+  source: string,
+  position?: (path: readonly PropertyKey[], part: "value" | "key") => SourcePosition | undefined,
+): Inventory {
   const result = inventorySchema.safeParse(raw);
   if (result.success) return result.data;
-  throw new InventoryError(source, result.error.issues.map((issue) => `${at(source, position?.(issue.path))}${describeIssue(raw, issue)}`));
+  // An unknown field is pointed at by its (first) key, any other problem by its value.
+  const where = (issue: z.core.$ZodIssue) => (issue.code === "unrecognized_keys" ? position?.([...issue.path, issue.keys[0]], "key") : position?.(issue.path, "value"));
+  throw new InventoryError(source, result.error.issues.map((issue) => `${at(source, where(issue))}${describeIssue(raw, issue)}`));
 }
 
 function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {

@@ -9,8 +9,8 @@ export const MAX_ALIAS_COUNT = 100;
 /** Plain data parsed from an inventory file, and where each value of it is written. */
 export interface ParsedInventoryText {
   readonly data: unknown;
-  /** Where the value at a path is written, or its nearest enclosing value; undefined when unknown. */
-  position(path: readonly PropertyKey[]): SourcePosition | undefined;
+  /** Where the value (or its key) at a path is written, else its nearest enclosing value; undefined when unknown. */
+  position(path: readonly PropertyKey[], part?: "value" | "key"): SourcePosition | undefined;
 }
 
 /**
@@ -55,7 +55,13 @@ export function parseInventoryText(text: string, file: string): ParsedInventoryT
   if (data === null || data === undefined) fail(["the file holds no data (it is empty or only comments); an inventory is a YAML mapping, see inventory/default.ts"]);
   return {
     data,
-    position(path) {
+    position(path, part = "value") {
+      if (part === "key" && path.length > 0) {
+        const parent = doc.getIn(path.slice(0, -1) as unknown[], true);
+        const name = String(path[path.length - 1]);
+        const pair = isMap(parent) ? parent.items.find(({ key }) => isScalar(key) && String(key.value) === name) : undefined;
+        if (isScalar(pair?.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]);
+      }
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
         if (node && typeof node === "object" && node.range) return lineCounter.linePos(node.range[0]);

@@ -53,6 +53,13 @@ describe("an operator's file replaces the default", () => {
     const col = text.split("\n")[line - 1].indexOf("x86_64") + 1;
     expect(() => loadInventory({ HOMELAB_INVENTORY: file })).toThrow(`${file}:${line}:${col}: nomad.main.nodes[1].arch = "x86_64": Invalid option`);
   });
+
+  test("an unknown field is pointed at by its key", () => {
+    const file = join(dir, "inventory.yaml");
+    writeFileSync(file, YAML.stringify(clone()).replace("vault:\n", "vault:\n  adress: https://vault.example.org\n"));
+    const line = YAML.stringify(clone()).split("\n").indexOf("vault:") + 2;
+    expect(() => loadInventory({ HOMELAB_INVENTORY: file })).toThrow(`${file}:${line}:3: vault: unknown field(s) "adress"`);
+  });
 });
 
 describe("bad inventories fail naming the field, the bad value and what is allowed", () => {
