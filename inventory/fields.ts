@@ -64,14 +64,15 @@ export const httpOrigin = boundedString(300)
 /**
  * An OIDC issuer: compared character for character with the `iss` of every token, so it
  * is kept exactly as written (a trailing "/" included). A path of unreserved URL
- * characters may follow the host; no user, query or fragment.
+ * characters may follow the host, without "." or ".." segments; no user, query or fragment.
  */
 export const issuerUrl = boundedString(300)
   .regex(new RegExp(`^https?://(${DNS_NAME}|${IPV4})(:${PORT})?(/[A-Za-z0-9._~-]+)*/?$`), {
     abort: true,
     error: "must be an http:// or https:// URL of a host, an optional port and path, such as https://nomad.example.org (lowercase host; no user, query or fragment)",
   })
-  .refine(portInRange, "has a port above 65535");
+  .refine(portInRange, { abort: true, error: "has a port above 65535" })
+  .refine((url) => !/\/\.{1,2}(\/|$)/.test(url.replace(/^https?:\/\//, "")), 'must not contain "." or ".." path segments');
 
 export const port = z.number().int().min(1).max(65535);
 

@@ -59,6 +59,13 @@ const rows: HostileRow[] = [
     input: { mutate: set("nomad.main.address", "https://nomad.example.org:443/") },
     expect: { accepted: (inventory) => expect(inventory.nomad.main.address).toBe("https://nomad.example.org:443") },
   },
+  {
+    name: "an OIDC issuer is kept exactly as written, a path and a trailing slash included (it must equal the tokens' iss)",
+    input: { mutate: set("nomad.main.oidcIssuer", "https://nomad.example.org/oidc/") },
+    expect: { accepted: (inventory) => expect(inventory.nomad.main.oidcIssuer).toBe("https://nomad.example.org/oidc/") },
+  },
+  { name: "a query in the OIDC issuer", input: { mutate: set("nomad.main.oidcIssuer", "https://nomad.example.org/?x={{y}}") }, expect: { error: ['nomad.main.oidcIssuer = "https://nomad.example.org/?x={{y}}": must be an http:// or https:// URL of a host, an optional port and path'] } },
+  { name: "a .. segment in the OIDC issuer", input: { mutate: set("nomad.main.oidcIssuer", "https://nomad.example.org/a/../b") }, expect: { error: ['nomad.main.oidcIssuer = "https://nomad.example.org/a/../b": must not contain "." or ".." path segments'] } },
   // Node addresses.
   { name: "0.0.0.0 as a node", input: { mutate: (raw) => (raw.nomad.main.nodes[0].address = "0.0.0.0") }, expect: { error: ['nomad.main.nodes[0].address = "0.0.0.0": must be a host\'s unicast address'] } },
   { name: "loopback as a node", input: { mutate: (raw) => (raw.nomad.bitcoin.nodes[1].address = "127.0.0.1") }, expect: { error: ['nomad.bitcoin.nodes[1].address = "127.0.0.1": must be a host\'s unicast address'] } },
