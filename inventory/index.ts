@@ -2,4 +2,3 @@ export * from "./schema";
 export * from "./load";
 export { defaultInventory } from "./default";
 export { MAX_INVENTORY_BYTES } from "./read-file";
-export { MAX_ALIAS_COUNT, MAX_NESTING } from "./yaml-data";

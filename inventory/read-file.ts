@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, Stats } from "fs";
-import { InventoryError, positionIn } from "./errors";
+import { at, InventoryError, positionIn } from "./errors";
 
 /** An inventory is a few KiB; 256 KiB is far beyond any estate and still parses in a second or two whatever it holds. */
 export const MAX_INVENTORY_BYTES = 256 * 1024;
@@ -58,17 +58,14 @@ function decodeText(file: string, fileBytes: Buffer): string {
   for (let i = text.indexOf("\ufffd"); i !== -1; i = text.indexOf("\ufffd", i + 1)) {
     const offset = Buffer.byteLength(text.slice(0, i));
     if (!bytes.subarray(offset, offset + 3).equals(Buffer.from("\ufffd"))) {
-      const { line, col } = positionIn(text, i);
-      throw new InventoryError(file, [
-        `${file}:${line}:${col}: byte 0x${bytes[offset].toString(16).padStart(2, "0")} is not UTF-8; an inventory is UTF-8 text (YAML or JSON)`,
-      ]);
+      const byte = bytes[offset].toString(16).padStart(2, "0");
+      throw new InventoryError(file, [`${at(file, positionIn(text, i))}byte 0x${byte} is not UTF-8; an inventory is UTF-8 text (YAML or JSON)`]);
     }
   }
   const control = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]/.exec(text);
   if (control) {
-    const { line, col } = positionIn(text, control.index);
-    const code = control[0].charCodeAt(0).toString(16).padStart(4, "0");
-    throw new InventoryError(file, [`${file}:${line}:${col}: control character U+${code.toUpperCase()}: binary data, not YAML or JSON text`]);
+    const code = control[0].charCodeAt(0).toString(16).padStart(4, "0").toUpperCase();
+    throw new InventoryError(file, [`${at(file, positionIn(text, control.index))}control character U+${code}: binary data, not YAML or JSON text`]);
   }
   return text;
 }
