@@ -10,7 +10,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
-import { generate } from "@kubernetes-models/crd-generate";
 import type { StoredCrd } from "../../contracts/kubernetes/crd";
 import { apiVersionOf, splitApiVersion } from "../../contracts/kubernetes/installed-apis";
 import { CONTRACTS_DIR, Provenance, readProvenance, readStoredJson } from "../../contracts/stored";
@@ -20,8 +19,14 @@ import { ContractGenerator } from "./generator";
 export const MODELS_DIR = join(".gen", "models");
 const COMMAND = "npm run contracts -- crd-models";
 
+/** A custom resource kind at one version, e.g. traefik.io/v1alpha1 Middleware. */
+export interface ModelKind {
+  readonly apiVersion: string;
+  readonly kind: string;
+}
+
 /** The custom resources the estate builds (constructs/, stacks/): each gets a model. */
-export const CRD_MODELS: ReadonlyArray<{ readonly apiVersion: string; readonly kind: string }> = [
+export const CRD_MODELS: readonly ModelKind[] = [
   { apiVersion: "traefik.io/v1alpha1", kind: "Middleware" },
   { apiVersion: "kyverno.io/v1", kind: "ClusterPolicy" },
   { apiVersion: "external-secrets.io/v1", kind: "ClusterSecretStore" },
@@ -38,16 +43,14 @@ export interface ModelProvenance extends Provenance {
   readonly storedSchemas: readonly string[];
 }
 
-interface ModelSource {
-  readonly apiVersion: string;
-  readonly kind: string;
+interface ModelSource extends ModelKind {
   readonly contract: string;
   readonly crd: StoredCrd;
   readonly schema: unknown;
 }
 
 /** The one stored contract holding the CRD of apiVersion/kind, with that version's schema. */
-function sourceOf(model: { apiVersion: string; kind: string }, root: string): ModelSource {
+function sourceOf(model: ModelKind, root: string): ModelSource {
   const { group, version } = splitApiVersion(model.apiVersion);
   const contracts = readdirSync(join(root, CONTRACTS_DIR)).filter((name) => existsSync(join(root, CONTRACTS_DIR, name, "crds.json")));
   const holders = contracts.flatMap((contract) =>
@@ -100,13 +103,15 @@ function generatorLabel(): string {
   return `${name}@${version}`;
 }
 
-/** What .gen/models should hold, by path under it: crd-generate's output for CRD_MODELS, less its validators, with provenance. */
-export async function renderCrdModels(root = repoRoot()): Promise<Record<string, string>> {
-  const sources = CRD_MODELS.map((model) => sourceOf(model, root));
+/** What .gen/models should hold, by path under it: crd-generate's output for the models, less its validators, with provenance. */
+export async function renderCrdModels(models = CRD_MODELS, root = repoRoot()): Promise<Record<string, string>> {
+  const sources = models.map((model) => sourceOf(model, root));
   const scratch = mkdtempSync(join(tmpdir(), "homelab-crd-models-"));
   const log = console.log;
   try {
     console.log = () => undefined; // crd-generate announces every file it writes
+    // Loaded here, not at the top: the other generators need none of crd-generate's compiler.
+    const { generate } = await import("@kubernetes-models/crd-generate");
     await generate({ input: sources.map((s) => JSON.stringify(definitionOf(s))).join("\n---\n"), outputPath: scratch });
   } finally {
     console.log = log;
@@ -141,10 +146,15 @@ export async function renderCrdModels(root = repoRoot()): Promise<Record<string,
   return files;
 }
 
+/** What .gen/models holds, by path under it. */
+export function readCrdModels(root = repoRoot()): Record<string, string> {
+  return filesUnder(join(root, MODELS_DIR));
+}
+
 /** Replaces .gen/models with the rendered models. */
 async function writeCrdModels(): Promise<string[]> {
   const root = repoRoot();
-  const files = await renderCrdModels(root);
+  const files = await renderCrdModels(CRD_MODELS, root);
   const dir = join(root, MODELS_DIR);
   rmSync(dir, { recursive: true, force: true });
   for (const [path, text] of Object.entries(files)) {
