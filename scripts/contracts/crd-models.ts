@@ -108,18 +108,15 @@ export async function renderCrdModels(models = CRD_MODELS, root = repoRoot()): P
   const sources = models.map((model) => sourceOf(model, root));
   const scratch = mkdtempSync(join(tmpdir(), "homelab-crd-models-"));
   const log = console.log;
+  let generated: Record<string, string>;
   try {
     console.log = () => undefined; // crd-generate announces every file it writes
     // Loaded here, not at the top: the other generators need none of crd-generate's compiler.
     const { generate } = await import("@kubernetes-models/crd-generate");
     await generate({ input: sources.map((s) => JSON.stringify(definitionOf(s))).join("\n---\n"), outputPath: scratch });
-  } finally {
-    console.log = log;
-  }
-  let generated: Record<string, string>;
-  try {
     generated = filesUnder(scratch);
   } finally {
+    console.log = log;
     rmSync(scratch, { recursive: true, force: true });
   }
   const files = Object.fromEntries(Object.entries(generated).filter(([path]) => !(path.startsWith("_schemas/") && path.endsWith(".js"))));
@@ -161,7 +158,7 @@ async function writeCrdModels(): Promise<string[]> {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  return [...new Set(CRD_MODELS.map((m) => `${m.apiVersion}/${m.kind}.ts`))];
+  return CRD_MODELS.map((m) => `${m.apiVersion}/${m.kind}.ts`);
 }
 
 export const crdModelsGenerator: ContractGenerator = {
