@@ -1,7 +1,10 @@
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import type { IClusterSecretStore } from "../.gen/models/external-secrets.io/v1/ClusterSecretStore";
 import { CustomResource } from "./custom-resource";
 import { HelmChart } from "./helm-chart";
+
+type VaultProvider = NonNullable<NonNullable<IClusterSecretStore["spec"]>["provider"]["vault"]>;
 
 export interface ClusterSecretStoreProps {
   /** Store name apps refer to, e.g. "vault-kv". */
@@ -10,7 +13,7 @@ export interface ClusterSecretStoreProps {
   /** The Vault mount the store reads, e.g. the KV store's path (a reference). */
   readonly mountPath: string;
   /** "v2" for KV v2; "v1" for plain reads such as database/static-creds. */
-  readonly kvVersion: "v1" | "v2";
+  readonly kvVersion: NonNullable<VaultProvider["version"]>;
   /** Vault Kubernetes auth: mount path and role External Secrets logs in with. */
   readonly auth: { readonly mountPath: string; readonly role: string; readonly serviceAccount: string; readonly namespace: string };
   /** The External Secrets release that installs the CRD. */
@@ -26,7 +29,7 @@ export class ClusterSecretStore extends Construct {
   constructor(scope: Construct, id: string, props: ClusterSecretStoreProps) {
     super(scope, id);
     this.name = props.name;
-    const resource = new CustomResource(this, "Resource", {
+    const resource = new CustomResource<IClusterSecretStore>(this, "Resource", {
       apiVersion: "external-secrets.io/v1",
       kind: "ClusterSecretStore",
       name: props.name,

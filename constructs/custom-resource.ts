@@ -5,11 +5,31 @@ import { HomelabStack } from "./homelab-stack";
 import { dnsLabelProblem, throwIfProblems } from "./kubernetes-names";
 import { terraformLiteralDeep } from "./terraform-literal";
 
-export interface CustomResourceProps {
-  /** e.g. "traefik.io/v1alpha1". */
+/** What every custom resource's model (.gen/models, generated from its CRD) has: a literal apiVersion and kind. */
+export interface CustomResourceModel {
   readonly apiVersion: string;
-  /** e.g. "Middleware". */
   readonly kind: string;
+}
+
+/**
+ * A kind without a model: anything goes, and only the custom-resources check judges it. For
+ * tests that build what tsc would reject, to show the check rejects it too.
+ */
+export interface UncheckedCustomResource extends CustomResourceModel {
+  readonly [field: string]: unknown;
+}
+
+/** The default when no model is given: tsc then reports this apiVersion, which says what to do. */
+interface ModelMissing {
+  readonly apiVersion: "name the kind's model from .gen/models, e.g. CustomResource<IMiddleware> (npm run contracts -- crd-models)";
+  readonly kind: never;
+}
+
+export interface CustomResourceProps<Model extends CustomResourceModel> {
+  /** e.g. "traefik.io/v1alpha1": the model's. */
+  readonly apiVersion: Model["apiVersion"];
+  /** e.g. "Middleware": the model's. */
+  readonly kind: Model["kind"];
   readonly name: string;
   /** @default - cluster-scoped */
   readonly namespace?: string;
@@ -17,23 +37,25 @@ export interface CustomResourceProps {
   readonly labels?: Readonly<Record<string, string>>;
   /** @default - none */
   readonly annotations?: Readonly<Record<string, string>>;
-  /** The object's body besides metadata, Kubernetes camelCase keys, e.g. { spec: { … } }. */
-  readonly body: Readonly<Record<string, unknown>>;
+  /** The object besides apiVersion, kind and metadata, as the model types it, e.g. { spec: { … } }. */
+  readonly body: Omit<Model, "apiVersion" | "kind" | "metadata">;
   /** What must exist first, e.g. the HelmChart installing the CRD's operator. @default - nothing */
   readonly after?: readonly { readonly dependable: ITerraformDependable }[];
 }
 
 /**
  * An instance of a CRD (Traefik Middleware, CNPG Cluster, ExternalSecret, PrometheusRule…)
- * through kubernetes_manifest: only for kinds without a typed resource. The API server must
- * know the CRD at plan time, so the stack installing the operator must be applied first.
+ * through kubernetes_manifest: only for kinds without a typed resource. Its body is typed by
+ * the kind's model, `new CustomResource<IMiddleware>(…)`, so a misspelt field fails tsc; the
+ * custom-resources check validates the synthesized object again. The API server must know
+ * the CRD at plan time, so the stack installing the operator must be applied first.
  */
-export class CustomResource extends Construct {
+export class CustomResource<Model extends CustomResourceModel = ModelMissing> extends Construct {
   readonly name: string;
   /** The manifest, for resources that must wait for this object. */
   readonly dependable: ITerraformDependable;
 
-  constructor(scope: Construct, id: string, props: CustomResourceProps) {
+  constructor(scope: Construct, id: string, props: CustomResourceProps<NoInfer<Model>>) {
     super(scope, id);
     throwIfProblems(this.node.path, [
       /^([a-z0-9.-]+\/)?v[0-9]+((alpha|beta)[0-9]+)?$/.test(props.apiVersion)

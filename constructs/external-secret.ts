@@ -1,5 +1,6 @@
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import type { IExternalSecret } from "../.gen/models/external-secrets.io/v1/ExternalSecret";
 import type { EnvSecretSource } from "./container";
 import { CustomResource } from "./custom-resource";
 import { appLabels, dnsLabelProblem, throwIfProblems } from "./kubernetes-names";
@@ -49,7 +50,7 @@ export class ExternalSecret extends Construct implements EnvSecretSource {
         : undefined,
     ]);
     this.secretName = props.name;
-    new CustomResource(this, "Resource", {
+    new CustomResource<IExternalSecret>(this, "Resource", {
       apiVersion: "external-secrets.io/v1",
       kind: "ExternalSecret",
       name: props.name,

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import type { IPrometheusRule } from "../.gen/models/monitoring.coreos.com/v1/PrometheusRule";
 import { CustomResource } from "./custom-resource";
 import { appLabels, throwIfProblems } from "./kubernetes-names";
 import { Namespace } from "./namespace";
@@ -36,7 +37,7 @@ export class PrometheusRule extends Construct {
       ...props.alerts.map((a) => (a.expr.trim() ? undefined : `alert ${a.alert} has an empty expr`)),
       new Set(names).size === names.length ? undefined : `alert names repeat: ${names.join(", ")}`,
     ]);
-    new CustomResource(this, "Resource", {
+    new CustomResource<IPrometheusRule>(this, "Resource", {
       apiVersion: "monitoring.coreos.com/v1",
       kind: "PrometheusRule",
       name: props.name,

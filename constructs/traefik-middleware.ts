@@ -1,16 +1,19 @@
 import { Construct } from "constructs";
+import type { IMiddleware } from "../.gen/models/traefik.io/v1alpha1/Middleware";
 import { CustomResource } from "./custom-resource";
 import { HelmChart } from "./helm-chart";
 import { appLabels, throwIfProblems } from "./kubernetes-names";
 import { Namespace } from "./namespace";
 
-/** What a middleware does, as Traefik's Middleware spec (one kind of middleware per object). */
-export type MiddlewareSpec =
-  | { readonly forwardAuth: { readonly address: string; readonly trustForwardHeader: boolean; readonly authResponseHeaders: readonly string[] } }
-  | { readonly retry: { readonly attempts: number; readonly initialInterval: string } }
-  | { readonly rateLimit: { readonly average: number; readonly burst: number; readonly period?: string } }
-  | { readonly headers: { readonly customResponseHeaders: Readonly<Record<string, string>> } }
-  | { readonly plugin: Readonly<Record<string, Readonly<Record<string, unknown>>>> };
+type MiddlewareTypes = IMiddleware["spec"];
+
+/**
+ * What a middleware does: the spec of Traefik's Middleware model (from its CRD), with exactly
+ * one type of middleware, since Traefik drops the routers using a middleware of several types.
+ */
+export type MiddlewareSpec = {
+  [Type in keyof MiddlewareTypes]-?: { [Only in Type]-?: NonNullable<MiddlewareTypes[Only]> } & { [Other in Exclude<keyof MiddlewareTypes, Type>]?: never };
+}[keyof MiddlewareTypes];
 
 export interface TraefikMiddlewareProps {
   /** The Traefik namespace the middleware lives in. */
@@ -42,7 +45,7 @@ export class TraefikMiddleware extends Construct {
     ]);
     this.reference = props.reference;
     const name = props.reference.slice(prefix.length, -suffix.length);
-    new CustomResource(this, "Resource", {
+    new CustomResource<IMiddleware>(this, "Resource", {
       apiVersion: "traefik.io/v1alpha1",
       kind: "Middleware",
       name,

@@ -4,6 +4,7 @@
  * after bumping a chart, an image or a tool version, and review the diff. Needs the network
  * (or HOMELAB_UPSTREAM_MIRROR pointing at local bare clones); the checks never do.
  */
+import { CONTRACTS_DIR } from "../contracts/stored";
 import { CONTRACT_GENERATORS } from "./contracts/index";
 import { parseArgs, runMain, UsageError } from "./lib/cli";
 
@@ -15,7 +16,7 @@ runMain(async () => {
   if (unknown.length) throw new UsageError(`unknown generator(s) ${unknown.join(", ")}`, USAGE);
   const chosen = positional.length ? CONTRACT_GENERATORS.filter((g) => positional.includes(g.name)) : CONTRACT_GENERATORS;
   for (const generator of chosen) {
-    const written = generator.generate();
-    process.stdout.write(`${generator.name}: wrote ${written.map((w) => `.gen/contracts/${w}`).join(", ")}\n`);
+    const written = await generator.generate();
+    process.stdout.write(`${generator.name}: wrote ${written.map((w) => `${generator.outputDir ?? CONTRACTS_DIR}/${w}`).join(", ")}\n`);
   }
 });

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import type { ICluster } from "../.gen/models/postgresql.cnpg.io/v1/Cluster";
 import { CustomResource } from "../constructs/custom-resource";
 import { PgDumpBackup } from "../constructs/pg-dump-backup";
 import { HomelabStack } from "../constructs/homelab-stack";
@@ -31,7 +32,7 @@ export class DbaasStack extends HomelabStack {
         `${this.node.path}: inventory stateBackend.pg.host ${JSON.stringify(host)} is not this stack's pg-cluster; allowed: pg-cluster-rw.dbaas.svc.cluster.local`,
       );
     }
-    const cluster = new CustomResource(this, "PgCluster", {
+    const cluster = new CustomResource<ICluster>(this, "PgCluster", {
       apiVersion: "postgresql.cnpg.io/v1",
       kind: "Cluster",
       name: "pg-cluster",

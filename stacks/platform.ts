@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import type { IClusterPolicy } from "../.gen/models/kyverno.io/v1/ClusterPolicy";
 import { CustomResource } from "../constructs/custom-resource";
 import { HelmChart } from "../constructs/helm-chart";
 import { HomelabStack } from "../constructs/homelab-stack";
@@ -84,7 +85,7 @@ export class PlatformStack extends HomelabStack {
     });
     // The mutation every workload's KyvernoDnsConfigAspect compensates for: short DNS
     // search lists (ndots 2) so external names do not walk the cluster search domains.
-    new CustomResource(this, "DnsConfigPolicy", {
+    new CustomResource<IClusterPolicy>(this, "DnsConfigPolicy", {
       apiVersion: "kyverno.io/v1",
       kind: "ClusterPolicy",
       name: "inject-dns-config",

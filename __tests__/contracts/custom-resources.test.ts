@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { CustomResource } from "../../constructs/custom-resource";
+import { CustomResource, UncheckedCustomResource } from "../../constructs/custom-resource";
 import { HelmChart } from "../../constructs/helm-chart";
 import { Namespace } from "../../constructs/namespace";
 import { checkCustomResources } from "../../contracts/custom-resources";
@@ -13,7 +13,7 @@ function middlewareFindings(spec: Record<string, unknown>, apiVersion = "traefik
       inputWith((s: Construct) => {
         const namespace = new Namespace(s, "Ns", { name: "traefik" });
         const traefik = new HelmChart(s, "Traefik", { name: "traefik", namespace, ...PLATFORM_CHARTS.traefik });
-        new CustomResource(s, "Mw", { apiVersion, kind: "Middleware", name: "mw", namespace: "traefik", body: { spec }, after: [traefik] });
+        new CustomResource<UncheckedCustomResource>(s, "Mw", { apiVersion, kind: "Middleware", name: "mw", namespace: "traefik", body: { spec }, after: [traefik] });
       }),
     ),
   );
@@ -48,7 +48,7 @@ describe("custom-resources", () => {
   test("fails for a kind nothing in the estate installs", () => {
     const found = lines(
       checkCustomResources(
-        inputWith((s) => new CustomResource(s, "Cert", { apiVersion: "cert-manager.io/v1", kind: "Certificate", name: "c", namespace: "x", body: { spec: {} } })),
+        inputWith((s) => new CustomResource<UncheckedCustomResource>(s, "Cert", { apiVersion: "cert-manager.io/v1", kind: "Certificate", name: "c", namespace: "x", body: { spec: {} } })),
       ),
     );
     expect(found).toEqual([
@@ -69,14 +69,14 @@ describe("custom-resources", () => {
             version: "0.20.4",
             values: { installCRDs: true },
           });
-          new CustomResource(s, "Es", {
+          new CustomResource<UncheckedCustomResource>(s, "Es", {
             apiVersion: "external-secrets.io/v1",
             kind: "ExternalSecret",
             name: "es",
             namespace: "apps",
             body: { spec: { secretStoreRef: { kind: "VaultStore", name: "vault-kv" }, data: [{ secretKey: "k", remoteRef: {} }] } },
           });
-          new CustomResource(s, "Store", { apiVersion: "external-secrets.io/v1", kind: "ClusterSecretStore", name: "s", namespace: "apps", body: { spec: { provider: {} } } });
+          new CustomResource<UncheckedCustomResource>(s, "Store", { apiVersion: "external-secrets.io/v1", kind: "ClusterSecretStore", name: "s", namespace: "apps", body: { spec: { provider: {} } } });
         }),
       ),
     );
@@ -95,7 +95,7 @@ describe("custom-resources", () => {
         inputWith((s) => {
           const namespace = new Namespace(s, "Ns", { name: "external-secrets" });
           new HelmChart(s, "Eso", { name: "eso", namespace, repository: "https://charts.external-secrets.io", chart: "external-secrets", version: "0.20.4", values: { installCRDs: false } });
-          new CustomResource(s, "Store", { apiVersion: "external-secrets.io/v1", kind: "ClusterSecretStore", name: "s", body: { spec: { provider: {} } } });
+          new CustomResource<UncheckedCustomResource>(s, "Store", { apiVersion: "external-secrets.io/v1", kind: "ClusterSecretStore", name: "s", body: { spec: { provider: {} } } });
         }),
       ),
     );

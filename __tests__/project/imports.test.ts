@@ -31,3 +31,11 @@ test("jobspecs/ holds data: no Terraform resources or providers there", () => {
   const offenders = files.filter((f) => f.path.startsWith("jobspecs/") && /["'](cdktf|@cdktf\/provider-[a-z]+[^"']*)["']/.test(f.text));
   expect(offenders.map((f) => f.path)).toEqual([]);
 });
+
+test("the CRD models in .gen/models are imported as types only: their validators are not kept, so nothing can load them", () => {
+  const imports = files.flatMap((f) =>
+    [...f.text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+"[./]*\.gen\/models\/[^"]+";/gms)].map((m) => ({ file: f.path, typeOnly: !!m[1] })),
+  );
+  expect(imports.length).toBeGreaterThan(0);
+  expect(imports.filter((i) => !i.typeOnly)).toEqual([]);
+});

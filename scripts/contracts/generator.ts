@@ -4,6 +4,8 @@ export interface ContractGenerator {
   readonly name: string;
   /** One line: which upstream files at which version. */
   readonly description: string;
-  /** Regenerates; returns the stored contract names it wrote. */
-  generate(): string[];
+  /** Where it writes. @default - .gen/contracts */
+  readonly outputDir?: string;
+  /** Regenerates; returns what it wrote, as paths under its outputDir (stored contract names). */
+  generate(): string[] | Promise<string[]>;
 }

@@ -1,4 +1,5 @@
 import { democraticCsiOptionsGenerator } from "./democratic-csi-options";
+import { crdModelsGenerator } from "./crd-models";
 import { ContractGenerator } from "./generator";
 import { helmChartsGenerator } from "./helm-charts";
 import { kubernetesApisGenerator } from "./kubernetes-apis";
@@ -18,4 +19,6 @@ export const CONTRACT_GENERATORS: readonly ContractGenerator[] = [
   helmChartsGenerator,
   woodpeckerGenerator,
   pluginGitGenerator,
+  // reads the CRDs the two generators above store
+  crdModelsGenerator,
 ];
