@@ -108,13 +108,17 @@ export interface Workspace {
   dispose(): void;
 }
 
-/** Generates an age key pair with the real CLI; returns the identity file's text and the recipient. */
-export function keygen(): { identity: string; recipient: string } {
+/**
+ * Generates an age key pair with the real CLI: the identity file's text (`identity`), the
+ * secret key line alone (`key`) and the public key (`recipient`).
+ */
+export function keygen(): { identity: string; key: string; recipient: string } {
   const r = spawnSync(process.execPath, [script("state"), "keygen"], { encoding: "utf8", cwd: REPO });
   if (r.status !== 0) throw new Error(`state keygen failed: ${r.stderr}`);
   const recipient = /# public key: (age1\S+)/.exec(r.stdout)?.[1];
-  if (!recipient) throw new Error(`state keygen printed no recipient: ${r.stdout}`);
-  return { identity: r.stdout, recipient };
+  const key = /^AGE-SECRET-KEY-1\S+$/m.exec(r.stdout)?.[0];
+  if (!recipient || !key) throw new Error("state keygen printed no key pair");
+  return { identity: r.stdout, key, recipient };
 }
 
 export function newWorkspace(): Workspace {
