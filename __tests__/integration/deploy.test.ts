@@ -62,7 +62,7 @@ describe("npm run deploy", () => {
     const r = deploy(["boot", "--auto-approve"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Apply complete! Resources: 2 added/);
+    expect(r.stdout).toMatch(/Apply complete! Resources: 3 added/); // Seed, Gate and the Tier0StateGuard
     expect(r.stdout).toMatch(/boot: encrypted to state\/boot.tfstate.age/);
     expect(existsSync(ws.stateFile("boot.tfstate.age"))).toBe(true);
     expect(plaintextLeft()).toEqual([]);
@@ -70,7 +70,7 @@ describe("npm run deploy", () => {
 
   test("a failing tier-0 apply is still re-encrypted, and its partial state kept", () => {
     const before = sha256(ws.stateFile("boot.tfstate.age"));
-    const r = deploy(["boot", "--auto-approve"], { FIXTURE_FAIL_APPLY: "1" });
+    const r = deploy(["boot", "--auto-approve"], { TF_VAR_fixture_fail_apply: "true" });
     expect(r.status).not.toBe(0);
     expect(r.stdout).toMatch(/fixture apply failed on purpose/);
     expect(r.stderr).toMatch(/terraform apply of boot failed \(exit 1\); state re-encrypted/);
@@ -81,11 +81,11 @@ describe("npm run deploy", () => {
   });
 
   test("an interrupted tier-0 deploy waits for Terraform and re-encrypts", async () => {
-    const run = start(process.execPath, [script("deploy"), "boot", "--auto-approve"], ws.root, { ...env, FIXTURE_SLEEP_SECONDS: "30" });
+    const run = start(process.execPath, [script("deploy"), "boot", "--auto-approve"], ws.root, { ...env, TF_VAR_fixture_sleep_seconds: "30" });
     await run.waitFor(/Provisioning with 'local-exec'/);
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(143);
-    expect(run.output()).toMatch(/SIGTERM received: waiting for Terraform to stop/);
+    expect(run.output()).toMatch(/SIGTERM received: asking Terraform to stop \(one interrupt\), then cleaning up/);
     expect(run.output()).toMatch(/boot: encrypted to state\/boot.tfstate.age/);
     expect(plaintextLeft()).toEqual([]);
     expect(bootState().resources.map((res: any) => res.name)).toContain("Seed");

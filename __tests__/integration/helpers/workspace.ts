@@ -70,8 +70,12 @@ export interface Running {
   exited: Promise<number | null>;
 }
 
-export function start(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Running {
-  const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * Starts a process, its output collected. `ownGroup` makes it lead a process group of its
+ * own, as a shell does for a job, so a test can signal the whole group (kill -TERM -<pid>).
+ */
+export function start(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, ownGroup = false): Running {
+  const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: ownGroup });
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
