@@ -118,6 +118,21 @@ describe("tier-0 state survives the operator's worst day", () => {
     expect(leftovers()).toEqual([]);
   }, 120_000);
 
+  test("interrupted while piped into a log reader that dies with the group (deploy | tee): Terraform still stops cleanly and saves", async () => {
+    const before = bootState();
+    const run = startDeploy(["boot", "--auto-approve"], { TF_VAR_fixture_sleep_seconds: "30" });
+    await run.waitFor(/Provisioning with 'local-exec'/);
+    process.kill(-run.child.pid!, "SIGINT");
+    // The reader is gone: every later write to the deploy's stdout or stderr hits a broken pipe.
+    run.child.stdout!.destroy();
+    run.child.stderr!.destroy();
+    expect(await run.exited).toBe(130);
+    // Terraform exited on its own terms: it released its lock, and its last state was saved and encrypted.
+    expect(existsSync(ws.stateFile(".boot.tfstate.lock.info"))).toBe(false);
+    expect(leftovers()).toEqual([]);
+    expect(bootState().serial).toBeGreaterThan(before.serial);
+  }, 120_000);
+
   test("a storm of signals, to the group and to the process, repeated: still exactly one interrupt", async () => {
     const run = startDeploy(["boot", "--auto-approve"], { TF_VAR_fixture_sleep_seconds: "30" });
     await run.waitFor(/Provisioning with 'local-exec'/);

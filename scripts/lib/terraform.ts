@@ -3,6 +3,17 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { constants, tmpdir } from "os";
 import { join } from "path";
 
+/**
+ * A closed terminal or a dead log reader makes writes fail, reported asynchronously as an
+ * 'error' event that would end the process: the cleanup must still run, and its own last
+ * messages may fail the same way, so this stays for the life of the process.
+ */
+function ignoreBrokenOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount("error") === 0) stream.on("error", () => undefined);
+  }
+}
+
 /** Signals that stop a deploy: Ctrl-C, a CI runner or systemd stopping it, a closed terminal. */
 const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
@@ -15,6 +26,11 @@ const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
  * session of its own, out of reach of group signals: only this process talks to it, and on
  * the first SIGINT, SIGTERM or SIGHUP it sends Terraform one SIGINT and ignores the rest.
  * The caller's `finally` (re-encrypting tier-0 state) then runs after Terraform has exited.
+ *
+ * Terraform's output passes through this process rather than going straight to its stdout
+ * and stderr: when those break (`deploy | tee`, and tee dies with the group), a Go program
+ * writing to a broken pipe is killed by SIGPIPE, unsaved. This process keeps draining
+ * Terraform's pipes and drops what it can no longer write.
  *
  * Terraform runs with umask 077: the state and its .backup, which Terraform creates itself,
  * are readable by the owner only from the moment they exist.
@@ -33,19 +49,14 @@ export class Interrupts {
     );
     this.interruptChild();
   };
-  // A closed terminal (SIGHUP) makes writes fail; the cleanup must still run.
-  private readonly ignoreWriteErrors = () => undefined;
 
   constructor() {
     for (const s of STOP_SIGNALS) process.on(s, this.handler);
-    process.stdout.on("error", this.ignoreWriteErrors);
-    process.stderr.on("error", this.ignoreWriteErrors);
+    ignoreBrokenOutput();
   }
 
   dispose(): void {
     for (const s of STOP_SIGNALS) process.off(s, this.handler);
-    process.stdout.off("error", this.ignoreWriteErrors);
-    process.stderr.off("error", this.ignoreWriteErrors);
   }
 
   /** The exit code a process killed by the signal would have. */
@@ -68,12 +79,14 @@ export class Interrupts {
       const umask = process.umask(0o077);
       let child: ChildProcess;
       try {
-        child = spawn("terraform", args, { cwd: dir, env, stdio: "inherit", detached: true });
+        child = spawn("terraform", args, { cwd: dir, env, stdio: ["inherit", "pipe", "pipe"], detached: true });
       } finally {
         process.umask(umask);
       }
       this.child = child;
       this.childInterrupted = false;
+      child.stdout!.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+      child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(chunk));
       child.on("error", (err) =>
         reject(
           (err as NodeJS.ErrnoException).code === "ENOENT"
@@ -81,7 +94,8 @@ export class Interrupts {
             : err,
         ),
       );
-      child.on("exit", (code, signal) => {
+      // "close": after Terraform exited and its output was all passed on.
+      child.on("close", (code, signal) => {
         this.child = undefined;
         resolve(code ?? (signal ? 128 + constants.signals[signal] : 1));
       });
