@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, rmSync, writeFileSync } from "fs";
 import { Postgres, startPostgres } from "./helpers/postgres";
 import { requireTools } from "./helpers/tools";
-import { cleanEnv, newWorkspace, runScript, script, sha256, start, terraform, Workspace } from "./helpers/workspace";
+import { cleanEnv, encryptedState, newWorkspace, runScript, script, sha256, start, terraform, Workspace } from "./helpers/workspace";
 
 /** `npm run deploy` driven end to end on the fixture estate (boot ◄ app, producer ◄ consumer). */
 describe("npm run deploy", () => {
@@ -22,14 +22,7 @@ describe("npm run deploy", () => {
 
   const deploy = (args: string[], extra: NodeJS.ProcessEnv = {}) => runScript("deploy", args, ws.root, { ...env, ...extra });
   const plaintextLeft = () => ["boot.tfstate", "boot.tfstate.backup"].filter((f) => existsSync(ws.stateFile(f)));
-  /** The boot stack's state, decrypted in memory by the real CLI into a scratch copy. */
-  const bootState = () => {
-    const r = runScript("state", ["decrypt", "boot"], ws.root, env);
-    if (r.status !== 0) throw new Error(r.stderr);
-    const state = JSON.parse(readFileSync(ws.stateFile("boot.tfstate"), "utf8"));
-    runScript("state", ["encrypt", "boot"], ws.root, env);
-    return state;
-  };
+  const bootState = () => encryptedState(ws, "boot", env);
 
   test("fails if the stack is unknown, listing the stacks", () => {
     const r = deploy(["nope"]);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { join } from "path";
 import { Postgres, startPostgres } from "./helpers/postgres";
 import { requireTools } from "./helpers/tools";
-import { cleanEnv, keygen, newWorkspace, runScript, script, sha256, start, synthFixture, terraform, runTerraform, Workspace } from "./helpers/workspace";
+import { cleanEnv, encryptedState, keygen, newWorkspace, runScript, runTerraform, script, sha256, start, synthFixture, terraform, Workspace } from "./helpers/workspace";
 
 /**
  * Faults injected into `npm run deploy` of the fixture's tier-0 stack (boot) and the tier-1
@@ -20,17 +20,16 @@ describe("tier-0 state survives the operator's worst day", () => {
   const startDeploy = (args: string[], extra: NodeJS.ProcessEnv = {}) =>
     start(process.execPath, [script("deploy"), ...args], ws.root, { ...env, ...extra }, true);
   const leftovers = () => ["boot.tfstate", "boot.tfstate.backup", "boot.tfstate.lock"].filter((f) => existsSync(ws.stateFile(f)));
-  /** The boot stack's state as the encrypted file holds it (decrypted by the real CLI, then removed). */
-  const bootState = () => {
-    const r = runScript("state", ["decrypt", "boot"], ws.root, env);
-    if (r.status !== 0) throw new Error(r.stderr);
-    const state = JSON.parse(readFileSync(ws.stateFile("boot.tfstate"), "utf8"));
-    rmSync(ws.stateFile("boot.tfstate"));
-    return state;
-  };
+  const bootState = () => encryptedState(ws, "boot", env);
   const gateInState = (state: any): string => state.resources.find((r: any) => r.name === "Gate").instances[0].attributes.id;
   /** The id Terraform printed for the Gate it created in this output. */
   const gateCreated = (output: string) => /terraform_data\.Gate: Creation complete after \S+ \[id=([0-9a-f-]+)\]/.exec(output)?.[1];
+  /** A deploy of boot, started and waited for until its Gate's provisioner is running (mid-apply). */
+  const midApply = async (sleepSeconds: number) => {
+    const run = startDeploy(["boot", "--auto-approve"], { TF_VAR_fixture_sleep_seconds: String(sleepSeconds) });
+    await run.waitFor(/Provisioning with 'local-exec'/);
+    return run;
+  };
   const modeOf = (file: string) => statSync(ws.stateFile(file)).mode & 0o777;
   const interrupts = (output: string) => output.match(/Interrupt received/g)?.length ?? 0;
 
@@ -46,8 +45,7 @@ describe("tier-0 state survives the operator's worst day", () => {
   });
 
   test("a first deploy: the state Terraform creates itself is readable by the owner only from the start", async () => {
-    const run = startDeploy(["boot", "--auto-approve"], { TF_VAR_fixture_sleep_seconds: "4" });
-    await run.waitFor(/Provisioning with 'local-exec'/);
+    const run = await midApply(4);
     expect(modeOf("boot.tfstate")).toBe(0o600);
     expect(await run.exited).toBe(0);
     expect(leftovers()).toEqual([]);
@@ -55,8 +53,7 @@ describe("tier-0 state survives the operator's worst day", () => {
 
   test("two deploys at once: the second is refused, naming the first, and the first's apply is all in the encrypted state", async () => {
     const before = bootState();
-    const first = startDeploy(["boot", "--auto-approve"], { TF_VAR_fixture_sleep_seconds: "6" });
-    await first.waitFor(/Provisioning with 'local-exec'/);
+    const first = await midApply(6);
     const second = deploy(["boot", "--auto-approve"]);
     expect(second.status).toBe(1);
     expect(second.stderr).toMatch(new RegExp(`the tier-0 state of boot is in use by pid ${first.child.pid} on \\S+ \\(deploy boot, since `));
@@ -70,8 +67,7 @@ describe("tier-0 state survives the operator's worst day", () => {
   }, 120_000);
 
   test("with --lock-timeout the second waits, then applies on top of the first: both applies are kept", async () => {
-    const first = startDeploy(["boot", "--auto-approve"], { TF_VAR_fixture_sleep_seconds: "5" });
-    await first.waitFor(/Provisioning with 'local-exec'/);
+    const first = await midApply(5);
     const second = startDeploy(["boot", "--auto-approve", "--lock-timeout=120"]);
     await second.waitFor(/waiting up to 120s for state\/boot.tfstate.lock, held by pid/);
     expect(await first.exited).toBe(0);
@@ -85,8 +81,7 @@ describe("tier-0 state survives the operator's worst day", () => {
 
   test("a tier-1 deploy reading the tier-0 state is refused while that state is being deployed; both states stay whole", async () => {
     const before = bootState();
-    const boot = startDeploy(["boot", "--auto-approve"], { TF_VAR_fixture_sleep_seconds: "6" });
-    await boot.waitFor(/Provisioning with 'local-exec'/);
+    const boot = await midApply(6);
     const app = deploy(["app", "--auto-approve"]);
     expect(app.status).toBe(1);
     expect(app.stderr).toMatch(/the tier-0 state of boot is in use by pid/);
@@ -102,8 +97,7 @@ describe("tier-0 state survives the operator's worst day", () => {
     ["SIGHUP", 129],
   ] as const)("%s to the whole process group mid-apply: Terraform gets one interrupt, saves, and the state is re-encrypted", async (signal, code) => {
     const before = bootState();
-    const run = startDeploy(["boot", "--auto-approve"], { TF_VAR_fixture_sleep_seconds: "30" });
-    await run.waitFor(/Provisioning with 'local-exec'/);
+    const run = await midApply(30);
     // Mid-apply the plaintext (and the backup Terraform wrote) are the owner's only.
     for (const f of ["boot.tfstate", "boot.tfstate.backup"].filter((f) => existsSync(ws.stateFile(f)))) expect(modeOf(f)).toBe(0o600);
     process.kill(-run.child.pid!, signal);
@@ -120,8 +114,7 @@ describe("tier-0 state survives the operator's worst day", () => {
 
   test("interrupted while piped into a log reader that dies with the group (deploy | tee): Terraform still stops cleanly and saves", async () => {
     const before = bootState();
-    const run = startDeploy(["boot", "--auto-approve"], { TF_VAR_fixture_sleep_seconds: "30" });
-    await run.waitFor(/Provisioning with 'local-exec'/);
+    const run = await midApply(30);
     process.kill(-run.child.pid!, "SIGINT");
     // The reader is gone: every later write to the deploy's stdout or stderr hits a broken pipe.
     run.child.stdout!.destroy();
@@ -134,8 +127,7 @@ describe("tier-0 state survives the operator's worst day", () => {
   }, 120_000);
 
   test("a storm of signals, to the group and to the process, repeated: still exactly one interrupt", async () => {
-    const run = startDeploy(["boot", "--auto-approve"], { TF_VAR_fixture_sleep_seconds: "30" });
-    await run.waitFor(/Provisioning with 'local-exec'/);
+    const run = await midApply(30);
     // One burst, as a runner that escalates would send it: the process is still there for all of it.
     for (const s of ["SIGTERM", "SIGINT", "SIGHUP", "SIGTERM", "SIGINT"] as const) {
       process.kill(-run.child.pid!, s);
@@ -153,8 +145,7 @@ describe("tier-0 state survives the operator's worst day", () => {
 
   test("the process group killed outright: Terraform finishes on its own, the next deploy refuses to overwrite its plaintext, and state encrypt keeps it", async () => {
     const before = bootState();
-    const run = startDeploy(["boot", "--auto-approve"], { TF_VAR_fixture_sleep_seconds: "3" });
-    await run.waitFor(/Provisioning with 'local-exec'/);
+    const run = await midApply(3);
     process.kill(-run.child.pid!, "SIGKILL");
     await run.exited; // closes once the orphaned Terraform, still writing to the pipe, has exited
     expect(run.output()).toMatch(/Apply complete!/);
@@ -223,8 +214,7 @@ describe("tier-0 state survives the operator's worst day", () => {
   test("recipients broken during the apply: re-encrypting is refused, the plaintext is kept, and state encrypt recovers it", async () => {
     const recipients = readFileSync(ws.stateFile("recipients.txt"), "utf8");
     const encrypted = sha256(ws.stateFile("boot.tfstate.age"));
-    const run = startDeploy(["boot", "--auto-approve"], { TF_VAR_fixture_sleep_seconds: "3" });
-    await run.waitFor(/Provisioning with 'local-exec'/);
+    const run = await midApply(3);
     writeFileSync(ws.stateFile("recipients.txt"), `${keygen().recipient}\n`);
     expect(await run.exited).toBe(1);
     expect(run.output()).toMatch(/state\/boot.tfstate was NOT re-encrypted and is kept as plaintext \(nothing is lost\)/);

@@ -206,7 +206,7 @@ export async function encryptState(root: string, stack: string, options: { force
 }
 
 /** The first bytes of every binary age file (age-encryption.org/v1 format). */
-export const AGE_HEADER = "age-encryption.org/v1\n";
+const AGE_HEADER = "age-encryption.org/v1\n";
 
 /** A file as `state check` sees it: its path, its bytes, and which copy (index or working tree). */
 export interface CheckedFile {

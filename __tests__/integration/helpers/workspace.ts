@@ -147,6 +147,15 @@ export function newWorkspace(): Workspace {
   };
 }
 
+/** A tier-0 stack's state as its encrypted file holds it: decrypted by the real CLI, the plaintext removed again. */
+export function encryptedState(ws: Workspace, stack: string, env: NodeJS.ProcessEnv): any {
+  const r = runScript("state", ["decrypt", stack], ws.root, env);
+  if (r.status !== 0) throw new Error(r.stderr);
+  const state = JSON.parse(readFileSync(ws.stateFile(`${stack}.tfstate`), "utf8"));
+  rmSync(ws.stateFile(`${stack}.tfstate`));
+  return state;
+}
+
 /** Synthesizes the fixture estate through HomelabApp into <root>/cdktf.out, as deploy does. */
 export function synthFixture(root: string): void {
   const app = new HomelabApp({ outdir: join(root, "cdktf.out"), inventory: testInventory });
