@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from "child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from "fs";
 import { constants, tmpdir } from "os";
 import { join } from "path";
 
@@ -27,10 +27,8 @@ const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
  * the first SIGINT, SIGTERM or SIGHUP it sends Terraform one SIGINT and ignores the rest.
  * The caller's `finally` (re-encrypting tier-0 state) then runs after Terraform has exited.
  *
- * Terraform's output passes through this process rather than going straight to its stdout
- * and stderr: when those break (`deploy | tee`, and tee dies with the group), a Go program
- * writing to a broken pipe is killed by SIGPIPE, unsaved. This process keeps draining
- * Terraform's pipes and drops what it can no longer write.
+ * Terraform writes its output to files this process follows (TerraformOutput), so no reader
+ * going away can kill it unsaved.
  *
  * Terraform runs with umask 077: the state and its .backup, which Terraform creates itself,
  * are readable by the owner only from the moment they exist.
@@ -76,30 +74,65 @@ export class Interrupts {
     if (this.signal) return Promise.resolve(this.exitCode);
     return new Promise((resolve, reject) => {
       // The child inherits the umask at spawn; this process's own is restored at once.
+      const output = new TerraformOutput();
       const umask = process.umask(0o077);
       let child: ChildProcess;
       try {
-        child = spawn("terraform", args, { cwd: dir, env, stdio: ["inherit", "pipe", "pipe"], detached: true });
+        child = spawn("terraform", args, { cwd: dir, env, stdio: ["inherit", output.stdout, output.stderr], detached: true });
       } finally {
         process.umask(umask);
       }
       this.child = child;
       this.childInterrupted = false;
-      child.stdout!.on("data", (chunk: Buffer) => process.stdout.write(chunk));
-      child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(chunk));
-      child.on("error", (err) =>
+      child.on("error", (err) => {
+        output.close();
         reject(
           (err as NodeJS.ErrnoException).code === "ENOENT"
             ? new Error("terraform is not on PATH: install Terraform 1.11 (https://developer.hashicorp.com/terraform/install)")
             : err,
-        ),
-      );
-      // "close": after Terraform exited and its output was all passed on.
-      child.on("close", (code, signal) => {
+        );
+      });
+      child.on("exit", (code, signal) => {
         this.child = undefined;
+        output.close();
         resolve(code ?? (signal ? 128 + constants.signals[signal] : 1));
       });
     });
+  }
+}
+
+/**
+ * Terraform's stdout and stderr as two files (0600, in a private temporary directory) that
+ * this process follows and copies to its own. Not this process's stdout and stderr: when
+ * those break (`deploy | tee`, and tee dies with the process group), a Go program writing
+ * to a broken pipe is killed by SIGPIPE, unsaved. Not pipes to this process either: they
+ * break the same way when this process is killed. A file never breaks, so Terraform always
+ * finishes and saves; what this process can no longer write is dropped.
+ */
+class TerraformOutput {
+  private readonly dir = mkdtempSync(join(tmpdir(), "homelab-terraform-"));
+  readonly stdout = openSync(join(this.dir, "stdout"), "w+", 0o600);
+  readonly stderr = openSync(join(this.dir, "stderr"), "w+", 0o600);
+  private readonly copied = [0, 0];
+  private readonly timer = setInterval(() => this.copy(), 50);
+
+  /** Copies what Terraform wrote since the last call (positional reads: its file offset is untouched). */
+  private copy(): void {
+    const buffer = Buffer.alloc(64 * 1024);
+    [this.stdout, this.stderr].forEach((fd, i) => {
+      for (let n; (n = readSync(fd, buffer, 0, buffer.length, this.copied[i])) > 0; ) {
+        this.copied[i] += n;
+        (i === 0 ? process.stdout : process.stderr).write(Buffer.from(buffer.subarray(0, n)));
+      }
+    });
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.copy();
+    closeSync(this.stdout);
+    closeSync(this.stderr);
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
