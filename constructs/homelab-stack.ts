@@ -4,6 +4,7 @@ import { Inventory } from "../inventory";
 import { HomelabApp } from "./homelab-app";
 import { assertProviderFits, createProvider, ProviderKind } from "./providers";
 import { CLUSTERS, ClusterId, Tier, TIERS } from "./stack-graph";
+import { Tier0StateGuard } from "./tier0-state-guard";
 
 export interface HomelabStackProps {
   /**
@@ -77,6 +78,7 @@ export class HomelabStack extends TerraformStack {
 
     if (this.tier === 0) {
       new LocalBackend(this, { path: tier0StatePath(id) });
+      new Tier0StateGuard(this, "Tier0StateGuard", { stackId: id, statePath: tier0StatePath(id) });
     } else {
       // Terraform reads PG_CONN_STR when conn_str is absent, for the backend and for the
       // terraform_remote_state blocks cdktf copies from it; cdktf's type demands the field.

@@ -1,31 +1,37 @@
 /**
  * Deploys one stack from a workstation (or CI):
  *
- *   npm run deploy -- <stack> [--plan] [--auto-approve] [--force]
+ *   npm run deploy -- <stack> [--plan] [--auto-approve] [--force] [--lock-timeout=<seconds>]
  *
  * Synthesizes the estate (the same HomelabApp path as `npm run synth`) into cdktf.out, refuses
  * when a stack it depends on has not been applied yet (printing the order to use), then runs
  * `terraform init` and `plan` or `apply` in cdktf.out/stacks/<stack>/.
  *
- * Tier 0: decrypts state/<stack>.tfstate.age first and re-encrypts afterwards, also when
- * Terraform fails or the run is interrupted. Tier 1: needs PG_CONN_STR. Tier-0 stacks this
- * stack reads from are decrypted for the run and their plaintext removed afterwards. Stacks
- * of the Bitcoin Nomad cluster run with its own token (BITCOIN_NOMAD_TOKEN as NOMAD_TOKEN).
+ * Tier 0, before anything is touched: state/recipients.txt must parse whole and list the
+ * public key of your identity, so the state written can be read again. Then, holding the
+ * stack's lock (state/<stack>.tfstate.lock; another deploy of it in this checkout is refused,
+ * or waited for with --lock-timeout), it decrypts state/<stack>.tfstate.age, runs Terraform,
+ * and re-encrypts afterwards, also when Terraform fails or the run is interrupted (Terraform
+ * gets exactly one interrupt, whatever signal arrives). Tier 1: needs PG_CONN_STR. Tier-0
+ * stacks this stack reads from are locked, decrypted for the run and their plaintext removed
+ * afterwards. Terraform runs with only the variables its providers read (cluster-env).
  */
 import { existsSync, readFileSync, rmSync } from "fs";
 import { join } from "path";
 import { OrderedStack } from "../constructs";
-import { decrypt, findIdentities, Identities, readRecipients, requireIdentities } from "./lib/age";
+import { assertCanDecryptAfterEncrypting, decrypt, findIdentities, Identities, readRecipients, requireIdentities } from "./lib/age";
 import { parseArgs, runMain, UsageError } from "./lib/cli";
-import { terraformEnvironment } from "./lib/cluster-env";
+import { SynthesizedStack, stackNeeds, terraformEnvironment } from "./lib/cluster-env";
 import { ancestors, findStack, loadEstate } from "./lib/estate";
-import { decryptState, encryptState, statePaths } from "./lib/state-files";
+import { redactingErrors } from "./lib/redact";
+import { decryptState, encryptState, protectPlaintext, RECIPIENTS_PATH, statePaths } from "./lib/state-files";
+import { lockTimeoutSeconds, StateLocks } from "./lib/state-lock";
 import { Interrupts, isApplied, pullState, requireTerraform, TfState } from "./lib/terraform";
 
-const USAGE = "npm run deploy -- <stack> [--plan] [--auto-approve] [--force]";
+const USAGE = "npm run deploy -- <stack> [--plan] [--auto-approve] [--force] [--lock-timeout=<seconds>]";
 export const PG_ENV = "PG_CONN_STR";
 
-function stackJson(root: string, id: string): { terraform?: { backend?: Record<string, unknown> } } {
+function stackJson(root: string, id: string): SynthesizedStack {
   return JSON.parse(readFileSync(join(root, "cdktf.out", "stacks", id, "cdk.tf.json"), "utf8"));
 }
 
@@ -40,17 +46,18 @@ async function dependencyState(root: string, dep: OrderedStack, identities: () =
   }
   const backend = stackJson(root, dep.id).terraform?.backend;
   if (!backend) throw new Error(`stack ${dep.id} has no backend in its synthesized JSON; cannot tell whether it was applied`);
-  return pullState(backend);
+  return pullState({ ...backend }, terraformEnvironment(dep.cluster, { providers: [], postgres: true }, process.env));
 }
 
 async function main(): Promise<number> {
-  const { positional, flags } = parseArgs(process.argv.slice(2), ["plan", "auto-approve", "force"], USAGE);
+  const { positional, flags } = parseArgs(process.argv.slice(2), ["plan", "auto-approve", "force", "lock-timeout="], USAGE);
   if (positional.length !== 1) throw new UsageError(positional.length ? `one stack at a time, got ${positional.join(" ")}` : "which stack?", USAGE);
   const [id] = positional;
   const root = process.cwd();
   const planOnly = flags.has("plan");
+  const lockTimeout = lockTimeoutSeconds(flags.get("lock-timeout"), USAGE);
 
-  requireTerraform();
+  requireTerraform(terraformEnvironment(undefined, { providers: [], postgres: false }, process.env));
   const { app, stacks } = loadEstate(join(root, "cdktf.out"));
   const stack = findStack(stacks, id);
   const usesPg = stack.tier !== 0 || ancestors(stacks, id).some((s) => s.tier !== 0);
@@ -61,71 +68,97 @@ async function main(): Promise<number> {
         `(credentials from Vault database/static-creds/pg-terraform-state)`,
     );
   }
-  const terraformEnv = terraformEnvironment(stack.cluster, process.env);
-  app.synth();
-  const dir = join(root, "cdktf.out", "stacks", id);
-  console.log(`synthesized ${stacks.length} stacks; ${id} is tier ${stack.tier}, number ${stack.order} in the deploy order`);
 
-  let identities: Identities | undefined;
+  let identities = findIdentities();
   const identity = () => (identities ??= requireIdentities(`read tier-0 state`));
-  identities = findIdentities();
+  if (stack.tier === 0) {
+    // Before anything is decrypted or applied: what this run encrypts must be readable by you.
+    const recipients = readRecipients(statePaths(root, id).recipients, RECIPIENTS_PATH);
+    await assertCanDecryptAfterEncrypting(recipients, identity(), RECIPIENTS_PATH);
+  }
 
   const before = ancestors(stacks, id);
-  const missing: string[] = [];
-  for (const dep of before) {
-    if (!isApplied(await dependencyState(root, dep, identity))) missing.push(dep.id);
-  }
-  if (missing.length) {
-    const order = [...before.filter((s) => missing.includes(s.id)), stack].map((s) => `npm run deploy -- ${s.id}`);
-    throw new Error(
-      `refusing to deploy ${id}: it depends on ${missing.join(", ")}, not applied yet. Deploy in this order:\n  ${order.join("\n  ")}`,
-    );
-  }
-
-  // Fail before Terraform runs, not after, when the state could not be encrypted again.
-  if (stack.tier === 0) readRecipients(statePaths(root, id).recipients);
-
+  const tier0 = [stack, ...before].filter((s) => s.tier === 0).map((s) => s.id);
   const interrupts = new Interrupts();
-  const created: string[] = [];
-  // Re-encrypt only a plaintext this run decrypted (or Terraform created): when decrypting
-  // is refused (unsaved work in the plaintext), the operator's files stay as they were.
-  let ownsState = false;
-  let code = 1;
   try {
-    // Tier-0 stacks read directly through terraform_remote_state need their plaintext.
-    for (const dep of before.filter((s) => s.tier === 0 && stack.dependencies.includes(s.id))) {
-      const paths = statePaths(root, dep.id);
-      if (existsSync(paths.plain)) continue;
-      created.push(paths.plain);
-      await decryptState(root, dep.id, { identities: identity() });
-    }
-    if (stack.tier === 0) {
-      const result = await decryptState(root, id, { force: flags.has("force"), identities });
-      ownsState = true;
-      console.log(result.message);
-    }
-    // Colours only for a terminal; logs and pipes get plain text.
-    const color = process.stdout.isTTY ? [] : ["-no-color"];
-    code = await interrupts.run(dir, ["init", "-input=false", ...color], terraformEnv);
-    if (code === 0) {
-      const args = planOnly
-        ? ["plan", "-input=false", ...color]
-        : ["apply", ...color, ...(flags.has("auto-approve") ? ["-input=false", "-auto-approve"] : [])];
-      code = await interrupts.run(dir, args, terraformEnv);
+    const locks = await StateLocks.acquire(root, tier0, {
+      command: `deploy ${id}${planOnly ? " --plan" : ""}`,
+      timeoutSeconds: lockTimeout,
+      cancelled: () => interrupts.signal !== undefined,
+    });
+    try {
+      app.synth();
+      console.log(`synthesized ${stacks.length} stacks; ${id} is tier ${stack.tier}, number ${stack.order} in the deploy order`);
+      const dir = join(root, "cdktf.out", "stacks", id);
+      const terraformEnv = terraformEnvironment(stack.cluster, stackNeeds(stackJson(root, id)), process.env);
+
+      const missing: string[] = [];
+      for (const dep of before) {
+        if (!isApplied(await dependencyState(root, dep, identity))) missing.push(dep.id);
+      }
+      if (missing.length) {
+        const order = [...before.filter((s) => missing.includes(s.id)), stack].map((s) => `npm run deploy -- ${s.id}`);
+        throw new Error(
+          `refusing to deploy ${id}: it depends on ${missing.join(", ")}, not applied yet. Deploy in this order:\n  ${order.join("\n  ")}`,
+        );
+      }
+
+      const created: string[] = [];
+      // Re-encrypt only a plaintext this run decrypted (or Terraform created): when decrypting
+      // is refused (unsaved work in the plaintext), the operator's files stay as they were.
+      let ownsState = false;
+      let code = 1;
+      try {
+        // Tier-0 stacks read directly through terraform_remote_state need their plaintext.
+        for (const dep of before.filter((s) => s.tier === 0 && stack.dependencies.includes(s.id))) {
+          const paths = statePaths(root, dep.id);
+          if (existsSync(paths.plain)) continue;
+          created.push(paths.plain);
+          await decryptState(root, dep.id, { identities: identity() });
+        }
+        if (stack.tier === 0) {
+          const result = await decryptState(root, id, { force: flags.has("force"), identities });
+          ownsState = true;
+          protectPlaintext(statePaths(root, id));
+          console.log(result.message);
+        }
+        // Colours only for a terminal; logs and pipes get plain text.
+        const color = process.stdout.isTTY ? [] : ["-no-color"];
+        code = await interrupts.run(dir, ["init", "-input=false", ...color], terraformEnv);
+        if (code === 0) {
+          const args = planOnly
+            ? ["plan", "-input=false", ...color]
+            : ["apply", ...color, ...(flags.has("auto-approve") ? ["-input=false", "-auto-approve"] : [])];
+          code = await interrupts.run(dir, args, terraformEnv);
+        }
+      } finally {
+        for (const plain of created) rmSync(plain, { force: true });
+        if (stack.tier === 0 && ownsState) await reencrypt(root, id, locks, identity());
+      }
+      if (interrupts.signal) return interrupts.exitCode;
+      if (code !== 0) {
+        console.error(`terraform ${planOnly ? "plan" : "apply"} of ${id} failed (exit ${code})${stack.tier === 0 ? "; state re-encrypted" : ""}`);
+      }
+      return code;
+    } finally {
+      locks.release();
     }
   } finally {
-    for (const plain of created) rmSync(plain, { force: true });
-    if (stack.tier === 0 && ownsState) {
-      const result = await encryptState(root, id, { identities });
-      console.log(result.message);
-    }
     interrupts.dispose();
   }
-  if (interrupts.signal) return interrupts.exitCode;
-  if (code !== 0) {
-    console.error(`terraform ${planOnly ? "plan" : "apply"} of ${id} failed (exit ${code})${stack.tier === 0 ? "; state re-encrypted" : ""}`);
-  }
-  return code;
 }
 
-runMain(main);
+/** Re-encrypts the stack's state; when that fails, says that the plaintext was kept and what to run. */
+async function reencrypt(root: string, id: string, locks: StateLocks, identities: Identities): Promise<void> {
+  try {
+    locks.assertHeld();
+    console.log((await encryptState(root, id, { identities })).message);
+  } catch (err) {
+    throw new Error(
+      `${(err as Error).message}\nstate/${id}.tfstate was NOT re-encrypted and is kept as plaintext (nothing is lost): ` +
+        `fix the above, then run npm run state -- encrypt ${id}`,
+    );
+  }
+}
+
+runMain(redactingErrors(main));

@@ -3,22 +3,25 @@
  *
  *   npm run state -- decrypt <stack> [--force]   state/<stack>.tfstate.age -> state/<stack>.tfstate
  *   npm run state -- encrypt <stack> [--force]   and back; the plaintext (and its .backup) removed
- *   npm run state -- check                       fails if git tracks any plaintext state
+ *   npm run state -- check                       fails if git holds plaintext state (by content) or a bad recipients list
  *   npm run state -- keygen                      prints a new identity and its public recipient
  *
  * Identity: AGE_IDENTITY_FILE (path) or AGE_IDENTITY (contents). Recipients: state/recipients.txt.
+ * decrypt and encrypt take the stack's lock (state/<stack>.tfstate.lock), so they cannot run
+ * in the middle of a deploy of the same stack; --lock-timeout=<seconds> waits for it.
  * Runs in the current directory as the repository root (npm does that); the estate module
  * is HOMELAB_APP (default main).
  */
-import { execFileSync } from "child_process";
 import { tmpdir } from "os";
 import { join } from "path";
 import { generateKeyPair } from "./lib/age";
 import { parseArgs, runMain, UsageError } from "./lib/cli";
 import { findStack, loadEstate } from "./lib/estate";
-import { decryptState, encryptState, plaintextStateFiles } from "./lib/state-files";
+import { redactingErrors } from "./lib/redact";
+import { decryptState, encryptState, readFilesToCheck, stateFileProblems, StateResult } from "./lib/state-files";
+import { lockTimeoutSeconds, StateLocks } from "./lib/state-lock";
 
-const USAGE = "npm run state -- decrypt|encrypt <stack> [--force] | check | keygen";
+const USAGE = "npm run state -- decrypt|encrypt <stack> [--force] [--lock-timeout=<seconds>] | check | keygen";
 
 /** The stack must exist and be tier 0: only tier-0 state lives in git. */
 function tier0Stack(id: string | undefined): string {
@@ -32,31 +35,44 @@ function tier0Stack(id: string | undefined): string {
   return id;
 }
 
+/** Runs one decrypt or encrypt while holding the stack's lock. */
+async function locked(root: string, stack: string, command: string, timeoutSeconds: number, work: () => Promise<StateResult>): Promise<number> {
+  const locks = await StateLocks.acquire(root, [stack], { command: `state ${command} ${stack}`, timeoutSeconds });
+  try {
+    console.log((await work()).message);
+    return 0;
+  } finally {
+    locks.release();
+  }
+}
+
 async function main(): Promise<number> {
-  const { positional, flags } = parseArgs(process.argv.slice(2), ["force"], USAGE);
+  const { positional, flags } = parseArgs(process.argv.slice(2), ["force", "lock-timeout="], USAGE);
   const [command, stackArg, ...extra] = positional;
   if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`, USAGE);
   const root = process.cwd();
   const force = flags.has("force");
+  const timeout = lockTimeoutSeconds(flags.get("lock-timeout"), USAGE);
   switch (command) {
     case "decrypt": {
-      const result = await decryptState(root, tier0Stack(stackArg), { force });
-      console.log(result.message);
-      return 0;
+      const stack = tier0Stack(stackArg);
+      return locked(root, stack, command, timeout, () => decryptState(root, stack, { force }));
     }
     case "encrypt": {
-      const result = await encryptState(root, tier0Stack(stackArg), { force });
-      console.log(result.message);
-      return 0;
+      const stack = tier0Stack(stackArg);
+      return locked(root, stack, command, timeout, () => encryptState(root, stack, { force }));
     }
     case "check": {
-      const tracked = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8" }).split("\0").filter(Boolean);
-      const bad = plaintextStateFiles(tracked);
-      if (bad.length) {
-        console.error(`plaintext Terraform state is tracked by git: ${bad.join(", ")}\nremove it (git rm --cached <file>) and commit only state/<stack>.tfstate.age`);
+      const problems = stateFileProblems(readFilesToCheck(root));
+      if (problems.length) {
+        console.error(
+          `tier-0 state is not safe to commit:\n  ${problems.join("\n  ")}\n` +
+            `only encrypted state (state/<stack>.tfstate.age, written by npm run state -- encrypt) and age public keys in ` +
+            `state/recipients.txt belong in git; remove anything else from the index (git rm --cached <file>)`,
+        );
         return 1;
       }
-      console.log("no plaintext state is tracked");
+      console.log("no plaintext state is tracked; every state/*.tfstate.age is an age file");
       return 0;
     }
     case "keygen": {
@@ -70,4 +86,4 @@ async function main(): Promise<number> {
   }
 }
 
-runMain(main);
+runMain(redactingErrors(main));

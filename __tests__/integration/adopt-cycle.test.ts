@@ -34,7 +34,8 @@ describe("adopting an existing resource: adopt, plan, apply, remove", () => {
     terraform(dir, ["init", "-input=false", "-no-color"], env());
     const plan = terraform(dir, ["plan", "-input=false", "-no-color"], env());
     expect(plan).toMatch(/\(imported from "8d3c0e56-0000-4000-8000-000000000001"\)/);
-    expect(plan).toMatch(/Plan: 1 to import, 0 to add, 1 to change, 0 to destroy/);
+    // The one to add is the tier-0 stack's Tier0StateGuard.
+    expect(plan).toMatch(/Plan: 1 to import, 1 to add, 1 to change, 0 to destroy/);
     terraform(dir, ["apply", "-input=false", "-auto-approve", "-no-color"], env());
     expect(terraform(dir, ["state", "show", "-no-color", "terraform_data.Existing"], env())).toMatch(/id\s+= "8d3c0e56-0000-4000-8000-000000000001"/);
   });

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, rmSync, writeFileSync } from "fs";
 import { Postgres, startPostgres } from "./helpers/postgres";
 import { requireTools } from "./helpers/tools";
-import { cleanEnv, newWorkspace, runScript, script, sha256, start, terraform, Workspace } from "./helpers/workspace";
+import { cleanEnv, encryptedState, newWorkspace, runScript, script, sha256, start, terraform, Workspace } from "./helpers/workspace";
 
 /** `npm run deploy` driven end to end on the fixture estate (boot ◄ app, producer ◄ consumer). */
 describe("npm run deploy", () => {
@@ -22,14 +22,7 @@ describe("npm run deploy", () => {
 
   const deploy = (args: string[], extra: NodeJS.ProcessEnv = {}) => runScript("deploy", args, ws.root, { ...env, ...extra });
   const plaintextLeft = () => ["boot.tfstate", "boot.tfstate.backup"].filter((f) => existsSync(ws.stateFile(f)));
-  /** The boot stack's state, decrypted in memory by the real CLI into a scratch copy. */
-  const bootState = () => {
-    const r = runScript("state", ["decrypt", "boot"], ws.root, env);
-    if (r.status !== 0) throw new Error(r.stderr);
-    const state = JSON.parse(readFileSync(ws.stateFile("boot.tfstate"), "utf8"));
-    runScript("state", ["encrypt", "boot"], ws.root, env);
-    return state;
-  };
+  const bootState = () => encryptedState(ws, "boot", env);
 
   test("fails if the stack is unknown, listing the stacks", () => {
     const r = deploy(["nope"]);
@@ -62,7 +55,7 @@ describe("npm run deploy", () => {
     const r = deploy(["boot", "--auto-approve"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Apply complete! Resources: 2 added/);
+    expect(r.stdout).toMatch(/Apply complete! Resources: 3 added/); // Seed, Gate and the Tier0StateGuard
     expect(r.stdout).toMatch(/boot: encrypted to state\/boot.tfstate.age/);
     expect(existsSync(ws.stateFile("boot.tfstate.age"))).toBe(true);
     expect(plaintextLeft()).toEqual([]);
@@ -70,7 +63,7 @@ describe("npm run deploy", () => {
 
   test("a failing tier-0 apply is still re-encrypted, and its partial state kept", () => {
     const before = sha256(ws.stateFile("boot.tfstate.age"));
-    const r = deploy(["boot", "--auto-approve"], { FIXTURE_FAIL_APPLY: "1" });
+    const r = deploy(["boot", "--auto-approve"], { TF_VAR_fixture_fail_apply: "true" });
     expect(r.status).not.toBe(0);
     expect(r.stdout).toMatch(/fixture apply failed on purpose/);
     expect(r.stderr).toMatch(/terraform apply of boot failed \(exit 1\); state re-encrypted/);
@@ -81,11 +74,11 @@ describe("npm run deploy", () => {
   });
 
   test("an interrupted tier-0 deploy waits for Terraform and re-encrypts", async () => {
-    const run = start(process.execPath, [script("deploy"), "boot", "--auto-approve"], ws.root, { ...env, FIXTURE_SLEEP_SECONDS: "30" });
+    const run = start(process.execPath, [script("deploy"), "boot", "--auto-approve"], ws.root, { ...env, TF_VAR_fixture_sleep_seconds: "30" });
     await run.waitFor(/Provisioning with 'local-exec'/);
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(143);
-    expect(run.output()).toMatch(/SIGTERM received: waiting for Terraform to stop/);
+    expect(run.output()).toMatch(/SIGTERM received: asking Terraform to stop \(one interrupt\), then cleaning up/);
     expect(run.output()).toMatch(/boot: encrypted to state\/boot.tfstate.age/);
     expect(plaintextLeft()).toEqual([]);
     expect(bootState().resources.map((res: any) => res.name)).toContain("Seed");

@@ -30,7 +30,7 @@ describe("tier 0: local state, encrypted with age", () => {
   });
 
   test("encrypt leaves only the .age file: no plaintext, no backup", () => {
-    const r = runScript("state", ["encrypt", "boot"], ws.root, cleanEnv());
+    const r = runScript("state", ["encrypt", "boot"], ws.root, operator());
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/boot: encrypted to state\/boot.tfstate.age for 1 recipient\(s\); plaintext removed/);
     expect(existsSync(ws.stateFile("boot.tfstate"))).toBe(false);

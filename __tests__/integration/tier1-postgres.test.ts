@@ -41,7 +41,7 @@ describe("tier 1: state in PostgreSQL with only PG_CONN_STR", () => {
     const dir = ws.stackDir("producer");
     const before = JSON.parse(terraform(dir, ["state", "pull"], env));
 
-    const slow = start("terraform", ["apply", "-input=false", "-auto-approve", "-no-color"], dir, { ...env, FIXTURE_SLEEP_SECONDS: "8" });
+    const slow = start("terraform", ["apply", "-input=false", "-auto-approve", "-no-color"], dir, { ...env, TF_VAR_fixture_sleep_seconds: "8" });
     await slow.waitFor(/Provisioning with 'local-exec'/);
     const second = runTerraform(dir, ["apply", "-input=false", "-auto-approve", "-no-color", "-lock-timeout=0s"], env);
     expect(second.status).not.toBe(0);

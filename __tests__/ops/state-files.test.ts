@@ -1,36 +1,61 @@
-import { execFileSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
-import { findIdentities, readRecipients, requireIdentities } from "../../scripts/lib/age";
-import { planDecrypt, planEncrypt, plaintextStateFiles, statePaths } from "../../scripts/lib/state-files";
+import { keygen } from "../integration/helpers/workspace";
+import { CheckedFile, planDecrypt, planEncrypt, readFilesToCheck, stateFileProblems, statePaths } from "../../scripts/lib/state-files";
 
 const REPO = join(__dirname, "..", "..");
 const bytes = (s: string) => new TextEncoder().encode(s);
+/** A fresh key pair from the real age package (through the compiled CLI), made once. */
+let pair: ReturnType<typeof keygen> | undefined;
+const generated = () => (pair ??= keygen());
+/** The public key age's README uses as its example. */
+const AGE_EXAMPLE_RECIPIENT = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
 
-describe("the repository never tracks plaintext state", () => {
-  test("git tracks no state file but *.tfstate.age and the recipients list", () => {
-    const tracked = execFileSync("git", ["ls-files", "-z"], { cwd: REPO, encoding: "utf8" }).split("\0").filter(Boolean);
-    expect(plaintextStateFiles(tracked)).toEqual([]);
+describe("state check inspects content, not names", () => {
+  const file = (path: string, text: string | Uint8Array, copy: CheckedFile["copy"] = "index"): CheckedFile => ({
+    path,
+    bytes: typeof text === "string" ? new TextEncoder().encode(text) : text,
+    copy,
+  });
+  // A state document as Terraform writes it (the fields `terraform show -json` documents).
+  const STATE = JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 3, lineage: "9f0c", outputs: {}, resources: [] });
+
+  test("the repository as it is passes: every tracked file and the working tree's state/", () => {
+    expect(stateFileProblems(readFilesToCheck(REPO))).toEqual([]);
   });
 
-  test("the check catches plaintext state, its backup and state outside state/", () => {
+  test("fails if a .tfstate.age holds plaintext JSON state, naming the file and the copy", () => {
+    expect(stateFileProblems([file("state/platform.tfstate.age", STATE)])).toEqual([
+      "state/platform.tfstate.age (index): not an age file: it holds plaintext Terraform state",
+    ]);
+  });
+
+  test("fails if a .tfstate.age is anything else but an age file", () => {
+    expect(stateFileProblems([file("state/vault.tfstate.age", "-----BEGIN AGE ENCRYPTED FILE-----\n", "working tree")])).toEqual([
+      'state/vault.tfstate.age (working tree): not an age file (it does not start with "age-encryption.org/v1")',
+    ]);
+    expect(stateFileProblems([file("state/vault.tfstate.age", "age-encryption.org/v1\n-> X25519 abc\n")])).toEqual([]);
+  });
+
+  test("fails if plaintext state is tracked under any name, or a state-named file is not encrypted", () => {
     expect(
-      plaintextStateFiles([
-        "state/recipients.txt",
-        "state/platform.tfstate.age",
-        "state/platform.tfstate",
-        "state/platform.tfstate.backup",
-        "cdktf.out/stacks/x/terraform.tfstate",
-        "main.ts",
+      stateFileProblems([
+        file("docs/notes.json", STATE),
+        file("state/platform.tfstate.backup", "{}"),
+        file("cdktf.out/stacks/x/terraform.tfstate", ""),
+        file("main.ts", "// mentions lineage and terraform_version but is not state"),
       ]),
-    ).toEqual(["state/platform.tfstate", "state/platform.tfstate.backup", "cdktf.out/stacks/x/terraform.tfstate"]);
+    ).toEqual([
+      "docs/notes.json (index): holds plaintext Terraform state",
+      "state/platform.tfstate.backup (index): a Terraform state file that is not encrypted",
+      "cdktf.out/stacks/x/terraform.tfstate (index): a Terraform state file that is not encrypted",
+    ]);
   });
 
-  test("the committed recipients file holds only age public keys", () => {
-    const file = join(REPO, "state", "recipients.txt");
-    expect(readRecipients(file).length).toBeGreaterThan(0);
-    expect(readFileSync(file, "utf8")).not.toMatch(/AGE-SECRET-KEY/);
+  test("fails if the recipients list holds an identity, naming the line and never the key", () => {
+    const { key: identity } = generated();
+    const problems = stateFileProblems([file("state/recipients.txt", `# keys\n${AGE_EXAMPLE_RECIPIENT}\n${identity}\n`)]);
+    expect(problems).toEqual([expect.stringMatching(/state\/recipients.txt \(index\) line 3: an age identity \(a secret key\), not a public key/)]);
+    expect(problems.join("")).not.toContain(identity.slice(16, 30));
   });
 });
 
@@ -69,49 +94,21 @@ describe("encrypting", () => {
     expect(planEncrypt({ ...input, force: false })).toEqual({ action: "refuse", reason: expect.stringMatching(/encrypted state is newer than the plaintext/) });
     expect(planEncrypt({ ...input, force: true }).action).toBe("write");
   });
+  test("fails if an empty plaintext would replace the encrypted state (Terraform locked, then stopped), unless forced", () => {
+    const input = { plain: { bytes: bytes(""), mtimeMs: now }, encryptedMtimeMs: now - 1000 };
+    expect(planEncrypt({ ...input, force: false })).toEqual({ action: "refuse", reason: expect.stringMatching(/the plaintext state is empty and would replace the encrypted state/) });
+    expect(planEncrypt({ plain: input.plain, force: false }).action).toBe("write");
+  });
   test("forced, rewrites even an unchanged state (new recipients)", () => {
     expect(planEncrypt({ plain: { bytes: bytes("a"), mtimeMs: now }, encryptedMtimeMs: now - 1, decrypted: bytes("a"), force: true }).action).toBe("write");
   });
 });
 
-describe("identities and recipients", () => {
-  let dir: string;
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "homelab-ops-"))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  test("state lives at state/<stack>.tfstate, its backup beside it, and the .age beside that", () => {
-    expect(statePaths("/repo", "platform")).toEqual({
-      plain: "/repo/state/platform.tfstate",
-      backup: "/repo/state/platform.tfstate.backup",
-      encrypted: "/repo/state/platform.tfstate.age",
-      recipients: "/repo/state/recipients.txt",
-    });
-  });
-
-  test("an identity comes from AGE_IDENTITY, or from the file AGE_IDENTITY_FILE names, comments skipped", () => {
-    const key = "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ";
-    writeFileSync(join(dir, "id"), `# created: today\n# public key: age1xyz\n${key}\n`);
-    expect(findIdentities({ AGE_IDENTITY_FILE: join(dir, "id") })).toEqual({ keys: [key], source: `AGE_IDENTITY_FILE (${join(dir, "id")})` });
-    expect(findIdentities({ AGE_IDENTITY: key })?.keys).toEqual([key]);
-    expect(findIdentities({})).toBeUndefined();
-  });
-
-  test("fails if no identity is set, saying what to set", () => {
-    expect(() => requireIdentities("decrypt state/boot.tfstate.age", {})).toThrow(
-      /no age identity to decrypt state\/boot.tfstate.age: set AGE_IDENTITY_FILE to the path of your age identity file .* or AGE_IDENTITY to its contents/,
-    );
-  });
-
-  test("fails if the identity file is missing or holds no identity", () => {
-    expect(() => findIdentities({ AGE_IDENTITY_FILE: join(dir, "nope") })).toThrow(/AGE_IDENTITY_FILE names .*nope, which does not exist/);
-    expect(() => findIdentities({ AGE_IDENTITY: "age1notasecret" })).toThrow(/AGE_IDENTITY holds no valid age identity/);
-  });
-
-  test("fails if the recipients file is missing, empty, or holds something that is not a recipient", () => {
-    expect(() => readRecipients(join(dir, "recipients.txt"))).toThrow(/recipients file .* does not exist/);
-    writeFileSync(join(dir, "recipients.txt"), "# nobody\n");
-    expect(() => readRecipients(join(dir, "recipients.txt"))).toThrow(/lists no recipients/);
-    writeFileSync(join(dir, "recipients.txt"), "ssh-ed25519 AAAA\n");
-    expect(() => readRecipients(join(dir, "recipients.txt"))).toThrow(/not age recipients \(expected age1…\): ssh-ed25519 AAAA/);
+test("state lives at state/<stack>.tfstate, its backup beside it, and the .age beside that", () => {
+  expect(statePaths("/repo", "platform")).toEqual({
+    plain: "/repo/state/platform.tfstate",
+    backup: "/repo/state/platform.tfstate.backup",
+    encrypted: "/repo/state/platform.tfstate.age",
+    recipients: "/repo/state/recipients.txt",
   });
 });

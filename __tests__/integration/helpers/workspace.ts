@@ -70,8 +70,12 @@ export interface Running {
   exited: Promise<number | null>;
 }
 
-export function start(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Running {
-  const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * Starts a process, its output collected. `ownGroup` makes it lead a process group of its
+ * own, as a shell does for a job, so a test can signal the whole group (kill -TERM -<pid>).
+ */
+export function start(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, ownGroup = false): Running {
+  const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: ownGroup });
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
@@ -108,13 +112,17 @@ export interface Workspace {
   dispose(): void;
 }
 
-/** Generates an age key pair with the real CLI; returns the identity file's text and the recipient. */
-export function keygen(): { identity: string; recipient: string } {
+/**
+ * Generates an age key pair with the real CLI: the identity file's text (`identity`), the
+ * secret key line alone (`key`) and the public key (`recipient`).
+ */
+export function keygen(): { identity: string; key: string; recipient: string } {
   const r = spawnSync(process.execPath, [script("state"), "keygen"], { encoding: "utf8", cwd: REPO });
   if (r.status !== 0) throw new Error(`state keygen failed: ${r.stderr}`);
   const recipient = /# public key: (age1\S+)/.exec(r.stdout)?.[1];
-  if (!recipient) throw new Error(`state keygen printed no recipient: ${r.stdout}`);
-  return { identity: r.stdout, recipient };
+  const key = /^AGE-SECRET-KEY-1\S+$/m.exec(r.stdout)?.[0];
+  if (!recipient || !key) throw new Error("state keygen printed no key pair");
+  return { identity: r.stdout, key, recipient };
 }
 
 export function newWorkspace(): Workspace {
@@ -137,6 +145,15 @@ export function newWorkspace(): Workspace {
       rmSync(keys, { recursive: true, force: true });
     },
   };
+}
+
+/** A tier-0 stack's state as its encrypted file holds it: decrypted by the real CLI, the plaintext removed again. */
+export function encryptedState(ws: Workspace, stack: string, env: NodeJS.ProcessEnv): any {
+  const r = runScript("state", ["decrypt", stack], ws.root, env);
+  if (r.status !== 0) throw new Error(r.stderr);
+  const state = JSON.parse(readFileSync(ws.stateFile(`${stack}.tfstate`), "utf8"));
+  rmSync(ws.stateFile(`${stack}.tfstate`));
+  return state;
 }
 
 /** Synthesizes the fixture estate through HomelabApp into <root>/cdktf.out, as deploy does. */
