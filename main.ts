@@ -1,4 +1,6 @@
 import { HomelabApp } from "./constructs";
+import { readAddressRecord } from "./policy/address-record";
+import { repoRoot } from "./scripts/repo-root";
 import { CnpgStack } from "./stacks/cnpg";
 import { DbaasStack } from "./stacks/dbaas";
 import { ExternalSecretsStack, PROXMOX_CSI_SECRETS } from "./stacks/external-secrets";
@@ -31,6 +33,7 @@ export function defineEstate(app: HomelabApp): void {
   const externalSecrets = new ExternalSecretsStack(app, {
     kv: vault.kv,
     databaseMountPath: vault.database.path,
+    kvNamespaces: vault.kubernetesNamespaces(),
     proxmoxCsiSecrets: vault.secretsFor("proxmox-csi"),
   });
 
@@ -62,4 +65,5 @@ export function defineEstate(app: HomelabApp): void {
   vault.grantNomadJobsIn(app);
 }
 
-if (require.main === module) HomelabApp.run(defineEstate);
+// The estate is held to its committed record of where its data lives (state/addresses.json).
+if (require.main === module) HomelabApp.run(defineEstate, { addresses: readAddressRecord(repoRoot()) });

@@ -6,8 +6,7 @@ import { IConstruct } from "constructs";
 import { Inventory, loadInventory } from "../inventory";
 import { evaluate, Finding, formatErrors, Report, SYNTH_RULE_ID, withFindings } from "../policy/engine";
 import { ALL_RULES } from "../policy/packs";
-import { AddressRecord, readAddressRecord } from "../policy/address-record";
-import { repoRoot } from "../scripts/repo-root";
+import { AddressRecord } from "../policy/address-record";
 import { Rule, SynthStack } from "../policy/rule";
 import { RuleCollector } from "../policy/rule-aspect";
 import type { HomelabStack } from "./homelab-stack";
@@ -61,10 +60,9 @@ export class HomelabApp extends App {
    * The entry point of an app file: builds the estate with `define`, synthesizes it, and
    * on failure prints the message (every problem, no stack trace) and exits non-zero.
    */
-  static run(define: (app: HomelabApp) => void): void {
+  static run(define: (app: HomelabApp) => void, props: HomelabAppProps = {}): void {
     try {
-      // The estate's own entry point: its stateful addresses are held to the committed record.
-      const app = new HomelabApp({ addresses: readAddressRecord(repoRoot()) });
+      const app = new HomelabApp(props);
       define(app);
       app.synth();
       console.log(`synthesized ${app.stacks.length} stacks into ${app.targetDir}/stacks/`);
