@@ -18,6 +18,12 @@ export interface ClusterSecretStoreProps {
   readonly auth: { readonly mountPath: string; readonly role: string; readonly serviceAccount: string; readonly namespace: string };
   /** The External Secrets release that installs the CRD. */
   readonly operator: HelmChart;
+  /**
+   * The only namespaces whose ExternalSecrets the store serves (spec.conditions); none serves
+   * nobody. A store without conditions would serve every namespace (external-secrets 0.20.4
+   * pkg/controllers/secretstore/client_manager.go shouldProcessSecret).
+   */
+  readonly namespaces: readonly string[];
 }
 
 /** An External Secrets ClusterSecretStore backed by Vault, logging in with Kubernetes auth. */
@@ -35,6 +41,7 @@ export class ClusterSecretStore extends Construct {
       name: props.name,
       body: {
         spec: {
+          conditions: [{ namespaces: [...new Set(props.namespaces)].sort() }],
           provider: {
             vault: {
               server: props.vaultAddress,

@@ -5,14 +5,23 @@ import { VaultKvStore } from "./vault-kv-store";
 import { vaultPolicyJson } from "./vault-policy-document";
 
 /** What a service declares about its secrets, as data: the vault stack turns it into a policy and a login role. */
-export interface ServiceSecretsDeclaration {
+export type ServiceSecretsDeclaration = {
   /** Service name; the policy is named service-<service>. */
   readonly service: string;
   /** KV paths the service reads, relative to the mount, e.g. ["vaultwarden/admin"]. */
   readonly reads: readonly string[];
-  /** Where it runs: Kubernetes services read through External Secrets, Nomad jobs log in with their workload identity. */
-  readonly runsOn: "kubernetes" | "nomad";
-}
+} & (
+  | {
+      /** Kubernetes services read through External Secrets… */
+      readonly runsOn: "kubernetes";
+      /** …into this namespace, the only one the store serves them in, e.g. "vaultwarden". */
+      readonly namespace: string;
+    }
+  | {
+      /** Nomad jobs log in with their workload identity. */
+      readonly runsOn: "nomad";
+    }
+);
 
 export interface ServiceSecretsProps {
   /** The KV store the secrets live in. */

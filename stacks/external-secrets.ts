@@ -10,13 +10,20 @@ import { chartResources } from "./platform";
 import { EXTERNAL_SECRETS_IDENTITY } from "./vault";
 
 /** The Proxmox CSI driver's LUKS passphrase: in Vault, synced into kube-system. */
-export const PROXMOX_CSI_SECRETS: ServiceSecretsDeclaration = { service: "proxmox-csi", reads: ["proxmox-csi/encryption"], runsOn: "kubernetes" };
+export const PROXMOX_CSI_SECRETS: ServiceSecretsDeclaration = {
+  service: "proxmox-csi",
+  reads: ["proxmox-csi/encryption"],
+  runsOn: "kubernetes",
+  namespace: KUBE_SYSTEM.name,
+};
 
 export interface ExternalSecretsStackProps {
   /** The KV store (vault stack) the vault-kv store reads. */
   readonly kv: VaultKvStore;
   /** The database engine's mount path (vault stack). */
   readonly databaseMountPath: string;
+  /** The namespaces of the Kubernetes services that declared KV reads (vault stack): the only ones vault-kv serves. */
+  readonly kvNamespaces: readonly string[];
   /** The Proxmox CSI driver's declared secrets (vault stack, from PROXMOX_CSI_SECRETS). */
   readonly proxmoxCsiSecrets: ServiceSecrets;
 }
@@ -54,7 +61,17 @@ export class ExternalSecretsStack extends HomelabStack {
       namespace: EXTERNAL_SECRETS_IDENTITY.namespace,
     };
     const vaultAddress = this.inventory.vault.address;
-    const kvStore = new ClusterSecretStore(this, "VaultKv", { name: "vault-kv", vaultAddress, mountPath: props.kv.path, kvVersion: "v2", auth, operator });
+    // Each store serves only the namespaces of services that declared what they read: a
+    // Secret anywhere else gets nothing, whatever its ExternalSecret asks.
+    const kvStore = new ClusterSecretStore(this, "VaultKv", {
+      name: "vault-kv",
+      vaultAddress,
+      mountPath: props.kv.path,
+      kvVersion: "v2",
+      auth,
+      operator,
+      namespaces: props.kvNamespaces,
+    });
     new ClusterSecretStore(this, "VaultDatabase", {
       name: "vault-database",
       vaultAddress,
@@ -62,6 +79,8 @@ export class ExternalSecretsStack extends HomelabStack {
       kvVersion: "v1",
       auth,
       operator,
+      // No service reads database credentials through External Secrets yet.
+      namespaces: [],
     });
     // The Proxmox CSI driver reads the passphrase of encrypted volumes from this Secret.
     new ExternalSecret(this, "ProxmoxCsiEncryption", {

@@ -36,6 +36,7 @@ export class VaultStack extends HomelabStack {
   readonly kv: VaultKvStore;
   readonly database: VaultDatabaseEngine;
   private readonly services = new Map<string, ServiceSecrets>();
+  private readonly declarations: readonly ServiceSecretsDeclaration[];
   private readonly servicesScope: Construct;
   private readonly nomad: VaultNomadJwtAuth;
   private readonly granted = new Set<NomadJob>();
@@ -49,6 +50,7 @@ export class VaultStack extends HomelabStack {
     const repeated = names.filter((n, i) => names.indexOf(n) !== i);
     if (repeated.length) throw new Error(`${this.node.path}: services declared twice: ${[...new Set(repeated)].join(", ")}; declare each once`);
     const servicesScope = (this.servicesScope = new Construct(this, "Services"));
+    this.declarations = props.services;
     for (const declared of props.services) {
       this.services.set(declared.service, new ServiceSecrets(servicesScope, declared.service, { store: this.kv, ...declared }));
     }
@@ -134,6 +136,11 @@ export class VaultStack extends HomelabStack {
     for (const job of scope.node.findAll().filter((c): c is NomadJob => c instanceof NomadJob)) {
       if (job.vaultReads.length && !this.granted.has(job)) this.grantNomadJob(job);
     }
+  }
+
+  /** The namespaces Kubernetes services declared they read secrets into: the only ones External Secrets serves. */
+  kubernetesNamespaces(): string[] {
+    return [...new Set(this.declarations.flatMap((d) => (d.runsOn === "kubernetes" ? [d.namespace] : [])))].sort();
   }
 
   /** A service's declared secrets; fails for a service that declared none. */

@@ -8,7 +8,12 @@ import { ExternalSecret } from "../constructs/external-secret";
 import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service-secrets";
 
 /** What vaultwarden reads from Vault; the vault stack makes its policy from this. */
-export const VAULTWARDEN_SECRETS: ServiceSecretsDeclaration = { service: "vaultwarden", reads: ["vaultwarden/admin"], runsOn: "kubernetes" };
+export const VAULTWARDEN_SECRETS = {
+  service: "vaultwarden",
+  reads: ["vaultwarden/admin"],
+  runsOn: "kubernetes",
+  namespace: "vaultwarden",
+} as const satisfies ServiceSecretsDeclaration;
 
 export interface VaultwardenStackProps {
   /** Vaultwarden's declared secrets and their policy (vault stack). */
@@ -19,7 +24,7 @@ export interface VaultwardenStackProps {
 export class VaultwardenStack extends HomelabStack {
   constructor(scope: Construct, props: VaultwardenStackProps) {
     super(scope, "vaultwarden", { tier: 1, cluster: "kubernetes", description: "Vaultwarden password manager" });
-    const namespace = new Namespace(this, "Namespace", { name: "vaultwarden" });
+    const namespace = new Namespace(this, "Namespace", { name: VAULTWARDEN_SECRETS.namespace });
     const admin = new ExternalSecret(this, "AdminSecret", {
       namespace,
       name: "vaultwarden-admin",

@@ -5,7 +5,12 @@ import { onlyResource, resourcesOf, synthApp } from "../helpers/synth";
 describe("external-secrets stack", () => {
   const { stacks, report } = synthApp((app) => {
     const vault = new VaultStack(app, { services: [PROXMOX_CSI_SECRETS] });
-    new ExternalSecretsStack(app, { kv: vault.kv, databaseMountPath: vault.database.path, proxmoxCsiSecrets: vault.secretsFor("proxmox-csi") });
+    new ExternalSecretsStack(app, {
+      kv: vault.kv,
+      databaseMountPath: vault.database.path,
+      kvNamespaces: vault.kubernetesNamespaces(),
+      proxmoxCsiSecrets: vault.secretsFor("proxmox-csi"),
+    });
   });
   const es = stacks["external-secrets"];
   const manifests = (Object.values(resourcesOf(es, "kubernetes_manifest")) as any[]).map((m) => m.manifest);
@@ -32,6 +37,11 @@ describe("external-secrets stack", () => {
       role: "external-secrets",
       serviceAccountRef: { name: "external-secrets", namespace: "external-secrets" },
     });
+  });
+
+  test("each store serves only the namespaces of the services that declared their reads; the database store serves none yet", () => {
+    const served = Object.fromEntries(stores.map((s) => [s.metadata.name, s.spec.conditions]));
+    expect(served).toEqual({ "vault-kv": [{ namespaces: ["kube-system"] }], "vault-database": [{ namespaces: [] }] });
   });
 
   test("syncs the LUKS passphrase of encrypted volumes into kube-system/proxmox-csi-encryption", () => {

@@ -11,7 +11,7 @@ describe("vault stack", () => {
   const { stacks, report } = synthApp((app) =>
     new VaultStack(app, {
       services: [
-        { service: "vaultwarden", reads: ["vaultwarden/admin"], runsOn: "kubernetes" },
+        { service: "vaultwarden", reads: ["vaultwarden/admin"], runsOn: "kubernetes", namespace: "apps" },
         { service: "matrix", reads: ["matrix/synapse", "matrix/mas"], runsOn: "nomad" },
       ],
     }),
@@ -81,7 +81,7 @@ describe("vault stack", () => {
   test("fails if a service is declared twice", () => {
     expect(() =>
       synthApp((app) => new VaultStack(app, { services: [
-        { service: "x", reads: ["x/a"], runsOn: "kubernetes" },
+        { service: "x", reads: ["x/a"], runsOn: "kubernetes", namespace: "apps" },
         { service: "x", reads: ["x/b"], runsOn: "nomad" },
       ] })),
     ).toThrow(/vault: services declared twice: x/);

@@ -9,6 +9,7 @@ import { k8sNfsCritical } from "../rules/k8s-nfs-critical";
 import { k8sProxmoxClaimBackup } from "../rules/k8s-proxmox-claim-backup";
 import { k8sProxmoxClaimTemplate } from "../rules/k8s-proxmox-claim-template";
 import { k8sRwoRollingUpdate } from "../rules/k8s-rwo-rolling-update";
+import { k8sSecretStoreNamespaces } from "../rules/k8s-secret-store-namespaces";
 
 /** House rules of the Kubernetes cluster. */
 export const KUBERNETES_RULES: readonly Rule[] = [
@@ -22,4 +23,5 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   k8sProxmoxClaimBackup,
   k8sIngressTls,
   k8sIngressUptime,
+  k8sSecretStoreNamespaces,
 ];
