@@ -15,10 +15,19 @@
  * gets exactly one interrupt, whatever signal arrives). Tier 1: needs PG_CONN_STR. Tier-0
  * stacks this stack reads from are locked, decrypted for the run and their plaintext removed
  * afterwards. Terraform runs with only the variables its providers read (cluster-env).
+ *
+ * It acts on the real estate, so it refuses the embedded placeholder inventory: name the
+ * operator's with HOMELAB_INVENTORY. An apply is a saved plan: when the plan would destroy or
+ * replace a resource that holds data and the code declares no such thing, nothing is applied;
+ * otherwise that plan, and only it, is applied (after a yes at the terminal, or --auto-approve).
  */
+import { spawnSync } from "child_process";
 import { existsSync, readFileSync, rmSync } from "fs";
 import { join } from "path";
+import { createInterface } from "readline";
 import { OrderedStack } from "../constructs";
+import { INVENTORY_ENV } from "../inventory/load";
+import { readAddressRecord } from "../policy/address-record";
 import { assertCanDecryptAfterEncrypting, decrypt, findIdentities, Identities, readRecipients, requireIdentities } from "./lib/age";
 import { parseArgs, runMain, UsageError } from "./lib/cli";
 import { SynthesizedStack, stackNeeds, terraformEnvironment } from "./lib/cluster-env";
@@ -26,6 +35,7 @@ import { ancestors, findStack, loadEstate } from "./lib/estate";
 import { redactingErrors } from "./lib/redact";
 import { decryptState, encryptState, protectPlaintext, RECIPIENTS_PATH, statePaths } from "./lib/state-files";
 import { lockTimeoutSeconds, StateLocks } from "./lib/state-lock";
+import { PlanJson, plannedDataLoss } from "./lib/plan-guard";
 import { Interrupts, isApplied, pullState, requireTerraform, TfState } from "./lib/terraform";
 
 const USAGE = "npm run deploy -- <stack> [--plan] [--auto-approve] [--force] [--lock-timeout=<seconds>]";
@@ -57,6 +67,12 @@ async function main(): Promise<number> {
   const planOnly = flags.has("plan");
   const lockTimeout = lockTimeoutSeconds(flags.get("lock-timeout"), USAGE);
 
+  if (!process.env[INVENTORY_ENV]) {
+    throw new Error(
+      `${INVENTORY_ENV} is not set: deploy acts on the real estate, and the embedded default inventory holds placeholders ` +
+        `(example.org, home.arpa); name the operator's inventory, e.g. ${INVENTORY_ENV}=~/homelab/inventory.yaml npm run deploy -- ${id}`,
+    );
+  }
   requireTerraform(terraformEnvironment(undefined, { providers: [], postgres: false }, process.env));
   const { app, stacks } = loadEstate(join(root, "cdktf.out"));
   const stack = findStack(stacks, id);
@@ -125,12 +141,8 @@ async function main(): Promise<number> {
         // Colours only for a terminal; logs and pipes get plain text.
         const color = process.stdout.isTTY ? [] : ["-no-color"];
         code = await interrupts.run(dir, ["init", "-input=false", ...color], terraformEnv);
-        if (code === 0) {
-          const args = planOnly
-            ? ["plan", "-input=false", ...color]
-            : ["apply", ...color, ...(flags.has("auto-approve") ? ["-input=false", "-auto-approve"] : [])];
-          code = await interrupts.run(dir, args, terraformEnv);
-        }
+        if (code === 0 && planOnly) code = await interrupts.run(dir, ["plan", "-input=false", ...color], terraformEnv);
+        else if (code === 0) code = await planThenApply(interrupts, dir, terraformEnv, color, { root, id, autoApprove: flags.has("auto-approve") });
       } finally {
         for (const plain of created) rmSync(plain, { force: true });
         if (stack.tier === 0 && ownsState) await reencrypt(root, id, locks, identity());
@@ -145,6 +157,54 @@ async function main(): Promise<number> {
     }
   } finally {
     interrupts.dispose();
+  }
+}
+
+/**
+ * Plans into a saved plan (0600: it may hold secrets), refuses one that loses data the code did
+ * not declare, asks at the terminal unless auto-approved, and applies exactly that plan.
+ */
+async function planThenApply(
+  interrupts: Interrupts,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  color: readonly string[],
+  options: { readonly root: string; readonly id: string; readonly autoApprove: boolean },
+): Promise<number> {
+  const planFile = "homelab.tfplan";
+  try {
+    const planned = await interrupts.run(dir, ["plan", "-input=false", `-out=${planFile}`, ...color], env);
+    if (planned !== 0 || interrupts.signal) return planned;
+    const loss = plannedDataLoss(showPlan(dir, planFile, env), options.id, stackJson(options.root, options.id), readAddressRecord(options.root));
+    if (loss.length) {
+      console.error(`\nREFUSED, nothing applied to ${options.id}: this plan loses data.\n  ${loss.join("\n  ")}\n`);
+      return 1;
+    }
+    if (!options.autoApprove && !(await confirm(`Apply this plan to ${options.id}? Only "yes" applies: `))) {
+      console.error(`not applied: ${options.id} is unchanged`);
+      return 1;
+    }
+    return await interrupts.run(dir, ["apply", "-input=false", ...color, planFile], env);
+  } finally {
+    rmSync(join(dir, planFile), { force: true });
+  }
+}
+
+/** The saved plan as JSON (`terraform show -json`): read only, in memory. */
+function showPlan(dir: string, planFile: string, env: NodeJS.ProcessEnv): PlanJson {
+  const r = spawnSync("terraform", ["show", "-json", "-no-color", planFile], { cwd: dir, env, encoding: "utf8", maxBuffer: 1 << 30 });
+  if (r.error || r.status !== 0) throw new Error(`terraform show of the saved plan failed: ${(r.stderr || "").trim().slice(0, 400)}`);
+  return JSON.parse(r.stdout) as PlanJson;
+}
+
+/** A yes from the operator at the terminal; a run without one must say --auto-approve. */
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) throw new Error("no terminal to confirm the apply: review the plan above and run again with --auto-approve");
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return (await new Promise<string>((resolve) => rl.question(question, resolve))).trim() === "yes";
+  } finally {
+    rl.close();
   }
 }
 

@@ -30,6 +30,13 @@ describe("npm run deploy", () => {
     expect(r.stderr).toMatch(/no stack "nope" in the estate; stacks: boot, app, producer, consumer\n/);
   });
 
+  test("refuses the embedded placeholder inventory: a deploy names the operator's", () => {
+    const r = deploy(["boot", "--auto-approve"], { HOMELAB_INVENTORY: undefined });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/HOMELAB_INVENTORY is not set: deploy acts on the real estate, and the embedded default inventory holds placeholders/);
+    expect(existsSync(ws.stackDir("boot"))).toBe(false); // refused before synth
+  });
+
   test("fails if terraform is not on PATH, saying what to install", () => {
     const r = deploy(["boot", "--auto-approve"], { PATH: "/nonexistent" });
     expect(r.status).toBe(1);
@@ -59,6 +66,23 @@ describe("npm run deploy", () => {
     expect(r.stdout).toMatch(/boot: encrypted to state\/boot.tfstate.age/);
     expect(existsSync(ws.stateFile("boot.tfstate.age"))).toBe(true);
     expect(plaintextLeft()).toEqual([]);
+  });
+
+  test("an apply whose plan would replace a resource that holds data, undeclared, is refused and applies nothing", () => {
+    // Gate is replaced on every apply (triggers_replace = timestamp()): recorded as stateful, that replacement loses data.
+    const record = ws.stateFile("addresses.json");
+    writeFileSync(record, JSON.stringify({ boot: { "terraform_data.Gate": { kind: "terraform_data", identity: "the gate", path: "boot/Gate" } } }));
+    try {
+      const before = bootState();
+      const r = deploy(["boot", "--auto-approve"]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/REFUSED, nothing applied to boot: this plan loses data\.\n  the plan would replace \(destroy, then create empty\) terraform_data\.Gate \(the gate\), which holds data, and nothing in the code declares it/);
+      expect(r.stdout).not.toMatch(/Apply complete/);
+      expect(bootState().serial).toBe(before.serial);
+      expect(plaintextLeft()).toEqual([]);
+    } finally {
+      rmSync(record);
+    }
   });
 
   test("a failing tier-0 apply is still re-encrypted, and its partial state kept", () => {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { HomelabApp } from "../../../constructs";
+import { defaultInventory } from "../../../inventory";
 import { testInventory } from "../../helpers/synth";
 import { defineEstate } from "../fixtures/estate";
 
@@ -27,6 +28,18 @@ export function script(name: string): string {
   return file;
 }
 
+/**
+ * The inventory the suite names explicitly, as CI names the operator's (deploy refuses to run
+ * on the embedded placeholders without one): the embedded default, written to a file once.
+ */
+const FIXTURE_INVENTORY = (() => {
+  const dir = mkdtempSync(join(tmpdir(), "homelab-it-inventory-"));
+  const file = join(dir, "inventory.json");
+  writeFileSync(file, JSON.stringify(defaultInventory), { mode: 0o600 });
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return file;
+})();
+
 /** An environment with none of the operator's credentials or identities. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -34,7 +47,7 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     if (/^(PG|AGE_|HOMELAB_|FIXTURE_|TF_)/.test(k)) continue;
     env[k] = v;
   }
-  return { ...env, HOMELAB_APP: FIXTURE_APP, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", ...extra };
+  return { ...env, HOMELAB_APP: FIXTURE_APP, HOMELAB_INVENTORY: FIXTURE_INVENTORY, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", ...extra };
 }
 
 export interface RunResult {
