@@ -76,7 +76,7 @@ describe("custom-resources", () => {
             namespace: "apps",
             body: { spec: { secretStoreRef: { kind: "VaultStore", name: "vault-kv" }, data: [{ secretKey: "k", remoteRef: {} }] } },
           });
-          new CustomResource<UncheckedCustomResource>(s, "Store", { apiVersion: "external-secrets.io/v1", kind: "ClusterSecretStore", name: "s", namespace: "apps", body: { spec: { provider: {} } } });
+          new CustomResource<UncheckedCustomResource>(s, "Store", { apiVersion: "external-secrets.io/v1", kind: "ClusterSecretStore", name: "s", namespace: "apps", body: { spec: { conditions: [{ namespaces: ["apps"] }], provider: {} } } });
         }),
       ),
     );
@@ -95,7 +95,7 @@ describe("custom-resources", () => {
         inputWith((s) => {
           const namespace = new Namespace(s, "Ns", { name: "external-secrets" });
           new HelmChart(s, "Eso", { name: "eso", namespace, repository: "https://charts.external-secrets.io", chart: "external-secrets", version: "0.20.4", values: { installCRDs: false } });
-          new CustomResource<UncheckedCustomResource>(s, "Store", { apiVersion: "external-secrets.io/v1", kind: "ClusterSecretStore", name: "s", body: { spec: { provider: {} } } });
+          new CustomResource<UncheckedCustomResource>(s, "Store", { apiVersion: "external-secrets.io/v1", kind: "ClusterSecretStore", name: "s", body: { spec: { conditions: [{ namespaces: ["apps"] }], provider: {} } } });
         }),
       ),
     );

@@ -52,10 +52,14 @@ describe("HL-K8S-11 secret stores serve named namespaces only", () => {
     ).toEqual(["test/Secret: ExternalSecret app: sits in namespace apps, which store vault-database does not serve (it serves: none), so it would never sync"]);
   });
 
-  test("non-compliant: a store that is not in the estate, or not restricted", () => {
-    expect(findings((s) => externalSecret(s, "apps", "nowhere"))).toEqual([
-      'test/Secret: ExternalSecret app: its store "nowhere" is no restricted ClusterSecretStore of the estate',
-    ]);
+  test("non-compliant: a store the estate does not have; an app holding no store at all (one stack tested alone) cannot say", () => {
+    expect(
+      findings((s) => {
+        store(s, "vault-kv", [{ namespaces: ["apps"] }]);
+        externalSecret(s, "apps", "nowhere");
+      }),
+    ).toEqual(['test/Secret: ExternalSecret app: its store "nowhere" is no restricted ClusterSecretStore of the estate (stores: vault-kv)']);
+    expect(findings((s) => externalSecret(s, "apps", "nowhere"))).toEqual([]);
   });
 
   test("a store restricted by a label selector is taken as restricted (selectors cannot be judged from the code)", () => {

@@ -55,7 +55,10 @@ export const k8sSecretStoreNamespaces: EstateRule = {
         const namespace = namespaceName(m.metadata?.namespace, stack);
         const store = served.get(storeName);
         const say = (message: string) => problems.push({ stackId: stack.id, path: r.path, message: `ExternalSecret ${m.metadata?.name}: ${message}` });
-        if (store === undefined) say(`its store ${JSON.stringify(storeName)} is no restricted ClusterSecretStore of the estate`);
+        // An app without the stores' stack (a stack tested alone) cannot say; one with stores can.
+        if (store === undefined) {
+          if (served.size) say(`its store ${JSON.stringify(storeName)} is no restricted ClusterSecretStore of the estate (stores: ${[...served.keys()].join(", ")})`);
+        }
         else if (namespace === undefined) say(`its namespace ${JSON.stringify(m.metadata?.namespace)} is not a name or a namespace of the same stack, so the store's conditions cannot be checked`);
         else if (store !== "selector" && !store.includes(namespace)) {
           say(`sits in namespace ${namespace}, which store ${storeName} does not serve (it serves: ${store.join(", ") || "none"}), so it would never sync`);
