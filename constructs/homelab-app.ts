@@ -107,10 +107,16 @@ export class HomelabApp extends App {
     this.prepared = true;
   }
 
-  /** Every stack with its tier, cluster, dependencies and place in the deploy order. */
+  /**
+   * Every stack with its tier, cluster, dependencies and place in the deploy order; refuses
+   * what synth refuses about the graph (a tier-0 stack depending on a tier-1 one, a cycle).
+   */
   describeStacks(): OrderedStack[] {
     this.prepare();
-    return deployOrder(this.stackInfos());
+    const infos = this.stackInfos();
+    const problems = tierViolations(infos);
+    if (problems.length) throw new EstateError(problems);
+    return deployOrder(infos);
   }
 
   /**
@@ -121,11 +127,7 @@ export class HomelabApp extends App {
    */
   check(): Report {
     if (this.report) return this.report;
-    this.prepare();
-    const infos = this.stackInfos();
-    const problems = tierViolations(infos);
-    if (problems.length) throw new EstateError(problems);
-    deployOrder(infos); // throws on a cycle
+    this.describeStacks(); // throws on tier violations and cycles
 
     const collected = this.stacks.map((stack) => {
       MUTATING_ASPECTS.forEach((make) => Aspects.of(stack).add(make()));

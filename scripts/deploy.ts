@@ -38,7 +38,7 @@ import { lockTimeoutSeconds, StateLocks } from "./lib/state-lock";
 import { PlanJson, plannedDataLoss } from "./lib/plan-guard";
 import { Interrupts, isApplied, pullState, requireTerraform, TfState } from "./lib/terraform";
 
-const USAGE = "npm run deploy -- <stack> [--plan] [--auto-approve] [--force] [--lock-timeout=<seconds>]";
+const USAGE = "npm run deploy -- <stack> [--plan [--detailed-exitcode]] [--auto-approve] [--force] [--lock-timeout=<seconds>]";
 export const PG_ENV = "PG_CONN_STR";
 
 function stackJson(root: string, id: string): SynthesizedStack {
@@ -60,11 +60,14 @@ async function dependencyState(root: string, dep: OrderedStack, identities: () =
 }
 
 async function main(): Promise<number> {
-  const { positional, flags } = parseArgs(process.argv.slice(2), ["plan", "auto-approve", "force", "lock-timeout="], USAGE);
+  const { positional, flags } = parseArgs(process.argv.slice(2), ["plan", "detailed-exitcode", "auto-approve", "force", "lock-timeout="], USAGE);
   if (positional.length !== 1) throw new UsageError(positional.length ? `one stack at a time, got ${positional.join(" ")}` : "which stack?", USAGE);
   const [id] = positional;
   const root = process.cwd();
   const planOnly = flags.has("plan");
+  // Terraform's plan -detailed-exitcode: 2 means the plan has changes (drift), not a failure.
+  const detailed = flags.has("detailed-exitcode");
+  if (detailed && !planOnly) throw new UsageError("--detailed-exitcode goes with --plan", USAGE);
   const lockTimeout = lockTimeoutSeconds(flags.get("lock-timeout"), USAGE);
 
   if (!process.env[INVENTORY_ENV]) {
@@ -141,13 +144,17 @@ async function main(): Promise<number> {
         // Colours only for a terminal; logs and pipes get plain text.
         const color = process.stdout.isTTY ? [] : ["-no-color"];
         code = await interrupts.run(dir, ["init", "-input=false", ...color], terraformEnv);
-        if (code === 0 && planOnly) code = await interrupts.run(dir, ["plan", "-input=false", ...color], terraformEnv);
+        if (code === 0 && planOnly) code = await interrupts.run(dir, ["plan", "-input=false", ...(detailed ? ["-detailed-exitcode"] : []), ...color], terraformEnv);
         else if (code === 0) code = await planThenApply(interrupts, dir, terraformEnv, color, { root, id, autoApprove: flags.has("auto-approve") });
       } finally {
         for (const plain of created) rmSync(plain, { force: true });
         if (stack.tier === 0 && ownsState) await reencrypt(root, id, locks, identity());
       }
       if (interrupts.signal) return interrupts.exitCode;
+      if (detailed && code === 2) {
+        console.log(`${id}: the plan has changes (terraform plan -detailed-exitcode exit 2)`);
+        return 2;
+      }
       if (code !== 0) {
         console.error(`terraform ${planOnly ? "plan" : "apply"} of ${id} failed (exit ${code})${stack.tier === 0 ? "; state re-encrypted" : ""}`);
       }

@@ -110,6 +110,13 @@ describe("the tier-0 rule and cycles", () => {
     ).toThrow(/stack bootstrap \(tier 0\) depends on stack apps \(tier 1\)/);
   });
 
+  test("describing the stacks (npm run stacks) refuses what synth refuses: no deploy order is printed for it", () => {
+    const app = new HomelabApp({ outdir: join(tmpdir(), "unused"), inventory: testInventory });
+    const t1 = testStack(app, { id: "apps", tier: 1 });
+    testStack(app, { id: "bootstrap", tier: 0 }).addDependency(t1);
+    expect(() => app.describeStacks()).toThrow(/stack bootstrap \(tier 0\) depends on stack apps \(tier 1\)/);
+  });
+
   test("fails on a dependency cycle, naming the stacks", () => {
     expect(() =>
       synthApp((app) => {

@@ -127,10 +127,14 @@ describe("npm run deploy", () => {
     expect(JSON.parse(out)).toBe("boot-v1");
   });
 
-  test("--plan plans without applying", () => {
+  test("--plan plans without applying; with --detailed-exitcode a plan with changes exits 2 (what the drift check reads)", () => {
     const r = deploy(["producer", "--plan"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Plan: 2 to add/);
+    const drift = deploy(["producer", "--plan", "--detailed-exitcode"]);
+    expect(drift.status).toBe(2);
+    expect(drift.stdout).toMatch(/producer: the plan has changes \(terraform plan -detailed-exitcode exit 2\)/);
+    expect(deploy(["producer", "--detailed-exitcode"]).stderr).toMatch(/--detailed-exitcode goes with --plan/);
     expect(deploy(["consumer", "--plan"]).stderr).toMatch(/depends on producer, not applied yet/);
   });
 

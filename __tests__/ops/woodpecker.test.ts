@@ -14,7 +14,8 @@ interface Step {
   secrets?: unknown;
 }
 interface Workflow {
-  when: Array<{ event: string | string[]; branch?: string | string[] }>;
+  when: Array<{ event: string | string[]; branch?: string | string[]; cron?: string }>;
+  concurrency?: unknown;
   clone?: Step[];
   steps: Step[];
 }
@@ -28,15 +29,17 @@ const events = (w: Workflow) => w.when.flatMap((c) => [c.event].flat());
 const byEvent = (event: string) => Object.entries(workflows).filter(([, w]) => events(w).includes(event));
 const [[prName, pr]] = byEvent("pull_request");
 const [[pushName, push]] = byEvent("push");
+const [[driftName, drift]] = byEvent("cron");
 
 const secretsOf = (steps: Step[]) =>
   steps.flatMap((s) => Object.values(s.environment ?? {}).flatMap((v) => (typeof v === "object" && v !== null ? [v.from_secret] : [])));
 const script = (s: Step) => (s.commands ?? []).join("\n");
 
-test("there are exactly two workflows: pull requests and pushes to main", () => {
-  expect(Object.keys(workflows).sort()).toEqual([pushName, prName].sort());
+test("there are exactly three workflows: pull requests, pushes to main, and the scheduled drift check", () => {
+  expect(Object.keys(workflows).sort()).toEqual([pushName, prName, driftName].sort());
   expect(byEvent("pull_request")).toHaveLength(1);
   expect(byEvent("push")).toHaveLength(1);
+  expect(byEvent("cron")).toHaveLength(1);
 });
 
 test("the pull-request workflow runs on pull_request only", () => {
@@ -142,7 +145,7 @@ describe("pushes to main apply and commit the encrypted state", () => {
   });
 
   test("deploys run one at a time, queued in order, across every pipeline of the repository", () => {
-    expect((push as any).concurrency).toEqual({ limit: 1, group: "homelab-deploy" });
+    expect(push.concurrency).toEqual({ limit: 1, group: "homelab-deploy" });
   });
 
   test("the base of affected is the last fully applied commit, moved only by a pipeline that applied everything", () => {
@@ -166,5 +169,36 @@ describe("pushes to main apply and commit the encrypted state", () => {
     expect(script(commit)).toMatch(/commit -m "[^"]*\[ci skip\]"/);
     expect(script(commit)).toMatch(/state -- check/);
     expect(commit.when).toEqual([{ status: ["success", "failure"] }]);
+  });
+});
+
+describe("drift is seen: a schedule plans every stack and never applies", () => {
+  const plan = drift.steps.find((s) => /--detailed-exitcode/.test(script(s)))!;
+
+  test("runs on its cron only, queued with the deploys so it never reads a state mid-apply", () => {
+    expect(drift.when).toEqual([{ event: "cron", cron: "drift" }]);
+    expect(drift.concurrency).toEqual(push.concurrency);
+  });
+
+  test("plans every stack of the estate, in deploy order, with Terraform's detailed exit code, and applies nothing", () => {
+    expect(script(plan)).toMatch(/for stack in \$\$\(npm run --silent stacks -- --ids\); do npm run --silent deploy -- "\$\$\{stack\}" --plan --detailed-exitcode;/);
+    for (const step of drift.steps) expect({ step: step.name, applies: /--auto-approve|terraform\s+apply|git\s+push/.test(script(step)) }).toEqual({ step: step.name, applies: false });
+  });
+
+  test("reports drifted and failed stacks, and fails the pipeline when there are any", () => {
+    expect(script(plan)).toMatch(/if \[ "\$\$\{code\}" = 2 \]; then drifted=/);
+    expect(plan.commands!.at(-1)).toBe('test -z "$${drifted}$${failed}"');
+  });
+
+  test("reads with read-only credentials, the operator's inventory, and the identity that decrypts tier-0 state", () => {
+    expect(secretsOf([plan]).sort()).toEqual([
+      "age_identity",
+      "bitcoin_nomad_token_readonly",
+      "homelab_inventory",
+      "kubeconfig_readonly",
+      "nomad_token_readonly",
+      "pg_conn_str_readonly",
+      "vault_token_readonly",
+    ]);
   });
 });
