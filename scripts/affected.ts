@@ -6,15 +6,18 @@
  * Synthesizes the estate as it was at <git-ref> (an export of that commit, sharing this
  * checkout's node_modules) and as it is in the working tree, compares every stack's
  * synthesized files (cdk.tf.json and the jobspec files beside it), and prints the stacks that
- * differ plus the stacks that depend on them, one per line, in deploy order: nothing else on
- * stdout, so `for s in $(npm run -s affected -- --since X)` works. The repository is only read.
+ * differ plus the stacks that read an output of theirs whose value may change (affected-core),
+ * one per line, in deploy order: nothing else on stdout, so
+ * `for s in $(npm run -s affected -- --since X)` works. On stderr, loudly: stacks removed (to
+ * destroy by hand, in reverse deploy order) and what happens to resources that hold data. The
+ * repository is only read.
  */
 import { spawn, spawnSync } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { OrderedStack } from "../constructs/stack-graph";
-import { affectedInOrder, changedStacks, readSynth, removedStacks, statefulChanges } from "./lib/affected-core";
+import { affectedStacks, inDeployOrder, readSynth, removedInDestroyOrder, removedStacks, statefulChanges } from "./lib/affected-core";
 import { parseArgs, runMain, UsageError } from "./lib/cli";
 import { appModuleName } from "./lib/estate";
 
@@ -96,7 +99,7 @@ async function main(): Promise<number> {
     exportCommit(root, commit, tree);
     rmSync(join(tree, "node_modules"), { recursive: true, force: true });
     symlinkSync(nodeModules, join(tree, "node_modules"), "dir");
-    const [, current] = await Promise.all([
+    const [previous, current] = await Promise.all([
       describeTree(tree, appName, join(work, "before"), nodeModules).catch((err: Error) => {
         throw new Error(`cannot synthesize ${since} (${commit.slice(0, 12)}): ${err.message}`);
       }),
@@ -106,12 +109,17 @@ async function main(): Promise<number> {
     ]);
     const before = readSynth(join(work, "before"));
     const after = readSynth(join(work, "after"));
-    const removed = removedStacks(before, after);
-    if (removed.length) process.stderr.write(`no longer synthesized since ${since}: ${removed.join(", ")} (their resources stay until destroyed by hand)\n`);
+    const removed = removedInDestroyOrder(previous, removedStacks(before, after));
+    if (removed.length) {
+      process.stderr.write(
+        `\nSTACKS REMOVED since ${since}, never destroyed by the pipelines: their resources stay until destroyed by hand, in this order ` +
+          `(the reverse of the deploy order): ${removed.join(", ")}\n`,
+      );
+    }
     // Loud, on stderr: stdout stays the list of stacks.
     const stateful = statefulChanges(before, after);
     if (stateful.length) process.stderr.write(`\nresources that hold data, since ${since}:\n${stateful.map((l) => `  ${l}`).join("\n")}\n\n`);
-    for (const stack of affectedInOrder(current, changedStacks(before, after))) process.stdout.write(`${stack.id}\n`);
+    for (const stack of inDeployOrder(current, affectedStacks(before, after))) process.stdout.write(`${stack.id}\n`);
     return 0;
   } finally {
     rmSync(work, { recursive: true, force: true });

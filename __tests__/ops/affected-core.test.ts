@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { deployOrder } from "../../constructs/stack-graph";
-import { affectedInOrder, changedStacks, readSynth, removedStacks, StackFiles, statefulChanges } from "../../scripts/lib/affected-core";
+import { affectedStacks, changedStacks, consumedOutputs, inDeployOrder, readSynth, removedInDestroyOrder, removedStacks, StackFiles, statefulChanges } from "../../scripts/lib/affected-core";
 
 const files = (entries: Record<string, string>): StackFiles => new Map(Object.entries(entries));
 const synth = (stacks: Record<string, Record<string, string>>) => new Map(Object.entries(stacks).map(([id, f]) => [id, files(f)]));
@@ -38,18 +38,63 @@ describe("which stacks changed", () => {
 });
 
 describe("affected stacks in deploy order", () => {
-  test("one changed stack with no dependents is all that is affected", () => {
-    expect(affectedInOrder(graph, new Set(["minio"])).map((s) => s.id)).toEqual(["minio"]);
-  });
-
-  test("dependents, direct and indirect, follow in deploy order", () => {
-    expect(affectedInOrder(graph, new Set(["platform"])).map((s) => s.id)).toEqual(["platform", "vault", "vaultwarden"]);
+  test("stacks in deploy order; nothing affected, nothing listed", () => {
     // deploy order: platform, vault, matrix, bridge, minio, vaultwarden
-    expect(affectedInOrder(graph, new Set(["vaultwarden", "matrix"])).map((s) => s.id)).toEqual(["matrix", "bridge", "vaultwarden"]);
+    expect(inDeployOrder(graph, new Set(["vaultwarden", "matrix"])).map((s) => s.id)).toEqual(["matrix", "vaultwarden"]);
+    expect(inDeployOrder(graph, new Set())).toEqual([]);
   });
 
-  test("nothing changed, nothing affected", () => {
-    expect(affectedInOrder(graph, new Set())).toEqual([]);
+  test("stacks removed from the code are destroyed in the reverse of the deploy order", () => {
+    expect(removedInDestroyOrder(graph, ["vault", "vaultwarden", "platform"])).toEqual(["vaultwarden", "vault", "platform"]);
+  });
+});
+
+describe("affected precisely: a dependent is affected only by what it reads", () => {
+  // vault produces a policy name and a mount path; vaultwarden reads the policy name; bridge only follows vault (order, no data).
+  const vault = (rotationDays: number, policyName = "service-vaultwarden") =>
+    JSON.stringify({
+      resource: {
+        vault_policy: { Policy_1: { "//": { metadata: { path: "vault/Policy" } }, name: policyName } },
+        vault_database_secret_backend_static_role: { Role_2: { rotation_period: rotationDays * 86400 } },
+      },
+      output: { "cross-stack-output-policy": { value: "${vault_policy.Policy_1.name}" } },
+    });
+  const vaultwarden = JSON.stringify({
+    data: { terraform_remote_state: { "cross-stack-reference-input-vault": { backend: "local", config: { path: "../../../state/vault.tfstate" } } } },
+    resource: { kubernetes_manifest: { Es: { manifest: { policy: "${data.terraform_remote_state.cross-stack-reference-input-vault.outputs.cross-stack-output-policy}" } } } },
+  });
+  const estate = (vaultJson: string) => synth({ vault: { "cdk.tf.json": vaultJson }, vaultwarden: { "cdk.tf.json": vaultwarden }, bridge: { "cdk.tf.json": "{}" } });
+
+  test("a rotation-period change affects the vault stack alone: no stack reads that resource", () => {
+    expect([...affectedStacks(estate(vault(7)), estate(vault(30)))]).toEqual(["vault"]);
+  });
+
+  test("a change to a resource an output reads affects the stacks reading that output", () => {
+    expect([...affectedStacks(estate(vault(7)), estate(vault(7, "service-vw")))].sort()).toEqual(["vault", "vaultwarden"]);
+  });
+
+  test("the reader of a producer affected only through its own inputs is affected too (values may change)", () => {
+    const middle = (path: string) =>
+      JSON.stringify({
+        data: { terraform_remote_state: { in: { backend: "pg", config: { schema_name: "vault" } } } },
+        resource: { terraform_data: { Copy: { input: "${data.terraform_remote_state.in.outputs.cross-stack-output-policy}" } } },
+        output: { copied: { value: "${terraform_data.Copy.output}" }, [path]: { value: "x" } },
+      });
+    const last = JSON.stringify({
+      data: { terraform_remote_state: { up: { backend: "pg", config: { schema_name: "middle" } } } },
+      resource: { terraform_data: { Use: { input: "${data.terraform_remote_state.up.outputs.copied}" } } },
+    });
+    const withMiddle = (v: string) => synth({ vault: { "cdk.tf.json": v }, middle: { "cdk.tf.json": middle("p") }, last: { "cdk.tf.json": last } });
+    expect([...affectedStacks(withMiddle(vault(7)), withMiddle(vault(7, "renamed")))].sort()).toEqual(["last", "middle", "vault"]);
+  });
+
+  test("a new producer's readers are affected", () => {
+    const before = synth({ vaultwarden: { "cdk.tf.json": vaultwarden } });
+    expect([...affectedStacks(before, estate(vault(7)))].sort()).toEqual(["bridge", "vault", "vaultwarden"]);
+  });
+
+  test("what a stack reads: producer by its backend's schema or state path, and the outputs named", () => {
+    expect(consumedOutputs(JSON.parse(vaultwarden))).toEqual(new Map([["vault", new Set(["cross-stack-output-policy"])]]));
   });
 });
 
