@@ -46,3 +46,13 @@ describe("what a chart's templates render, read without helm", () => {
     expect(holds(monitor.when, context({ monitor: { enabled: true } }, ["monitoring.coreos.com/v1"])).result).toBe(true);
   });
 });
+
+test("a template comment is skipped whole, apostrophes and braces included", () => {
+  const templates = analyseTemplates([
+    {
+      path: "templates/a.yaml",
+      text: ["{{/*", "Recreate doesn't have these fields: {{ .Values.x }}", "*/}}", "{{- if .Values.a }}", "apiVersion: v1", "kind: ConfigMap", "{{- end }}"].join("\n"),
+    },
+  ]);
+  expect(templates.objects.map((o) => [o.kind, o.when.map((w) => w.text)])).toEqual([["ConfigMap", ["if .Values.a"]]]);
+});

@@ -53,9 +53,16 @@ export function tokenize(src: string): Token[] {
     if (trimLeft) text = text.replace(/\s+$/, "");
     if (text) tokens.push({ kind: "text", text });
     let j = open + (trimLeft ? 3 : 2);
+    // A comment ends at the first */ (its text is free: "doesn't" opens no rune literal).
+    const commentStart = /^\s*\/\*/.exec(src.slice(j, j + 8));
+    if (commentStart) {
+      const end = src.indexOf("*/", j + commentStart[0].length);
+      const close = end < 0 ? -1 : src.indexOf("}}", end + 2);
+      j = close < 0 ? src.length : close;
+    }
     // Find the closing braces outside string literals.
     let quote: string | undefined;
-    for (; j < src.length; j++) {
+    for (; !commentStart && j < src.length; j++) {
       const c = src[j];
       if (quote) {
         if (c === "\\" && quote === '"') j++;
