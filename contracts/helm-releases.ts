@@ -40,7 +40,7 @@ function checkPublished(r: Release): ContractFinding[] {
     {
       where: locate(r.stack, r.address, ["version"]),
       problem: `chart ${r.chart} version ${show(r.version)} was never published by ${r.repository}; published versions near it: ${nearby(published.versions, r.version)}`,
-      upstream: upstreamLabel(provenance, published.from === "index" ? provenance.sources[0] : "release tags"),
+      upstream: upstreamLabel(provenance, published.from === "tags" ? "release tags" : provenance.sources[0]),
     },
   ];
 }
@@ -48,8 +48,12 @@ function checkPublished(r: Release): ContractFinding[] {
 function schemaValidator(schema: object) {
   const draft = String((schema as { $schema?: string }).$schema ?? "");
   const options = { strict: false, allErrors: true, validateFormats: false };
-  const ajv = draft.includes("2020-12") ? new Ajv2020(options) : draft.includes("2019-09") ? new Ajv2019(options) : new Ajv(options);
-  return ajv.compile(schema);
+  if (draft.includes("2020-12")) return new Ajv2020(options).compile(schema);
+  if (draft.includes("2019-09")) return new Ajv2019(options).compile(schema);
+  // Draft-07 (its vocabulary holds draft-06's), whatever URL spells it (crowdsec's draft-06,
+  // metallb's https://): Ajv knows the meta-schema only as http://json-schema.org/draft-07/schema.
+  const { $schema: _spelling, ...rest } = schema as { $schema?: string };
+  return new Ajv(options).compile(rest);
 }
 
 function checkValues(r: Release, contract: ChartContract, merged: Values): ContractFinding[] {

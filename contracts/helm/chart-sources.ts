@@ -23,13 +23,20 @@ export interface PackagedCrds {
   readonly perKindCondition?: { readonly kinds: RegExp; readonly path: (kind: string) => string };
 }
 
-export interface ChartSource {
+interface ChartSourceBase {
   /** The chart's source repository, owner/name. */
   readonly repository: string;
+  /** The chart's directory at the version's commit. */
+  readonly chartPath: string;
+  /** The upstream file that shows this mapping (release workflow). */
+  readonly publishedBy: string;
+  readonly packagedCrds?: PackagedCrds;
+}
+
+/** A chart repository with an index.yaml, each version released from a git tag. */
+export interface IndexedChartSource extends ChartSourceBase {
   /** The git tag of a chart version: "{version}" is replaced. */
   readonly tag: string;
-  /** The chart's directory at that tag. */
-  readonly chartPath: string;
   /** The repository's index.yaml (what `helm repo add` downloads). */
   readonly index: RepoFile;
   /**
@@ -37,10 +44,19 @@ export interface ChartSource {
    * only where the workflow that tags a version is the one that publishes it.
    */
   readonly tagsPublish?: boolean;
-  /** The upstream file that shows this mapping (release workflow). */
-  readonly publishedBy: string;
-  readonly packagedCrds?: PackagedCrds;
 }
+
+/**
+ * An OCI chart repository without index or tags: every push to `publishedFromBranch` that
+ * touches the chart pushes it at the version its Chart.yaml then says, overwriting that
+ * version. The published versions are the versions Chart.yaml has had on the branch; a
+ * version's content is the newest commit on the branch that published it.
+ */
+export interface BranchChartSource extends ChartSourceBase {
+  readonly publishedFromBranch: string;
+}
+
+export type ChartSource = IndexedChartSource | BranchChartSource;
 
 /** Chart repository URL (as helm_release.repository) → chart name → its source. */
 export const CHART_SOURCES: Readonly<Record<string, Readonly<Record<string, ChartSource>>>> = {
@@ -97,6 +113,53 @@ export const CHART_SOURCES: Readonly<Record<string, Readonly<Record<string, Char
       },
     },
   },
+  "https://charts.goauthentik.io": {
+    authentik: {
+      repository: "goauthentik/helm",
+      tag: "authentik-{version}",
+      chartPath: "charts/authentik",
+      index: { repository: "goauthentik/helm", ref: "gh-pages", path: "index.yaml" },
+      publishedBy: "goauthentik/helm .github/workflows/release.yaml (chart-releaser to gh-pages)",
+    },
+  },
+  "https://metallb.github.io/metallb": {
+    metallb: {
+      repository: "metallb/metallb",
+      // The release job rewrites Chart.yaml's 0.0.0 for the v<version> tag it runs on and
+      // packages that; the metallb-chart-<version> release tags point at the unrewritten tree.
+      tag: "v{version}",
+      chartPath: "charts/metallb",
+      index: { repository: "metallb/metallb", ref: "gh-pages", path: "index.yaml" },
+      publishedBy: "metallb/metallb .github/workflows/publish.yaml (release-charts: chart-releaser on v* tags, index pushed to gh-pages)",
+    },
+  },
+  "https://kubernetes-sigs.github.io/external-dns": {
+    "external-dns": {
+      repository: "kubernetes-sigs/external-dns",
+      tag: "external-dns-helm-chart-{version}",
+      chartPath: "charts/external-dns",
+      index: { repository: "kubernetes-sigs/external-dns", ref: "gh-pages", path: "index.yaml" },
+      publishedBy: "kubernetes-sigs/external-dns .github/workflows/release-chart.yaml (chart-releaser to gh-pages)",
+    },
+  },
+  "https://crowdsecurity.github.io/helm-charts": {
+    crowdsec: {
+      repository: "crowdsecurity/helm-charts",
+      tag: "crowdsec-{version}",
+      chartPath: "charts/crowdsec",
+      index: { repository: "crowdsecurity/helm-charts", ref: "gh-pages", path: "index.yaml" },
+      publishedBy: "crowdsecurity/helm-charts .github/workflows/release.yaml (chart-releaser to gh-pages)",
+    },
+  },
+  "oci://ghcr.io/sergelogvinov/charts": {
+    "proxmox-csi-plugin": {
+      repository: "sergelogvinov/proxmox-csi-plugin",
+      chartPath: "charts/proxmox-csi-plugin",
+      publishedFromBranch: "main",
+      publishedBy:
+        "sergelogvinov/proxmox-csi-plugin .github/workflows/release-charts.yaml (every push to main under charts/: make helm-release, helm push to oci://ghcr.io/sergelogvinov/charts)",
+    },
+  },
 };
 
 /** The source of a chart, or undefined when the mapping has none. */
@@ -105,7 +168,7 @@ export function chartSource(repositoryUrl: string, chart: string): ChartSource |
 }
 
 /** The git tag of a chart version. */
-export function chartTag(source: ChartSource, version: string): string {
+export function chartTag(source: IndexedChartSource, version: string): string {
   return source.tag.replace("{version}", version);
 }
 

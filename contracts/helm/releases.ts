@@ -13,8 +13,8 @@ import { coalesceValues, isMap, Values } from "./values";
 export interface PublishedVersions {
   readonly repositoryUrl: string;
   readonly chart: string;
-  /** "index" when read from the repository's index.yaml, "tags" when from release tags (see chart-sources). */
-  readonly from: "index" | "tags";
+  /** "index" when read from the repository's index.yaml, "tags" when from release tags, "branch" when from the chart's pushes (see chart-sources). */
+  readonly from: "index" | "tags" | "branch";
   readonly versions: readonly string[];
 }
 

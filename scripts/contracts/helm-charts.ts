@@ -5,7 +5,7 @@
  * and the CRDs it installs.
  */
 import YAML from "yaml";
-import { ChartSource, chartSource, chartTag, helmChartContract, helmIndexContract } from "../../contracts/helm/chart-sources";
+import { BranchChartSource, ChartSource, chartSource, chartTag, helmChartContract, helmIndexContract } from "../../contracts/helm/chart-sources";
 import { analyseTemplates, Clause, TemplateFile } from "../../contracts/helm/rendered-objects";
 import { coalesceValues, isMap, Values } from "../../contracts/helm/values";
 import { crdDocuments, normalizeCrd, StoredCrd } from "../../contracts/kubernetes/crd";
@@ -37,7 +37,40 @@ function semverDesc(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * The versions a branch-published chart has had, newest first, each with the newest commit
+ * that published it (what its registry now serves under that version).
+ */
+export function branchPublications(repo: UpstreamRepo, source: BranchChartSource): Map<string, string> {
+  const published = new Map<string, string>();
+  for (const commit of repo.commitsTouching(source.publishedFromBranch, source.chartPath)) {
+    if (!repo.has(commit, `${source.chartPath}/Chart.yaml`)) continue;
+    const version = String(parseYaml(repo.show(commit, `${source.chartPath}/Chart.yaml`), `${commit} Chart.yaml`).version);
+    if (!published.has(version)) published.set(version, commit);
+  }
+  return published;
+}
+
 function generateIndex(pinned: PinnedChart, source: ChartSource): void {
+  if ("publishedFromBranch" in source) {
+    const repo = UpstreamRepo.open(source.repository);
+    const head = repo.commit(source.publishedFromBranch);
+    const versions = [...branchPublications(repo, source).keys()].sort(semverDesc);
+    writeStoredContract(
+      helmIndexContract(pinned.chart),
+      {
+        project: `${pinned.chart} chart pushes`,
+        version: `${source.publishedFromBranch} ${head.slice(0, 12)}`,
+        repository: source.repository,
+        ref: source.publishedFromBranch,
+        commit: head,
+        sources: [`${source.chartPath}/Chart.yaml on ${source.publishedFromBranch} (${source.publishedBy})`],
+        command: COMMAND,
+      },
+      { "published.json": { repositoryUrl: pinned.repository, chart: pinned.chart, from: "branch", versions } satisfies PublishedVersions },
+    );
+    return;
+  }
   let index: UpstreamRepo | undefined;
   try {
     index = UpstreamRepo.open(source.index.repository);
@@ -104,10 +137,20 @@ function withoutActions(text: string): string {
     .join("\n");
 }
 
+/** The ref a pinned version's content is read at, and how findings name it. */
+function versionRef(repo: UpstreamRepo, source: ChartSource, version: string): { commit: string; tag: string } {
+  if (!("publishedFromBranch" in source)) {
+    const tag = chartTag(source, version);
+    return { commit: repo.commit(tag), tag };
+  }
+  const commit = branchPublications(repo, source).get(version);
+  if (!commit) throw new Error(`${source.repository}: ${source.chartPath}/Chart.yaml never said version ${version} on ${source.publishedFromBranch}, so it was never pushed`);
+  return { commit, tag: `${source.publishedFromBranch}@${commit.slice(0, 12)}` };
+}
+
 function generateChart(pinned: PinnedChart, source: ChartSource): void {
   const repo = UpstreamRepo.open(source.repository);
-  const tag = chartTag(source, pinned.version);
-  const commit = repo.commit(tag);
+  const { commit, tag } = versionRef(repo, source, pinned.version);
   const dir = source.chartPath;
   const read: string[] = [];
   const show = (path: string) => {
@@ -204,7 +247,7 @@ function generateChart(pinned: PinnedChart, source: ChartSource): void {
       project: pinned.chart,
       version: pinned.version,
       repository: source.repository,
-      ref: tag,
+      ref: "publishedFromBranch" in source ? commit : tag,
       commit,
       sources: [...new Set(read)].sort(),
       command: COMMAND,

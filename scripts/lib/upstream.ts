@@ -70,6 +70,11 @@ export class UpstreamRepo {
     return this.git(["ls-tree", "-r", "--name-only", ref, "--", dir], `no ${dir} at ${ref}`).split("\n").filter(Boolean);
   }
 
+  /** The commits reachable from `ref` that changed something under `path`, newest first. */
+  commitsTouching(ref: string, path: string): string[] {
+    return this.git(["log", "--format=%H", ref, "--", path], `no history of ${path} at ${ref}`).split("\n").filter(Boolean);
+  }
+
   /** Every tag of the repository. */
   tags(): string[] {
     return this.git(["tag", "--list"], "listing tags").split("\n").filter(Boolean);
