@@ -42,7 +42,12 @@ export const defaultInventory: InventoryInput = {
         retry: "traefik-retry@kubernetescrd",
         rateLimit: "traefik-rate-limit@kubernetescrd",
       },
+      loadBalancerAddress: "192.168.20.203",
     },
+    metallb: { addressPools: [{ name: "default", addresses: ["192.168.20.200-192.168.20.202", "192.168.20.204-192.168.20.220"] }] },
+    // Documentation addresses (RFC 5737, RFC 3849) stand in for the public ones.
+    externalDns: { proxiedTarget: "tunnel.example.org", publicAddresses: { ipv4: "203.0.113.10", ipv6: "2001:db8::10" } },
+    proxmox: { apiAddress: "https://pve.home.arpa:8006", region: "pve", storage: "local-lvm", insecureTls: true },
     nfs: { server: "truenas.home.arpa", exports: ["/mnt/main"], backupRoot: "/mnt/main", mediaPath: "/mnt/main/media" },
     uptimeMonitorAnnotation: "uptime.example.org/monitor",
   },

@@ -39,6 +39,41 @@ export const nodeAddress = boundedString(15)
   .regex(new RegExp(`^${IPV4}$`), { abort: true, error: "must be an IPv4 address such as 192.168.1.5" })
   .refine(isUnicastHost, "must be a host's unicast address (not 0.x.x.x, loopback, multicast or reserved)");
 
+/** An IPv4 address as a number, for ordering (the address is already known to be dotted decimal). */
+export function ipv4Number(address: string): number {
+  return address.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+
+/**
+ * A block of load-balancer addresses as MetalLB takes it: a CIDR (192.168.20.200/30) or a
+ * range (192.168.20.200-192.168.20.210) whose start is not after its end; unicast addresses only.
+ */
+export const addressRange = boundedString(31)
+  .regex(new RegExp(`^${IPV4}(/(3[0-2]|[12][0-9]|[89])|-${IPV4})$`), {
+    abort: true,
+    error: "must be an IPv4 CIDR such as 192.168.20.200/30 (prefix /8 to /32) or a range such as 192.168.20.200-192.168.20.210",
+  })
+  .refine((block) => block.split(/[-/]/).filter((part) => part.includes(".")).every(isUnicastHost), {
+    abort: true,
+    error: "must hold host unicast addresses (not 0.x.x.x, loopback, multicast or reserved)",
+  })
+  .refine((block) => !block.includes("-") || ipv4Number(block.split("-")[0]) <= ipv4Number(block.split("-")[1]), "has a start after its end");
+
+/** The first and last address of a block, as numbers. */
+export function addressBounds(block: string): { first: number; last: number } {
+  if (block.includes("-")) {
+    const [first, last] = block.split("-").map(ipv4Number);
+    return { first, last };
+  }
+  const [address, prefix] = block.split("/");
+  const size = 2 ** (32 - Number(prefix));
+  const first = ipv4Number(address) - (ipv4Number(address) % size);
+  return { first, last: first + size - 1 };
+}
+
+/** An IPv6 address in any of its written forms (hex digits, colons, an embedded IPv4: no template syntax). */
+export const ipv6Address = boundedString(45).pipe(z.ipv6({ error: "must be an IPv6 address such as 2001:db8::10" }));
+
 const PORT = "([1-9][0-9]{0,4})";
 
 /** The pattern takes up to five digits; a port is at most 65535. */

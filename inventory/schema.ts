@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { annotationKey, dnsName, hostLabel, httpOrigin, identifier, issuerUrl, isWithin, kubeContext, middlewareRef, nodeAddress, port, serverPath } from "./fields";
+import { addressBounds, addressRange, annotationKey, dnsName, hostLabel, httpOrigin, identifier, ipv4Number, ipv6Address, issuerUrl, isWithin, kubeContext, middlewareRef, nodeAddress, port, serverPath } from "./fields";
 
 /** The typed description of the estate: what the stacks are built from. */
 
@@ -79,6 +79,46 @@ export const inventorySchema = z.strictObject({
         retry: middlewareRef,
         rateLimit: middlewareRef,
       }),
+      /** Traefik's own load-balancer address (externalTrafficPolicy Local), a MetalLB pool of its own: in no shared pool. */
+      loadBalancerAddress: nodeAddress,
+    }),
+    /** MetalLB's shared address pools, advertised on layer 2; services of type LoadBalancer take their addresses from them. */
+    metallb: z.strictObject({
+      addressPools: z
+        .array(z.strictObject({ name: hostLabel, addresses: z.array(addressRange).min(1).max(32) }))
+        .min(1)
+        .max(16)
+        .superRefine((pools, ctx) => {
+          const seen = new Set<string>();
+          pools.forEach((pool, i) => {
+            if (seen.has(pool.name)) ctx.addIssue({ code: "custom", path: [i, "name"], message: "is a duplicate pool name" });
+            seen.add(pool.name);
+          });
+          // An address in two pools could be handed out twice.
+          const blocks = pools.flatMap((pool, i) => pool.addresses.map((block, j) => ({ block, at: [i, "addresses", j], ...addressBounds(block) })));
+          blocks.forEach((a, k) => {
+            const other = blocks.slice(0, k).find((b) => a.first <= b.last && b.first <= a.last);
+            if (other) ctx.addIssue({ code: "custom", path: a.at, message: `overlaps ${other.block}; each address belongs to one pool` });
+          });
+        }),
+    }),
+    /** Where external-dns points the hosts of ingresses (constructs/ingress-factory.ts, dns). */
+    externalDns: z.strictObject({
+      /** Proxied hosts: a CNAME to this name, the Cloudflare tunnel (<tunnel-id>.cfargotunnel.com). */
+      proxiedTarget: dnsName,
+      /** Non-proxied hosts: A (and AAAA) records to the public addresses the router forwards to Traefik. */
+      publicAddresses: z.strictObject({ ipv4: nodeAddress, ipv6: ipv6Address.optional() }),
+    }),
+    /** The Proxmox VE API the CSI plugin provisions volumes through; its token comes from Vault. */
+    proxmox: z.strictObject({
+      /** e.g. https://pve.home.arpa:8006 (the plugin adds /api2/json). */
+      apiAddress: httpOrigin,
+      /** The Proxmox cluster name, the nodes' topology.kubernetes.io/region label. */
+      region: identifier,
+      /** The Proxmox storage the volumes are carved from, e.g. local-lvm. */
+      storage: identifier,
+      /** Skip TLS verification of the API (a self-signed certificate). @default false */
+      insecureTls: z.boolean().default(false),
     }),
     /** The NFS server of the Kubernetes side: RWX data, media, backup targets. */
     nfs: z
@@ -104,7 +144,22 @@ export const inventorySchema = z.strictObject({
       }),
     /** Annotation the external uptime monitor discovers ingresses by, set to "true". */
     uptimeMonitorAnnotation: annotationKey,
-  }),
+  })
+    .superRefine((k8s, ctx) => {
+      // A shared pool holding Traefik's address would hand it to another service.
+      const address = k8s.traefik.loadBalancerAddress;
+      const n = ipv4Number(address);
+      for (const pool of k8s.metallb.addressPools) {
+        const block = pool.addresses.find((b) => addressBounds(b).first <= n && n <= addressBounds(b).last);
+        if (block) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["traefik", "loadBalancerAddress"],
+            message: `lies in ${block} of MetalLB pool ${pool.name}, which would hand it to other services; allowed: an address outside kubernetes.metallb.addressPools`,
+          });
+        }
+      }
+    }),
   vault: z.strictObject({
     /** Where Terraform reaches Vault; the token comes from VAULT_TOKEN. */
     address: httpOrigin,
