@@ -20,6 +20,12 @@ export interface ExternalSecretProps {
   readonly keys: Readonly<Record<string, { readonly path: string; readonly property: string }>>;
   /** @default "vault-kv" */
   readonly store?: SecretStoreName;
+  /**
+   * The Secret's keys rendered from the keys above by External Secrets' template engine
+   * (Go templates: `{{ .token }}`), e.g. a config file holding a credential. The keys above
+   * then feed the template only. @default - the keys above, as they are
+   */
+  readonly template?: Readonly<Record<string, string>>;
   /** @default "1h" */
   readonly refreshInterval?: string;
   /** What must exist first, e.g. the operator release when it is in the same stack. @default - nothing */
@@ -35,6 +41,10 @@ export const VAULT_POLICY_ANNOTATION = "homelab.vault/policy";
  */
 export class ExternalSecret extends Construct implements EnvSecretSource {
   readonly secretName: string;
+  /** The namespace of the Secret it writes. */
+  readonly namespace: string;
+  /** The ExternalSecret, for what must wait for its Secret. */
+  readonly dependable: ITerraformDependable;
 
   constructor(scope: Construct, id: string, props: ExternalSecretProps) {
     super(scope, id);
@@ -44,13 +54,16 @@ export class ExternalSecret extends Construct implements EnvSecretSource {
     throwIfProblems(this.node.path, [
       dnsLabelProblem("name", props.name),
       Object.keys(props.keys).length ? undefined : "keys must map at least one Secret key",
-      ...Object.keys(props.keys).map((k) => (/^[-._a-zA-Z0-9]+$/.test(k) ? undefined : `Secret key ${JSON.stringify(k)} must be [-._a-zA-Z0-9]+`)),
+      ...[...Object.keys(props.keys), ...Object.keys(props.template ?? {})].map((k) =>
+        /^[-._a-zA-Z0-9]+$/.test(k) ? undefined : `Secret key ${JSON.stringify(k)} must be [-._a-zA-Z0-9]+`,
+      ),
       undeclared.length
         ? `reads ${[...new Set(undeclared)].map((p) => JSON.stringify(p)).join(", ")}, which service ${props.secrets.service} does not declare; allowed: ${props.secrets.reads.join(", ")}`
         : undefined,
     ]);
     this.secretName = props.name;
-    new CustomResource<IExternalSecret>(this, "Resource", {
+    this.namespace = props.namespace.name;
+    this.dependable = new CustomResource<IExternalSecret>(this, "Resource", {
       apiVersion: "external-secrets.io/v1",
       kind: "ExternalSecret",
       name: props.name,
@@ -60,7 +73,11 @@ export class ExternalSecret extends Construct implements EnvSecretSource {
         spec: {
           refreshInterval: props.refreshInterval ?? "1h",
           secretStoreRef: { kind: "ClusterSecretStore", name: props.store ?? "vault-kv" },
-          target: { name: props.name, creationPolicy: "Owner" },
+          target: {
+            name: props.name,
+            creationPolicy: "Owner",
+            ...(props.template ? { template: { engineVersion: "v2", data: { ...props.template } } } : {}),
+          },
           data: Object.entries(props.keys).map(([secretKey, from]) => ({
             secretKey,
             remoteRef: { key: from.path, property: from.property },
@@ -69,6 +86,6 @@ export class ExternalSecret extends Construct implements EnvSecretSource {
       },
       annotations: { [VAULT_POLICY_ANNOTATION]: props.secrets.policyName },
       after: props.after,
-    });
+    }).dependable;
   }
 }

@@ -22,6 +22,8 @@ export interface HelmChartProps {
   readonly values?: Readonly<Record<string, unknown>>;
   /** @default 600 */
   readonly timeoutSeconds?: number;
+  /** What must exist first, e.g. a Secret the chart's pods mount. @default - nothing */
+  readonly after?: readonly { readonly dependable: ITerraformDependable }[];
 }
 
 /**
@@ -59,6 +61,7 @@ export class HelmChart extends Construct {
       atomic: true,
       cleanupOnFail: true,
       timeout: props.timeoutSeconds ?? 600,
+      dependsOn: props.after?.map((a) => a.dependable),
     });
   }
 }

@@ -15,6 +15,8 @@ export const ENCRYPTED_SUFFIX = "-encrypted";
 export const RESIZE_THRESHOLD_ANNOTATION = "resize.topolvm.io/threshold";
 export const RESIZE_INCREASE_ANNOTATION = "resize.topolvm.io/increase";
 export const RESIZE_LIMIT_ANNOTATION = "resize.topolvm.io/storage_limit";
+/** On a storage class: pvc-autoresizer looks only at claims of classes carrying it, set to "true". */
+export const RESIZE_ENABLED_ANNOTATION = "resize.topolvm.io/enabled";
 
 /** Records the claim's backup choice, for kubectl and the rules. */
 export const BACKUP_MODE_ANNOTATION = "homelab.backup/mode";

@@ -102,7 +102,7 @@ describe("HL-SECRET-1 no secret literals", () => {
     for (const name of ["password", "DB_PASSWORD", "apiKey", "ACCESS_KEY_ID", "client_secret", "token", "privateKey"]) {
       expect([name, namesASecret(name)]).toEqual([name, true]);
     }
-    for (const name of ["secret_name", "secretKeyRef", "token_ttl", "password_policy", "existingSecret", "keyboard", "monkey"]) {
+    for (const name of ["secret_name", "secretKeyRef", "token_ttl", "password_policy", "existingSecret", "node-stage-secret-namespace", "keyboard", "monkey"]) {
       expect([name, namesASecret(name)]).toEqual([name, false]);
     }
   });

@@ -17,7 +17,7 @@ export const CREDENTIAL_FORMATS: ReadonlyArray<[string, RegExp]> = [
 const SECRET_WORDS = ["password", "passwd", "passphrase", "secret", "token", "apikey", "credential", "credentials"];
 const SECRET_PAIRS = [["api", "key"], ["access", "key"], ["secret", "key"], ["private", "key"], ["client", "secret"], ["encryption", "key"]];
 /** Last words that make a name about a secret rather than the secret itself. */
-const NAME_ENDINGS = ["name", "names", "ref", "path", "file", "type", "ttl", "policy", "policies", "mount", "field", "version", "length", "period", "store", "template", "hook"];
+const NAME_ENDINGS = ["name", "names", "namespace", "ref", "path", "file", "type", "ttl", "policy", "policies", "mount", "field", "version", "length", "period", "store", "template", "hook"];
 
 /** Whether an attribute, env or data key names a secret value (password, token, api key …). */
 export function namesASecret(key: string): boolean {
