@@ -1,10 +1,15 @@
 import { HomelabApp } from "./constructs";
 import { readAddressRecord } from "./policy/address-record";
 import { repoRoot } from "./scripts/repo-root";
+import { AUTHENTIK_SECRETS, AuthentikStack } from "./stacks/authentik";
 import { CnpgStack } from "./stacks/cnpg";
+import { CROWDSEC_BOUNCER_SECRETS, CROWDSEC_SECRETS, CrowdsecStack } from "./stacks/crowdsec";
 import { DbaasStack } from "./stacks/dbaas";
+import { EXTERNAL_DNS_SECRETS, ExternalDnsStack } from "./stacks/external-dns";
 import { ExternalSecretsStack, PROXMOX_CSI_SECRETS } from "./stacks/external-secrets";
+import { MetallbStack } from "./stacks/metallb";
 import { PlatformStack } from "./stacks/platform";
+import { PROXMOX_CSI_API_SECRETS, ProxmoxCsiStack } from "./stacks/proxmox-csi";
 import { VaultStack } from "./stacks/vault";
 import { VAULTWARDEN_SECRETS, VaultwardenStack } from "./stacks/vaultwarden";
 import { BlogStack } from "./stacks/blog";
@@ -27,20 +32,43 @@ export function defineEstate(app: HomelabApp): void {
   // Kubernetes, tier 0: must come up while PostgreSQL is down. Explicit dependencies are
   // the ones no reference expresses: CRDs and controllers a stack's resources need.
   const platform = new PlatformStack(app);
+  platform.addDependency(new MetallbStack(app)); // Traefik's Service waits for its load-balancer address
   const cnpg = new CnpgStack(app);
-  new DbaasStack(app).addDependency(cnpg); // the pg-cluster is a CNPG Cluster
-  const vault = new VaultStack(app, { services: [PROXMOX_CSI_SECRETS, VAULTWARDEN_SECRETS] });
+  const dbaas = new DbaasStack(app);
+  dbaas.addDependency(cnpg); // the pg-cluster is a CNPG Cluster
+  const vault = new VaultStack(app, {
+    services: [
+      PROXMOX_CSI_SECRETS,
+      PROXMOX_CSI_API_SECRETS,
+      VAULTWARDEN_SECRETS,
+      EXTERNAL_DNS_SECRETS,
+      CROWDSEC_SECRETS,
+      CROWDSEC_BOUNCER_SECRETS,
+      AUTHENTIK_SECRETS,
+    ],
+  });
   const externalSecrets = new ExternalSecretsStack(app, {
     kv: vault.kv,
     databaseMountPath: vault.database.path,
     kvNamespaces: vault.kubernetesNamespaces(),
     proxmoxCsiSecrets: vault.secretsFor("proxmox-csi"),
   });
+  const proxmoxCsi = new ProxmoxCsiStack(app, {
+    apiSecrets: vault.secretsFor("proxmox-csi-api"),
+    encryptionSecret: externalSecrets.proxmoxCsiEncryption,
+  });
+  proxmoxCsi.addDependency(externalSecrets); // its config is an ExternalSecret
+  dbaas.addDependency(proxmoxCsi); // the pg-cluster's claims are proxmox-lvm-encrypted
 
   // Kubernetes, tier 1: ingresses need Traefik's middlewares, ExternalSecrets need ESO.
   const vaultwarden = new VaultwardenStack(app, { secrets: vault.secretsFor("vaultwarden") });
   vaultwarden.addDependency(externalSecrets);
-  for (const stack of [vaultwarden, new BlogStack(app), new ProwlarrStack(app), new GaiaGoStack(app)]) {
+  const authentik = new AuthentikStack(app, { secrets: vault.secretsFor("authentik") });
+  authentik.addDependency(dbaas); // its PgBouncer is a CNPG Pooler of the pg-cluster
+  const crowdsec = new CrowdsecStack(app, { secrets: vault.secretsFor("crowdsec"), bouncerSecrets: vault.secretsFor("crowdsec-bouncer") });
+  const externalDns = new ExternalDnsStack(app, { secrets: vault.secretsFor("external-dns") });
+  for (const stack of [authentik, crowdsec, externalDns]) stack.addDependency(externalSecrets);
+  for (const stack of [vaultwarden, authentik, crowdsec, new BlogStack(app), new ProwlarrStack(app), new GaiaGoStack(app)]) {
     stack.addDependency(platform);
   }
 

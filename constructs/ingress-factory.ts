@@ -6,6 +6,7 @@ import {
   MIDDLEWARES_ANNOTATION,
   MIN_AUTH_REASON_LENGTH,
 } from "../policy/rules/ingress-auth-mode";
+import type { Inventory } from "../inventory";
 import { Anubis } from "./anubis";
 import type { ServiceBackend } from "./app-deployment";
 import { HomelabStack } from "./homelab-stack";
@@ -63,6 +64,8 @@ export interface IngressFactoryProps {
 
 export const EXTERNAL_DNS_HOSTNAME = "external-dns.alpha.kubernetes.io/hostname";
 export const EXTERNAL_DNS_PROXIED = "external-dns.alpha.kubernetes.io/cloudflare-proxied";
+/** Where the record points: the tunnel (CNAME) for proxied hosts, the public addresses (A, AAAA) for the rest. */
+export const EXTERNAL_DNS_TARGET = "external-dns.alpha.kubernetes.io/target";
 
 const PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
 
@@ -138,7 +141,7 @@ export class IngressFactory extends Construct {
           [MIDDLEWARES_ANNOTATION]: middlewareChain(inventory.kubernetes.traefik.middlewares, auth, common.antiAi).join(","),
           "traefik.ingress.kubernetes.io/router.entrypoints": "websecure",
           "traefik.ingress.kubernetes.io/router.tls": "true",
-          ...dnsAnnotations(common.dns, common.host, inventory.kubernetes.uptimeMonitorAnnotation),
+          ...dnsAnnotations(common.dns, common.host, inventory.kubernetes.uptimeMonitorAnnotation, inventory.kubernetes.externalDns),
         },
       },
       spec: {
@@ -189,11 +192,13 @@ function authAnnotations(auth: IngressAuth): Record<string, string> {
     : { [AUTH_MODE_ANNOTATION]: auth.mode, [AUTH_REASON_ANNOTATION]: auth.reason.trim() };
 }
 
-function dnsAnnotations(dns: IngressDns, host: string, uptimeAnnotation: string): Record<string, string> {
+function dnsAnnotations(dns: IngressDns, host: string, uptimeAnnotation: string, targets: Inventory["kubernetes"]["externalDns"]): Record<string, string> {
   if (dns === "none") return {};
+  const { ipv4, ipv6 } = targets.publicAddresses;
   return {
     [EXTERNAL_DNS_HOSTNAME]: host,
     [EXTERNAL_DNS_PROXIED]: dns === "proxied" ? "true" : "false",
+    [EXTERNAL_DNS_TARGET]: dns === "proxied" ? targets.proxiedTarget : [ipv4, ...(ipv6 ? [ipv6] : [])].join(","),
     [uptimeAnnotation]: "true",
   };
 }

@@ -10,6 +10,9 @@ import { chartResources } from "./platform";
 /** The PostgreSQL image of pg-cluster; the dump job uses the same major version. */
 export const POSTGRES_IMAGE = "ghcr.io/cloudnative-pg/postgresql:17.6";
 
+/** The CNPG cluster and its namespace: where app databases live and poolers attach. */
+export const PG_CLUSTER = { name: "pg-cluster", namespace: "dbaas" } as const;
+
 /** Owner of the tier-1 Terraform state database; Vault rotates its password. */
 export const STATE_DATABASE_OWNER = "terraform_state";
 
@@ -25,7 +28,7 @@ export class DbaasStack extends HomelabStack {
       cluster: "kubernetes",
       description: "CNPG pg-cluster holding the terraform_state database",
     });
-    const namespace = new Namespace(this, "Namespace", { name: "dbaas" });
+    const namespace = new Namespace(this, "Namespace", { name: PG_CLUSTER.namespace });
     const { host, database } = this.inventory.stateBackend.pg;
     if (!host.startsWith("pg-cluster-rw.dbaas.")) {
       throw new Error(
@@ -35,7 +38,7 @@ export class DbaasStack extends HomelabStack {
     const cluster = new CustomResource<ICluster>(this, "PgCluster", {
       apiVersion: "postgresql.cnpg.io/v1",
       kind: "Cluster",
-      name: "pg-cluster",
+      name: PG_CLUSTER.name,
       namespace: namespace.name,
       body: {
         spec: {

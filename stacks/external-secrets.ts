@@ -33,6 +33,9 @@ export interface ExternalSecretsStackProps {
  * the cluster's own secret: the LUKS passphrase of proxmox-lvm-encrypted volumes.
  */
 export class ExternalSecretsStack extends HomelabStack {
+  /** The LUKS passphrase of proxmox-lvm-encrypted volumes, which the CSI driver's storage class names. */
+  readonly proxmoxCsiEncryption: ExternalSecret;
+
   constructor(scope: Construct, props: ExternalSecretsStackProps) {
     super(scope, "external-secrets", {
       tier: 0,
@@ -83,7 +86,7 @@ export class ExternalSecretsStack extends HomelabStack {
       namespaces: [],
     });
     // The Proxmox CSI driver reads the passphrase of encrypted volumes from this Secret.
-    new ExternalSecret(this, "ProxmoxCsiEncryption", {
+    this.proxmoxCsiEncryption = new ExternalSecret(this, "ProxmoxCsiEncryption", {
       namespace: KUBE_SYSTEM,
       name: "proxmox-csi-encryption",
       secrets: props.proxmoxCsiSecrets,

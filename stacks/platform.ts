@@ -1,9 +1,10 @@
 import { Construct } from "constructs";
 import type { IClusterPolicy } from "../.gen/models/kyverno.io/v1/ClusterPolicy";
+import { AuthentikOutpost, authentikForwardAuthAddress } from "../constructs/authentik-outposts";
 import { CustomResource } from "../constructs/custom-resource";
 import { HelmChart } from "../constructs/helm-chart";
 import { HomelabStack } from "../constructs/homelab-stack";
-import { Namespace } from "../constructs/namespace";
+import { Namespace, NamespaceRef } from "../constructs/namespace";
 import { TraefikMiddleware } from "../constructs/traefik-middleware";
 
 /** Chart versions of the platform, pinned. */
@@ -13,6 +14,9 @@ export const PLATFORM_CHARTS = {
   // 0.17.1 was never published (the index goes 0.17.0, 0.18.0); 0.17.0 is the release meant.
   pvcAutoresizer: { repository: "https://topolvm.github.io/pvc-autoresizer", chart: "pvc-autoresizer", version: "0.17.0" },
 } as const;
+
+/** Traefik's namespace: its middlewares' references start with its name. */
+export const TRAEFIK_NAMESPACE: NamespaceRef = { name: "traefik" };
 
 /** Container resources for chart values: CPU request only, memory request = limit. */
 export function chartResources(cpuMillis: number, memoryMiB: number) {
@@ -27,7 +31,7 @@ export class PlatformStack extends HomelabStack {
       cluster: "kubernetes",
       description: "Traefik and its middlewares, Kyverno, pvc-autoresizer",
     });
-    const traefikNamespace = new Namespace(this, "TraefikNamespace", { name: "traefik" });
+    const traefikNamespace = new Namespace(this, "TraefikNamespace", { name: TRAEFIK_NAMESPACE.name });
     const traefik = new HelmChart(this, "Traefik", {
       name: "traefik",
       namespace: traefikNamespace,
@@ -42,8 +46,8 @@ export class PlatformStack extends HomelabStack {
     });
 
     const m = this.inventory.kubernetes.traefik.middlewares;
-    const authentikOutpost = (service: string) => ({
-      address: `http://${service}.authentik.svc.cluster.local:9000/outpost.goauthentik.io/auth/traefik`,
+    const authentikOutpost = (outpost: AuthentikOutpost) => ({
+      address: authentikForwardAuthAddress(outpost),
       trustForwardHeader: true,
       authResponseHeaders: ["X-authentik-username", "X-authentik-groups", "X-authentik-email", "X-authentik-uid"],
     });
@@ -52,12 +56,12 @@ export class PlatformStack extends HomelabStack {
     new TraefikMiddleware(middlewares, "AuthentikForwardAuth", {
       ...common,
       reference: m.authentikForwardAuth,
-      spec: { forwardAuth: authentikOutpost("ak-outpost-authentik-embedded-outpost") },
+      spec: { forwardAuth: authentikOutpost("embedded") },
     });
     new TraefikMiddleware(middlewares, "AuthentikPublicForwardAuth", {
       ...common,
       reference: m.authentikPublicForwardAuth,
-      spec: { forwardAuth: authentikOutpost("ak-outpost-public") },
+      spec: { forwardAuth: authentikOutpost("public") },
     });
     new TraefikMiddleware(middlewares, "AntiAiScraping", {
       ...common,

@@ -83,17 +83,26 @@ describe("host, dns and tls", () => {
     expect(annotationsOf(ingress)["traefik.ingress.kubernetes.io/router.tls"]).toBe("true");
   });
 
-  test("proxied dns publishes through the CDN and adds the uptime monitor", () => {
+  test("proxied dns publishes through the CDN, a CNAME to the tunnel, and adds the uptime monitor", () => {
     const a = annotationsOf(onlyResource(ingressWith({ dns: "proxied" }), "kubernetes_ingress_v1"));
     expect(a["external-dns.alpha.kubernetes.io/hostname"]).toBe("web.example.org");
     expect(a["external-dns.alpha.kubernetes.io/cloudflare-proxied"]).toBe("true");
+    expect(a["external-dns.alpha.kubernetes.io/target"]).toBe("tunnel.example.org");
     expect(a[testInventory.kubernetes.uptimeMonitorAnnotation]).toBe("true");
   });
 
-  test("non-proxied dns publishes direct records and adds the uptime monitor", () => {
+  test("non-proxied dns publishes direct A and AAAA records to the public addresses and adds the uptime monitor", () => {
     const a = annotationsOf(onlyResource(ingressWith({ dns: "non-proxied" }), "kubernetes_ingress_v1"));
     expect(a["external-dns.alpha.kubernetes.io/cloudflare-proxied"]).toBe("false");
+    expect(a["external-dns.alpha.kubernetes.io/target"]).toBe("203.0.113.10,2001:db8::10");
     expect(a[testInventory.kubernetes.uptimeMonitorAnnotation]).toBe("true");
+  });
+
+  test("non-proxied dns without a public IPv6 address publishes the A record alone", () => {
+    const inventory = structuredClone(testInventory);
+    (inventory.kubernetes.externalDns.publicAddresses as { ipv6?: string }).ipv6 = undefined;
+    const stack = synthWith((s) => new IngressFactory(s, "Ingress", { name: "web", dns: "non-proxied", backend: backendIn(s) }), { inventory });
+    expect(annotationsOf(onlyResource(stack, "kubernetes_ingress_v1"))["external-dns.alpha.kubernetes.io/target"]).toBe("203.0.113.10");
   });
 
   test("dns none publishes nothing and has no uptime monitor", () => {

@@ -3,7 +3,9 @@ import { HomelabApp } from "../../constructs";
 import { defineEstate } from "../../main";
 import { synthApp, testInventory } from "../helpers/synth";
 
-const TIER0 = ["cnpg", "dbaas", "external-secrets", "platform", "vault"];
+// The guide's bootstrap stacks (but infra, not in code), plus what PostgreSQL itself stands on:
+// the Proxmox CSI plugin (its volumes) and MetalLB (Traefik's address, the state backend's).
+const TIER0 = ["cnpg", "dbaas", "external-secrets", "metallb", "platform", "proxmox-csi", "vault"];
 
 // Credentials and machine paths a workstation would have in its environment during synth.
 const FAKE_ENV: Record<string, string> = {
@@ -29,7 +31,7 @@ function synthWithEnv() {
 const { stacks, files, report } = synthWithEnv();
 const everything = JSON.stringify({ stacks, files });
 
-test("the five bootstrap stacks are tier 0 with local state, every other stack is tier 1 with pg state", () => {
+test("the bootstrap stacks are tier 0 with local state, every other stack is tier 1 with pg state", () => {
   const app = new HomelabApp({ outdir: tmpdir(), inventory: testInventory });
   defineEstate(app);
   const described = app.describeStacks();

@@ -1,1 +1,2 @@
 export * from "./Cluster";
+export * from "./Pooler";
