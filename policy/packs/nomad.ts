@@ -7,6 +7,7 @@ import { nomadMountsDeclaredVolumes } from "../rules/nomad-mounts-declared-volum
 import { nomadNodePluginSystem } from "../rules/nomad-node-plugin-system";
 import { nomadSqliteOffVolumes } from "../rules/nomad-sqlite-off-volumes";
 import { nomadVaultGrants } from "../rules/nomad-vault-grants";
+import { nomadVolumeClaims } from "../rules/nomad-volume-claims";
 import { Rule } from "../rule";
 
 /** House rules of the Nomad estate. */
@@ -20,4 +21,5 @@ export const NOMAD_RULES: readonly Rule[] = [
   nomadMemoryMaxOversubscription,
   nomadArchConstraint,
   nomadVaultGrants,
+  nomadVolumeClaims,
 ];
