@@ -1,5 +1,6 @@
 import { nomadArchConstraint } from "../rules/nomad-arch-constraint";
 import { nomadConnectSidecarMemory } from "../rules/nomad-connect-sidecar-memory";
+import { nomadImageDataPaths } from "../rules/nomad-image-data-paths";
 import { nomadCsiVolumeNaming } from "../rules/nomad-csi-volume-naming";
 import { nomadLitestreamPairing } from "../rules/nomad-litestream-pairing";
 import { nomadMemoryMaxOversubscription } from "../rules/nomad-memory-max-oversubscription";
@@ -22,4 +23,5 @@ export const NOMAD_RULES: readonly Rule[] = [
   nomadArchConstraint,
   nomadVaultGrants,
   nomadVolumeClaims,
+  nomadImageDataPaths,
 ];
