@@ -6,7 +6,8 @@
  * config file: its flags and each volume's parameters are its whole configuration, and
  * the csi-driver-nfs contract checks both against its source.
  */
-import { DEFAULT_RESTART, JobContext } from "./common";
+import { JobContext } from "./common";
+import { csiControllerJob, csiNodeJob } from "./csi-plugin";
 import { seconds } from "./duration";
 import { IMAGES, imageRef } from "./images";
 import { Job, Task } from "./model";
@@ -59,22 +60,10 @@ function pluginTask(pluginId: string, mode: "controller" | "node"): Task {
 
 /** The controller plugin: creates and deletes the volumes' directories. */
 export function csiDriverNfsControllerJob(ctx: JobContext, pluginId: string): Job {
-  return {
-    ID: `plugin-${pluginId}-controller`,
-    Type: "service",
-    Datacenters: ctx.datacenters,
-    Priority: 90,
-    TaskGroups: [{ Name: "controller", Count: 1, RestartPolicy: DEFAULT_RESTART, Tasks: [pluginTask(pluginId, "controller")] }],
-  };
+  return csiControllerJob(ctx, pluginId, pluginTask(pluginId, "controller"));
 }
 
 /** The node plugin: mounts volumes into allocations, on every client. */
 export function csiDriverNfsNodeJob(ctx: JobContext, pluginId: string): Job {
-  return {
-    ID: `plugin-${pluginId}-nodes`,
-    Type: "system",
-    Datacenters: ctx.datacenters,
-    Priority: 90,
-    TaskGroups: [{ Name: "nodes", RestartPolicy: DEFAULT_RESTART, Tasks: [pluginTask(pluginId, "node")] }],
-  };
+  return csiNodeJob(ctx, pluginId, pluginTask(pluginId, "node"));
 }
