@@ -18,6 +18,7 @@ import { ProwlarrStack } from "./stacks/prowlarr";
 // Nomad stacks.
 import { AppflowyStack } from "./stacks/appflowy";
 import { BitcoinStack } from "./stacks/bitcoin";
+import { BitcoinClusterStack } from "./stacks/bitcoin-cluster";
 import { ForgejoStack } from "./stacks/forgejo";
 import { MatrixStack } from "./stacks/matrix";
 import { MediaCentreStack } from "./stacks/media-centre";
@@ -26,6 +27,7 @@ import { NomadClusterStack } from "./stacks/nomad-cluster";
 import { OllamaStack } from "./stacks/ollama";
 import { OverseerrStack } from "./stacks/overseerr";
 import { PluginCsiGlusterfsStack } from "./stacks/plugin-csi-glusterfs";
+import { PluginCsiNfsStack } from "./stacks/plugin-csi-nfs";
 
 /** Wires the estate's stacks together; every resource lives in stacks/ and constructs/. */
 export function defineEstate(app: HomelabApp): void {
@@ -87,7 +89,10 @@ export function defineEstate(app: HomelabApp): void {
   }
   for (const stack of [mediaCentre, overseerr]) stack.addDependency(minio);
   new ForgejoStack(app).addDependency(nomadCluster);
-  new BitcoinStack(app);
+  // The Bitcoin cluster: its scheduler, and the NFS plugin its volumes wait on, first.
+  const bitcoin = new BitcoinStack(app);
+  bitcoin.addDependency(new BitcoinClusterStack(app));
+  bitcoin.addDependency(new PluginCsiNfsStack(app));
 
   // Each Nomad job may read from Vault exactly what its templates read, nothing more.
   vault.grantNomadJobsIn(app);

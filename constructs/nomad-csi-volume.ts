@@ -2,6 +2,7 @@ import { CsiVolume } from "@cdktf/provider-nomad/lib/csi-volume";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { VolumeAccessMode, VolumeAttachmentMode } from "../jobspecs/model";
+import { nfsVolumeParameters } from "../jobspecs/csi-driver-nfs";
 import { NFS_MOUNT_OPTIONS } from "../jobspecs/nfs-mount-options";
 import { VOLUME_NAME_SEGMENT, volumeId } from "../jobspecs/volume-naming";
 import { CsiPluginHealth } from "./csi-plugin-health";
@@ -148,6 +149,7 @@ export class NomadCsiVolume extends Construct {
       capacityMin,
       capacityMax,
       capability: [{ accessMode, attachmentMode }],
+      parameters: pluginParametersOf(stack, props.plugin),
       mountOptions: { fsType: "nfs", mountFlags: [...NFS_MOUNT_OPTIONS] },
       dependsOn: props.namespace ? [health.resource, props.namespace.resource] : [health.resource],
       lifecycle: { preventDestroy: retain === true },
@@ -156,6 +158,11 @@ export class NomadCsiVolume extends Construct {
     if (retain !== true) acknowledge(this, statePreventDestroy.id, retain.allowDestroy);
     recordCatalogFacts(this, { criticality: props.criticality });
   }
+}
+
+/** What the plugin's CreateVolume needs to know: democratic-csi reads its own config; csi-driver-nfs the server and export. */
+function pluginParametersOf(stack: HomelabStack, plugin: CsiPluginKind): Record<string, string> | undefined {
+  return plugin === "bitcoin-nfs" ? nfsVolumeParameters(stack.inventory.nomad.bitcoin.nfs) : undefined;
 }
 
 function pluginIdOf(stack: HomelabStack, plugin: CsiPluginKind): string {

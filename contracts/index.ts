@@ -1,4 +1,5 @@
 import { ContractCheck, ContractFinding, ValidateInput } from "./contract";
+import { csiDriverNfs } from "./csi-driver-nfs";
 import { customResources } from "./custom-resources";
 import { democraticCsiConfig } from "./democratic-csi-config";
 import { helmReleases } from "./helm-releases";
@@ -16,6 +17,7 @@ export const CONTRACT_CHECKS: readonly ContractCheck[] = [
   nomadDockerDriver,
   litestreamConfig,
   democraticCsiConfig,
+  csiDriverNfs,
   helmReleases,
   customResources,
   woodpeckerSchema,

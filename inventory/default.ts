@@ -23,6 +23,7 @@ export const defaultInventory: InventoryInput = {
       datacenter: "homelab",
       namespace: "bitcoin",
       csiPlugin: "nfs",
+      nfs: { server: "nas.home.arpa", export: "/srv/nfs/bitcoin" },
       nodes: [
         { name: "pi-1", address: "192.168.2.11", arch: "arm64", role: "server" },
         { name: "pi-2", address: "192.168.2.12", arch: "arm64" },

@@ -64,6 +64,11 @@ export const inventorySchema = z.strictObject({
       namespace: identifier,
       /** The NFS CSI plugin of the Pi cluster (volumes are multi-node-single-writer). */
       csiPlugin: identifier.default("nfs"),
+      /**
+       * The NFS server outside the cluster holding the Bitcoin volumes (a DNS name or IPv4
+       * address), and the export under which each volume is the directory <export>/<volume id>.
+       */
+      nfs: z.strictObject({ server: dnsName, export: serverPath }),
     }),
   }),
   /** Nomad CSI plugin ids; a node plugin's csi_plugin.id equals the driver's --csi-name. */

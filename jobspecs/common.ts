@@ -125,9 +125,15 @@ export interface PostgresGroupOptions {
   readonly secretsPath: string;
 }
 
+/** The postgres image's PGDATA, and where the stack mounts the data volume. */
+export const POSTGRES_DATA_DIR = "/var/lib/postgresql/data";
+
 /**
  * A PostgreSQL group reached only through Connect; the stack mounts its data volume at
- * /var/lib/postgresql/data. The password is rendered from Vault at run time.
+ * POSTGRES_DATA_DIR. PGDATA stays the image's own (the volume's root), so a cluster already
+ * there is found; were it anywhere else, initdb would refuse the non-empty directory and the
+ * task fail loudly, rather than start an empty database. The password is rendered from
+ * Vault at run time.
  */
 export function postgresGroup(options: PostgresGroupOptions): TaskGroup {
   return {
@@ -142,7 +148,7 @@ export function postgresGroup(options: PostgresGroupOptions): TaskGroup {
         Name: "postgres",
         Driver: "docker",
         Config: { image: imageRef(IMAGES.postgres) },
-        Env: { POSTGRES_USER: options.user, POSTGRES_DB: options.database, PGDATA: "/var/lib/postgresql/data/pgdata" },
+        Env: { POSTGRES_USER: options.user, POSTGRES_DB: options.database },
         Vault: { ChangeMode: "restart" },
         Templates: [vaultEnv(options.secretsPath, { POSTGRES_PASSWORD: "postgres_password" })],
         Resources: { CPU: 500, MemoryMB: 512, MemoryMaxMB: 1024 },

@@ -4,7 +4,8 @@
  * under /storage/v. Two jobs: the controller (service) and the node plugin (system,
  * privileged, on every client).
  */
-import { DEFAULT_RESTART, JobContext, toYaml } from "./common";
+import { JobContext, toYaml } from "./common";
+import { csiControllerJob, csiNodeJob } from "./csi-plugin";
 import { seconds } from "./duration";
 import { IMAGES, imageRef } from "./images";
 import { Job, Task } from "./model";
@@ -59,22 +60,10 @@ function pluginTask(pluginId: string, mode: "controller" | "node"): Task {
 
 /** The controller plugin: creates and deletes volume directories. */
 export function democraticCsiControllerJob(ctx: JobContext, pluginId: string): Job {
-  return {
-    ID: `plugin-${pluginId}-controller`,
-    Type: "service",
-    Datacenters: ctx.datacenters,
-    Priority: 90,
-    TaskGroups: [{ Name: "controller", Count: 1, RestartPolicy: DEFAULT_RESTART, Tasks: [pluginTask(pluginId, "controller")] }],
-  };
+  return csiControllerJob(ctx, pluginId, pluginTask(pluginId, "controller"));
 }
 
 /** The node plugin: mounts volumes into allocations, on every client. */
 export function democraticCsiNodeJob(ctx: JobContext, pluginId: string): Job {
-  return {
-    ID: `plugin-${pluginId}-nodes`,
-    Type: "system",
-    Datacenters: ctx.datacenters,
-    Priority: 90,
-    TaskGroups: [{ Name: "nodes", RestartPolicy: DEFAULT_RESTART, Tasks: [pluginTask(pluginId, "node")] }],
-  };
+  return csiNodeJob(ctx, pluginId, pluginTask(pluginId, "node"));
 }

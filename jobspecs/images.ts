@@ -25,6 +25,8 @@ function image(repository: string, tag: string, archs: readonly CpuArch[] = BOTH
 
 export const IMAGES = {
   democraticCsi: image("docker.io/democraticcsi/democratic-csi", "v1.9.4"),
+  // kubernetes-csi/csi-driver-nfs: the Bitcoin cluster's NFS CSI plugin.
+  csiDriverNfs: image("registry.k8s.io/sig-storage/nfsplugin", "v4.12.1"),
   litestream: image("docker.io/litestream/litestream", "0.5.8"),
   restic: image("docker.io/restic/restic", "0.18.1"),
   minio: image("docker.io/minio/minio", "RELEASE.2025-09-07T16-13-09Z"),

@@ -2,10 +2,11 @@
  * Matrix: Synapse, the WhatsApp bridge, the Matrix Authentication Service, nginx for
  * .well-known, and the Cinny and Element clients, talking over Consul Connect. Storage is
  * mounted by the stack (volumes are Terraform resources); databases live on the external
- * PostgreSQL.
+ * PostgreSQL. Every group's Envoy sidecar serves Prometheus metrics on 9102, as the
+ * operators' job has it.
  */
 import { DEFAULT_RESTART, DEFAULT_UPDATE, JobContext, jsonFile, vaultValue, yamlFile } from "./common";
-import { connectService } from "./connect";
+import { connectService, ConnectServiceProps } from "./connect";
 import { IMAGES, imageRef } from "./images";
 import { Job, TaskGroup } from "./model";
 
@@ -16,7 +17,8 @@ export interface MatrixContext extends JobContext {
 }
 
 export const SYNAPSE_PORT = 8008;
-export const SYNAPSE_ENVOY_METRICS_PORT = 9102;
+/** Envoy's Prometheus listener in every group (the guide's `port "envoy_metrics" { to = 9102 }`). */
+export const ENVOY_METRICS_PORT = 9102;
 export const WHATSAPP_PORT = 29318;
 export const MAS_PORT = 8080;
 const HTTP_PORT = 80;
@@ -24,22 +26,18 @@ const HTTP_PORT = 80;
 /** Vault KV v2 paths of the matrix secrets. */
 export const MATRIX_SECRETS = { synapse: "secret/data/matrix/synapse" } as const;
 
-const bridge = (...dynamic: { Label: string; To: number }[]) => [{ Mode: "bridge" as const, DynamicPorts: dynamic.length ? dynamic : undefined }];
+const ENVOY_METRICS_LABEL = "envoy_metrics";
+/** A group's bridge network, with the port Prometheus scrapes its Envoy sidecar on. */
+const bridge = () => [{ Mode: "bridge" as const, DynamicPorts: [{ Label: ENVOY_METRICS_LABEL, To: ENVOY_METRICS_PORT }] }];
+/** A Connect service whose sidecar exposes Envoy's metrics on the group's envoy_metrics port. */
+const meshService = (props: ConnectServiceProps) => connectService({ ...props, envoyMetricsPortLabel: ENVOY_METRICS_LABEL, envoyMetricsPort: ENVOY_METRICS_PORT });
 
 function synapse(ctx: MatrixContext): TaskGroup {
   return {
     Name: "synapse",
     Count: 1,
-    Networks: bridge({ Label: "envoy_metrics", To: SYNAPSE_ENVOY_METRICS_PORT }),
-    Services: [
-      connectService({
-        name: "matrix-synapse",
-        port: SYNAPSE_PORT,
-        httpCheck: { path: "/health" },
-        envoyMetricsPortLabel: "envoy_metrics",
-        envoyMetricsPort: SYNAPSE_ENVOY_METRICS_PORT,
-      }),
-    ],
+    Networks: bridge(),
+    Services: [meshService({ name: "matrix-synapse", port: SYNAPSE_PORT, httpCheck: { path: "/health" } })],
     RestartPolicy: DEFAULT_RESTART,
     Update: DEFAULT_UPDATE,
     Tasks: [
@@ -84,7 +82,7 @@ function whatsapp(): TaskGroup {
     Count: 1,
     Networks: bridge(),
     Services: [
-      connectService({
+      meshService({
         name: "matrix-whatsapp",
         port: WHATSAPP_PORT,
         upstreams: [{ service: "matrix-synapse", localPort: SYNAPSE_PORT }],
@@ -96,8 +94,10 @@ function whatsapp(): TaskGroup {
       {
         Name: "whatsapp",
         Driver: "docker",
-        // config.yaml (PostgreSQL database matrix-whatsapp, registration) lives on the data volume.
-        Config: { image: imageRef(IMAGES.mautrixWhatsapp), args: ["-c", "/data/config.yaml", "-r", "/data/registration.yaml", "--no-update"] },
+        // The image's command (/docker-run.sh, mautrix/whatsapp v0.2512.0) reads /data/config.yaml
+        // (PostgreSQL database matrix-whatsapp) and /data/registration.yaml from the data volume
+        // and drops to the bridge's own user; args here would replace that script as the command.
+        Config: { image: imageRef(IMAGES.mautrixWhatsapp) },
         Resources: { CPU: 200, MemoryMB: 256, MemoryMaxMB: 512 },
       },
     ],
@@ -110,7 +110,7 @@ function mas(): TaskGroup {
     Count: 1,
     Networks: bridge(),
     Services: [
-      connectService({
+      meshService({
         name: "matrix-mas",
         port: MAS_PORT,
         httpCheck: { path: "/health" },
@@ -131,14 +131,30 @@ function mas(): TaskGroup {
   };
 }
 
-/** nginx serves /.well-known/matrix from the shared volume and routes the client API. */
+/** Synapse's public base URL. */
+const homeserverUrl = (domain: string) => `https://matrix.${domain}`;
+
+/**
+ * The /.well-known/matrix documents of the apex domain, from the inventory (Matrix spec:
+ * `m.server` delegates federation, `m.homeserver.base_url` points clients at Synapse).
+ * Rendered into the nginx task rather than read from the shared volume: that volume is
+ * single-node-writer and takes one claim, which MAS holds for its config.
+ */
+export function wellKnownMatrix(domain: string): { readonly server: object; readonly client: object } {
+  return { server: { "m.server": `matrix.${domain}:443` }, client: { "m.homeserver": { base_url: homeserverUrl(domain) } } };
+}
+
+/** Where nginx finds the .well-known tree: the task's local directory. */
+const WELL_KNOWN_ROOT = "local/html";
+
+/** nginx serves /.well-known/matrix (rendered by the job) and routes the client API. */
 export function nginxConfig(): string {
   // nginx's own configuration language; no HCL or YAML is assembled here.
   return [
     "server {",
     `  listen ${HTTP_PORT};`,
     "  location /.well-known/matrix/ {",
-    "    root /shared/nginx/html;",
+    `    root /${WELL_KNOWN_ROOT};`,
     "    default_type application/json;",
     '    add_header Access-Control-Allow-Origin "*";',
     "  }",
@@ -156,13 +172,14 @@ export function nginxConfig(): string {
   ].join("\n");
 }
 
-function nginx(): TaskGroup {
+function nginx(ctx: MatrixContext): TaskGroup {
+  const wellKnown = wellKnownMatrix(ctx.domain);
   return {
     Name: "nginx",
     Count: 1,
     Networks: bridge(),
     Services: [
-      connectService({
+      meshService({
         name: "matrix-nginx",
         port: HTTP_PORT,
         upstreams: [
@@ -178,31 +195,41 @@ function nginx(): TaskGroup {
         Name: "nginx",
         Driver: "docker",
         Config: { image: imageRef(IMAGES.nginx), volumes: ["local/matrix.conf:/etc/nginx/conf.d/default.conf"] },
-        Templates: [{ EmbeddedTmpl: nginxConfig(), DestPath: "local/matrix.conf", ChangeMode: "signal", ChangeSignal: "SIGHUP" }],
+        Templates: [
+          { EmbeddedTmpl: nginxConfig(), DestPath: "local/matrix.conf", ChangeMode: "signal", ChangeSignal: "SIGHUP" },
+          jsonFile(`${WELL_KNOWN_ROOT}/.well-known/matrix/server`, wellKnown.server),
+          jsonFile(`${WELL_KNOWN_ROOT}/.well-known/matrix/client`, wellKnown.client),
+        ],
         Resources: { CPU: 100, MemoryMB: 64 },
       },
     ],
   };
 }
 
-function cinny(): TaskGroup {
+/**
+ * Cinny's config.json (its ClientConfig: defaultHomeserver, homeserverList,
+ * allowCustomHomeservers): this estate's homeserver only. Rendered into the task, not read
+ * from the single-claim shared volume (see wellKnownMatrix).
+ */
+export function cinnyConfig(domain: string): object {
+  return { defaultHomeserver: 0, homeserverList: [domain], allowCustomHomeservers: false };
+}
+
+function cinny(ctx: MatrixContext): TaskGroup {
   return {
     Name: "cinny",
     Count: 1,
     Networks: bridge(),
-    Services: [connectService({ name: "matrix-cinny", port: HTTP_PORT, httpCheck: { path: "/" } })],
+    Services: [meshService({ name: "matrix-cinny", port: HTTP_PORT, httpCheck: { path: "/" } })],
     RestartPolicy: DEFAULT_RESTART,
     Update: DEFAULT_UPDATE,
     Tasks: [
       {
         Name: "cinny",
         Driver: "docker",
-        Config: {
-          image: imageRef(IMAGES.cinny),
-          // /app/config.json comes from the shared config volume (mounted at /shared).
-          entrypoint: ["/bin/sh", "-c"],
-          args: ["ln -sf /shared/cinny/config.json /app/config.json && exec nginx -g 'daemon off;'"],
-        },
+        // The image serves its build from /app; config.json there is read by the browser.
+        Config: { image: imageRef(IMAGES.cinny), volumes: ["local/config.json:/app/config.json"] },
+        Templates: [jsonFile("local/config.json", cinnyConfig(ctx.domain))],
         Resources: { CPU: 100, MemoryMB: 64 },
       },
     ],
@@ -214,7 +241,7 @@ function element(ctx: MatrixContext): TaskGroup {
     Name: "element",
     Count: 1,
     Networks: bridge(),
-    Services: [connectService({ name: "matrix-element", port: HTTP_PORT, httpCheck: { path: "/" } })],
+    Services: [meshService({ name: "matrix-element", port: HTTP_PORT, httpCheck: { path: "/" } })],
     RestartPolicy: DEFAULT_RESTART,
     Update: DEFAULT_UPDATE,
     Tasks: [
@@ -224,7 +251,7 @@ function element(ctx: MatrixContext): TaskGroup {
         Config: { image: imageRef(IMAGES.element), volumes: ["local/config.json:/app/config.json"] },
         Templates: [
           jsonFile("local/config.json", {
-            default_server_config: { "m.homeserver": { base_url: `https://matrix.${ctx.domain}`, server_name: ctx.domain } },
+            default_server_config: { "m.homeserver": { base_url: homeserverUrl(ctx.domain), server_name: ctx.domain } },
             disable_custom_urls: true,
             brand: "Element",
           }),
@@ -235,12 +262,12 @@ function element(ctx: MatrixContext): TaskGroup {
   };
 }
 
-/** The matrix job: six groups; the stack mounts the four volumes. */
+/** The matrix job: six groups; the stack mounts the four volumes (the shared config into MAS alone). */
 export function matrixJob(ctx: MatrixContext): Job {
   return {
     ID: "matrix",
     Type: "service",
     Datacenters: ctx.datacenters,
-    TaskGroups: [synapse(ctx), whatsapp(), mas(), nginx(), cinny(), element(ctx)],
+    TaskGroups: [synapse(ctx), whatsapp(), mas(), nginx(ctx), cinny(ctx), element(ctx)],
   };
 }

@@ -45,12 +45,17 @@ function plex(): TaskGroup {
 }
 
 /**
- * Jellyfin keeps its settings on GlusterFS, but its data directory holds SQLite
- * (data/jellyfin.db): that lives on the allocation's sticky, migrating ephemeral disk,
- * never on the network filesystem, and Litestream replicates it like Plex's.
+ * Jellyfin runs with the image's own layout, so the GlusterFS volume at /config is found as
+ * the operators' Jellyfin left it: data dir /config (plugins, metadata, root/ with the
+ * libraries), settings in /config/config, logs in /config/log (jellyfin-packaging
+ * docker/Dockerfile). Only the SQLite directory, /config/data (jellyfin.db), is bound from
+ * the allocation's sticky, migrating ephemeral disk, never the network filesystem, and
+ * Litestream replicates it like Plex's.
  */
-export const JELLYFIN_DATA_DIR = `${ALLOC_DATA_DIR}/jellyfin`;
-export const JELLYFIN_DB = `${JELLYFIN_DATA_DIR}/data/jellyfin.db`;
+export const JELLYFIN_CONFIG_DIR = "/config";
+const JELLYFIN_SQLITE_DIR = `${JELLYFIN_CONFIG_DIR}/data`;
+export const JELLYFIN_DB_DIR = `${ALLOC_DATA_DIR}/jellyfin`;
+export const JELLYFIN_DB = `${JELLYFIN_DB_DIR}/jellyfin.db`;
 
 function jellyfin(): TaskGroup {
   return {
@@ -65,8 +70,9 @@ function jellyfin(): TaskGroup {
       {
         Name: "jellyfin",
         Driver: "docker",
-        Config: { image: imageRef(IMAGES.jellyfin), ports: ["http"] },
-        Env: { JELLYFIN_CONFIG_DIR: "/config", JELLYFIN_DATA_DIR, JELLYFIN_CACHE_DIR: "/local/cache" },
+        Config: { image: imageRef(IMAGES.jellyfin), ports: ["http"], volumes: [`..${JELLYFIN_DB_DIR}:${JELLYFIN_SQLITE_DIR}`] },
+        // The cache is rebuildable: the task directory, not the image's anonymous /cache volume.
+        Env: { JELLYFIN_CACHE_DIR: "/local/cache" },
         Resources: { CPU: 1500, MemoryMB: 1536, MemoryMaxMB: 3072 },
       },
     ],

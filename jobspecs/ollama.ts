@@ -16,6 +16,8 @@ export const OLLAMA_PORT = 11434;
 export const SEARXNG_PORT = 8080;
 export const OPEN_WEBUI_PORT = 8080;
 export const OLLAMA_SECRETS = "secret/data/ollama/postgres";
+/** Where the ollama image keeps models and its key ($HOME/.ollama; docs/docker.mdx mounts it there). */
+export const OLLAMA_DATA_DIR = "/root/.ollama";
 
 export function ollamaJob(ctx: OllamaContext): Job {
   return {
@@ -36,7 +38,8 @@ export function ollamaJob(ctx: OllamaContext): Job {
             Name: "ollama",
             Driver: "docker",
             Config: { image: imageRef(IMAGES.ollama) },
-            Env: { OLLAMA_HOST: `0.0.0.0:${OLLAMA_PORT}`, OLLAMA_MODELS: "/models" },
+            // Models (and the instance key) live under the image's /root/.ollama, where the stack mounts the volume.
+            Env: { OLLAMA_HOST: `0.0.0.0:${OLLAMA_PORT}` },
             Resources: { CPU: 4000, MemoryMB: 8192, MemoryMaxMB: 12288, Devices: [{ Name: "nvidia/gpu", Count: 1 }] },
           },
         ],

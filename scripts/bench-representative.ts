@@ -18,7 +18,7 @@ export function representativeStack(app: HomelabApp, id: string): HomelabStack {
   job.group("synapse").mount(volume("SynapseConfig", "synapse_config"), { destination: "/data" });
   job.group("synapse").mount(volume("SynapseMedia", "synapse_media"), { destination: "/media" });
   job.group("whatsapp-bridge").mount(volume("WhatsappData", "whatsapp_data"), { destination: "/data" });
-  const shared = volume("SharedConfig", "shared_config");
-  for (const group of ["mas", "nginx", "cinny"]) job.group(group).mount(shared, { destination: "/shared", readOnly: true });
+  // Like stacks/matrix.ts: the single-node-writer shared config takes one claim, MAS's.
+  job.group("mas").mount(volume("SharedConfig", "shared_config"), { destination: "/shared", readOnly: true });
   return stack;
 }

@@ -46,8 +46,8 @@ export class MatrixStack extends HomelabStack {
     job.group("synapse").mount(synapseConfig, { destination: "/data" });
     job.group("synapse").mount(synapseMedia, { destination: "/media" });
     job.group("whatsapp-bridge").mount(whatsappData, { destination: "/data" });
+    // single-node-writer takes one claim (HL-NOMAD-10): MAS holds it for /shared/mas/config.yaml;
+    // nginx's .well-known and Cinny's config.json are rendered from the inventory instead.
     job.group("mas").mount(sharedConfig, { destination: "/shared", readOnly: true });
-    job.group("nginx").mount(sharedConfig, { destination: "/shared", readOnly: true });
-    job.group("cinny").mount(sharedConfig, { destination: "/shared", readOnly: true });
   }
 }

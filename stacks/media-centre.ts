@@ -4,7 +4,7 @@ import { HomelabStack } from "../constructs/homelab-stack";
 import { LitestreamSidecar } from "../constructs/litestream-sidecar";
 import { MartinibarNfsVolume } from "../constructs/martinibar-nfs-volume";
 import { NomadJob } from "../constructs/nomad-job";
-import { JELLYFIN_DB, mediaCentreJob, PLEX_CONFIG_DIR, PLEX_DB } from "../jobspecs/media-centre";
+import { JELLYFIN_CONFIG_DIR, JELLYFIN_DB, mediaCentreJob, PLEX_CONFIG_DIR, PLEX_DB } from "../jobspecs/media-centre";
 
 /** Plex and Jellyfin (SQLite on ephemeral disk with Litestream, config on GlusterFS); media from the legacy NFS. */
 export class MediaCentreStack extends HomelabStack {
@@ -34,7 +34,7 @@ export class MediaCentreStack extends HomelabStack {
       ephemeralDiskMiB: 4096,
     });
     const jellyfin = job.group("jellyfin");
-    jellyfin.mount(jellyfinConfig, { destination: "/config" });
+    jellyfin.mount(jellyfinConfig, { destination: JELLYFIN_CONFIG_DIR });
     jellyfin.mount(media, { destination: "/data/media", readOnly: true });
     new LitestreamSidecar(this, "JellyfinLitestream", {
       group: jellyfin,

@@ -2,7 +2,8 @@ import { Construct } from "constructs";
 import { GlusterCsiVolume } from "../constructs/gluster-csi-volume";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { NomadJob } from "../constructs/nomad-job";
-import { ollamaJob } from "../jobspecs/ollama";
+import { POSTGRES_DATA_DIR } from "../jobspecs/common";
+import { OLLAMA_DATA_DIR, ollamaJob } from "../jobspecs/ollama";
 
 /** Ollama on the GPU node, SearXNG, Open WebUI and PostgreSQL; three GlusterFS volumes. */
 export class OllamaStack extends HomelabStack {
@@ -18,8 +19,8 @@ export class OllamaStack extends HomelabStack {
     const searxng = new GlusterCsiVolume(this, "SearxngConfig", { criticality: "low", service: "searxng", type: "config", capacityMin: "1GiB", capacityMax: "1GiB" });
 
     const job = new NomadJob(this, "Job", { job: ollamaJob({ datacenters: [cluster.datacenter], gpuNode }) });
-    job.group("ollama").mount(data, { destination: "/models" });
+    job.group("ollama").mount(data, { destination: OLLAMA_DATA_DIR });
     job.group("searxng").mount(searxng, { destination: "/etc/searxng" });
-    job.group("postgres").mount(postgres, { destination: "/var/lib/postgresql/data" });
+    job.group("postgres").mount(postgres, { destination: POSTGRES_DATA_DIR });
   }
 }

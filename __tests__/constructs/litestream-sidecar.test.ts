@@ -33,7 +33,8 @@ function build(extra: Extra = {}, opts: { count?: number; mountAt?: string } = {
 const groupOf = (stack: any) => JSON.parse(onlyResource(stack, "nomad_job").jobspec.replace(/\$\$\{/g, "${")).Job.TaskGroups[0];
 
 describe("LitestreamSidecar", () => {
-  const group = groupOf(build({}, { mountAt: "/config" }));
+  // overseerr's own config directory (jobspecs/image-data-paths.ts, HL-NOMAD-11).
+  const group = groupOf(build({}, { mountAt: "/app/config" }));
   const restore = group.Tasks.find((t: any) => t.Name === "litestream-restore");
   const replicate = group.Tasks.find((t: any) => t.Name === "litestream-replicate");
 

@@ -49,7 +49,8 @@ describe("group.mount(volume)", () => {
 
 test("a volume mounted by several groups is one dependency of the job", () => {
   const stack = synthWith((s) => {
-    const shared = new GlusterCsiVolume(s, "Shared", { criticality: "medium", service: "web", type: "shared" });
+    // Read by two groups: a multi-node-reader-only volume (one claim each, HL-NOMAD-10).
+    const shared = new GlusterCsiVolume(s, "Shared", { criticality: "medium", service: "web", type: "shared", accessMode: "multi-node-reader-only" });
     const j = new NomadJob(s, "Web", { job: { ...job(), TaskGroups: [{ Name: "a", Tasks: [task("a")] }, { Name: "b", Tasks: [task("b")] }] } });
     j.group("a").mount(shared, { destination: "/shared", readOnly: true });
     j.group("b").mount(shared, { destination: "/shared", readOnly: true });

@@ -51,8 +51,8 @@ const litestream = litestreamTasks({
   credentials: { source: "vault", path: "secret/data/app/litestream" },
 });
 
-test("the Nomad pack has the nine rules, ids HL-NOMAD-1 … 9", () => {
-  expect(NOMAD_RULES.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `HL-NOMAD-${n}`));
+test("the Nomad pack has the eleven rules, ids HL-NOMAD-1 … 11", () => {
+  expect(NOMAD_RULES.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `HL-NOMAD-${n}`));
 });
 
 describe("HL-NOMAD-1 Connect sidecar memory", () => {
@@ -168,8 +168,9 @@ describe("HL-NOMAD-5 jobs mount only declared volumes with a matching capability
   });
 });
 
-describe("HL-NOMAD-6 node plugin jobs are system and privileged", () => {
-  const plugin = (privileged: boolean) => task("plugin", { Config: { image: "docker.io/democraticcsi/democratic-csi:v1.9.4", privileged }, CSIPluginConfig: { ID: "glusterfs", Type: "node", MountDir: "/csi" } });
+describe("HL-NOMAD-6 node plugin jobs are system and privileged, and plugins name their driver with their id", () => {
+  const plugin = (privileged: boolean, args = ["--csi-name=glusterfs"]) =>
+    task("plugin", { Config: { image: "docker.io/democraticcsi/democratic-csi:v1.9.4", privileged, args }, CSIPluginConfig: { ID: "glusterfs", Type: "node", MountDir: "/csi" } });
   test("compliant: a privileged system job", () => {
     expect(nomadNodePluginSystem.check(jobResource(job([group({ Tasks: [plugin(true)] })], { Type: "system" })), context)).toEqual([]);
   });
@@ -179,9 +180,22 @@ describe("HL-NOMAD-6 node plugin jobs are system and privileged", () => {
       expect.stringMatching(/task plugin is a CSI node plugin but not privileged/),
     ]);
   });
-  test("not applicable: controllers and ordinary jobs", () => {
-    const controller = task("plugin", { CSIPluginConfig: { ID: "glusterfs", Type: "controller", MountDir: "/csi" } });
-    expect(nomadNodePluginSystem.check(jobResource(job([group({ Tasks: [controller] })])), context)).toBe("not-applicable");
+  test("non-compliant: a driver named otherwise than its csi_plugin id, or not named at all", () => {
+    const system = (args: string[]) => jobResource(job([group({ Tasks: [plugin(true, args)] })], { Type: "system" }));
+    expect(nomadNodePluginSystem.check(system(["--csi-name=gluster"]), context)).toEqual([
+      expect.stringMatching(/task plugin is CSI plugin glusterfs but names its driver "gluster": the csi_plugin id and the driver's name must be equal/),
+    ]);
+    expect(nomadNodePluginSystem.check(system(["--endpoint=unix:///csi/csi.sock"]), context)).toEqual([
+      expect.stringMatching(/passes no driver name \(--csi-name, --drivername\): the driver registers under its own default name/),
+    ]);
+  });
+  test("compliant: csi-driver-nfs' --drivername, in either flag form, on a controller too", () => {
+    const controller = (args: string[]) => task("plugin", { Config: { image: "registry.k8s.io/sig-storage/nfsplugin:v4.12.1", args }, CSIPluginConfig: { ID: "nfs", Type: "controller", MountDir: "/csi" } });
+    expect(nomadNodePluginSystem.check(jobResource(job([group({ Tasks: [controller(["--drivername=nfs"])] })])), context)).toEqual([]);
+    expect(nomadNodePluginSystem.check(jobResource(job([group({ Tasks: [controller(["--drivername", "nfs"])] })])), context)).toEqual([]);
+    expect(nomadNodePluginSystem.check(jobResource(job([group({ Tasks: [controller([])] })])), context)).toEqual([expect.stringMatching(/passes no driver name/)]);
+  });
+  test("not applicable: ordinary jobs", () => {
     expect(nomadNodePluginSystem.check(jobResource(job([group()])), context)).toBe("not-applicable");
   });
 });

@@ -31,6 +31,14 @@ test("NFS volumes are multi-node-single-writer and kept on destroy", () => {
   }
 });
 
+test("each volume is created by csi-driver-nfs on the inventory's NFS server and export, and kept on nomad volume delete", () => {
+  for (const v of Object.values(resourcesOf(bitcoin, "nomad_csi_volume")) as any[]) {
+    // csi-driver-nfs CreateVolume parameters: server, share; onDelete retain keeps the directory.
+    expect(v.parameters).toEqual({ server: "nas.home.arpa", share: "/srv/nfs/bitcoin", onDelete: "retain" });
+    expect(v.plugin_id).toBe("nfs");
+  }
+});
+
 test("every job carries meta.version, bridge networking with explicit ports, limits and checks", () => {
   for (const id of ["bitcoin", "electrs", "alby-hub"]) {
     const j = job(id);

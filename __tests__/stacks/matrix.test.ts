@@ -55,13 +55,38 @@ test("has the six groups", () => {
   expect(job.TaskGroups.map((g: any) => g.Name)).toEqual(["synapse", "whatsapp-bridge", "mas", "nginx", "cinny", "element"]);
 });
 
-test("the groups mount the volumes at the paths the domain names", () => {
+test("the groups mount the volumes at the paths the domain names; the single-node-writer shared config only in MAS", () => {
   expect(mounts("synapse")).toEqual(["glusterfs_matrix_synapse_config /data", "glusterfs_matrix_synapse_media /media"]);
   expect(mounts("whatsapp-bridge")).toEqual(["glusterfs_matrix_whatsapp_data /data"]);
   expect(mounts("mas")).toEqual(["glusterfs_matrix_shared_config /shared ro"]);
-  expect(mounts("nginx")).toEqual(["glusterfs_matrix_shared_config /shared ro"]);
-  expect(mounts("cinny")).toEqual(["glusterfs_matrix_shared_config /shared ro"]);
+  expect(mounts("nginx")).toEqual([]);
+  expect(mounts("cinny")).toEqual([]);
   expect(mounts("element")).toEqual([]);
+  const claimants = job.TaskGroups.filter((g: any) => Object.values(g.Volumes ?? {}).some((v: any) => v.Source === "glusterfs_matrix_shared_config"));
+  expect(claimants.map((g: any) => g.Name)).toEqual(["mas"]);
+});
+
+test("nginx serves the apex .well-known/matrix documents rendered from the inventory's domain", () => {
+  const nginx = group("nginx").Tasks[0];
+  expect(nginx.Templates[0].EmbeddedTmpl).toContain("root /local/html;");
+  const rendered = (path: string) => JSON.parse(nginx.Templates.find((t: any) => t.DestPath === `local/html/.well-known/matrix/${path}`).EmbeddedTmpl);
+  // Matrix spec: server delegation and client discovery.
+  expect(rendered("server")).toEqual({ "m.server": "matrix.example.org:443" });
+  expect(rendered("client")).toEqual({ "m.homeserver": { base_url: "https://matrix.example.org" } });
+});
+
+test("Cinny's config.json is rendered with this homeserver and bound over the image's /app/config.json", () => {
+  const cinny = group("cinny").Tasks[0];
+  expect(cinny.Config).toEqual({ image: "ghcr.io/cinnyapp/cinny:v4.10.2", volumes: ["local/config.json:/app/config.json"] });
+  expect(JSON.parse(cinny.Templates[0].EmbeddedTmpl)).toEqual({ defaultHomeserver: 0, homeserverList: ["example.org"], allowCustomHomeservers: false });
+});
+
+test("every group's Envoy sidecar serves Prometheus metrics on 9102, as the guide's job has it", () => {
+  for (const g of job.TaskGroups) {
+    expect(g.Networks[0].DynamicPorts).toContainEqual({ Label: "envoy_metrics", To: 9102 });
+    expect(g.Services[0].Connect.SidecarService.Proxy.Config).toEqual({ envoy_prometheus_bind_addr: "0.0.0.0:9102" });
+    expect(g.Services[0].Meta).toEqual({ envoy_metrics_port: "${NOMAD_HOST_PORT_envoy_metrics}" });
+  }
 });
 
 test("synapse: pinned image, port 8008 over Connect, Envoy metrics on 9102, media_store_path /media", () => {
@@ -100,9 +125,8 @@ test("the other groups run their pinned images with the domain's settings", () =
   expect(group("mas").Tasks[0].Config.image).toBe("ghcr.io/element-hq/matrix-authentication-service:1.8.0");
   expect(group("mas").Tasks[0].Env.MAS_CONFIG).toBe("/shared/mas/config.yaml");
   expect(group("nginx").Tasks[0].Config.image).toBe("docker.io/library/nginx:1.29.4-alpine");
-  expect(group("nginx").Tasks[0].Templates[0].EmbeddedTmpl).toContain("root /shared/nginx/html;");
-  expect(group("cinny").Tasks[0].Config.image).toBe("ghcr.io/cinnyapp/cinny:v4.10.2");
-  expect(group("cinny").Tasks[0].Config.args[0]).toContain("/shared/cinny/config.json /app/config.json");
+  // The image's own command (/docker-run.sh) finds /data/config.yaml and /data/registration.yaml.
+  expect(group("whatsapp-bridge").Tasks[0].Config.args).toBeUndefined();
   expect(JSON.parse(group("element").Tasks[0].Templates[0].EmbeddedTmpl).default_server_config["m.homeserver"].server_name).toBe("example.org");
 });
 

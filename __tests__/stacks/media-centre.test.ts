@@ -55,16 +55,18 @@ test("plex runs Litestream: restore before, replicate beside, count 1, sticky mi
   });
 });
 
-test("jellyfin keeps its settings on GlusterFS and its SQLite on the sticky ephemeral disk, replicated by Litestream", () => {
+test("jellyfin keeps the image's layout on GlusterFS and only its SQLite directory on the sticky ephemeral disk, replicated by Litestream", () => {
   const jellyfin = group("jellyfin");
   expect(jellyfin.Tasks.map((t: any) => t.Name)).toEqual(["jellyfin", "litestream-restore", "litestream-replicate"]);
   expect(jellyfin.Tasks[0].VolumeMounts.map((m: any) => m.Destination)).toEqual(["/config", "/data/media"]);
-  expect(jellyfin.Tasks[0].Env.JELLYFIN_DATA_DIR).toBe("/alloc/data/jellyfin");
+  // The image's JELLYFIN_DATA_DIR /config and JELLYFIN_CONFIG_DIR /config/config stand (jellyfin-packaging docker/Dockerfile).
+  expect(jellyfin.Tasks[0].Env).toEqual({ JELLYFIN_CACHE_DIR: "/local/cache" });
+  expect(jellyfin.Tasks[0].Config.volumes).toEqual(["../alloc/data/jellyfin:/config/data"]);
   expect(jellyfin.Count).toBe(1);
   expect(jellyfin.EphemeralDisk).toEqual({ Sticky: true, Migrate: true, SizeMB: 2048 });
   const replicate = jellyfin.Tasks.find((t: any) => t.Name === "litestream-replicate");
   expect(YAML.parse(replicate.Templates[0].EmbeddedTmpl).dbs.map((d: any) => [d.path, d.replica.path])).toEqual([
-    ["/alloc/data/jellyfin/data/jellyfin.db", "media-centre/jellyfin/jellyfin.db"],
+    ["/alloc/data/jellyfin/jellyfin.db", "media-centre/jellyfin/jellyfin.db"],
   ]);
 });
 

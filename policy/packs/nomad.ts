@@ -1,5 +1,6 @@
 import { nomadArchConstraint } from "../rules/nomad-arch-constraint";
 import { nomadConnectSidecarMemory } from "../rules/nomad-connect-sidecar-memory";
+import { nomadImageDataPaths } from "../rules/nomad-image-data-paths";
 import { nomadCsiVolumeNaming } from "../rules/nomad-csi-volume-naming";
 import { nomadLitestreamPairing } from "../rules/nomad-litestream-pairing";
 import { nomadMemoryMaxOversubscription } from "../rules/nomad-memory-max-oversubscription";
@@ -7,6 +8,7 @@ import { nomadMountsDeclaredVolumes } from "../rules/nomad-mounts-declared-volum
 import { nomadNodePluginSystem } from "../rules/nomad-node-plugin-system";
 import { nomadSqliteOffVolumes } from "../rules/nomad-sqlite-off-volumes";
 import { nomadVaultGrants } from "../rules/nomad-vault-grants";
+import { nomadVolumeClaims } from "../rules/nomad-volume-claims";
 import { Rule } from "../rule";
 
 /** House rules of the Nomad estate. */
@@ -20,4 +22,6 @@ export const NOMAD_RULES: readonly Rule[] = [
   nomadMemoryMaxOversubscription,
   nomadArchConstraint,
   nomadVaultGrants,
+  nomadVolumeClaims,
+  nomadImageDataPaths,
 ];

@@ -1,5 +1,6 @@
 import { democraticCsiOptionsGenerator } from "./democratic-csi-options";
 import { crdModelsGenerator } from "./crd-models";
+import { csiDriverNfsGenerator } from "./csi-driver-nfs";
 import { ContractGenerator } from "./generator";
 import { helmChartsGenerator } from "./helm-charts";
 import { kubernetesApisGenerator } from "./kubernetes-apis";
@@ -15,6 +16,7 @@ export const CONTRACT_GENERATORS: readonly ContractGenerator[] = [
   nomadDockerDriverGenerator,
   litestreamConfigGenerator,
   democraticCsiOptionsGenerator,
+  csiDriverNfsGenerator,
   kubernetesApisGenerator,
   helmChartsGenerator,
   woodpeckerGenerator,
