@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { annotationKey, dnsName, hostLabel, httpOrigin, identifier, issuerUrl, isWithin, kubeContext, middlewareRef, nodeAddress, port, serverPath } from "./fields";
+import { annotationKey, dnsName, hostLabel, httpOrigin, identifier, issuerUrl, isWithin, kubeContext, middlewareRef, namespaceName, nodeAddress, port, registryPrefix, serverPath } from "./fields";
 
 /** The typed description of the estate: what the stacks are built from. */
 
@@ -78,7 +78,20 @@ export const inventorySchema = z.strictObject({
         antiAiScraping: middlewareRef,
         retry: middlewareRef,
         rateLimit: middlewareRef,
+        /** On every router of the entrypoints: drops client-sent X-authentik-* identity headers. */
+        stripAuthentikHeaders: middlewareRef,
       }),
+      /** Traefik's own load-balancer address (MetalLB), not shared: its Service keeps client IPs (externalTrafficPolicy Local). */
+      loadBalancerAddress: nodeAddress,
+      /** The only senders whose PROXY protocol header Traefik believes (the router's IPv6 relay). */
+      proxyProtocolTrustedIPs: z.array(nodeAddress).min(1).max(16),
+    }),
+    /** Kyverno's enforced policies: where they do not apply, and where images may come from. */
+    kyverno: z.strictObject({
+      /** Namespaces the wave-1 policies skip: the cluster's own and those whose pods need host access. */
+      excludedNamespaces: z.array(namespaceName).min(1).max(256),
+      /** Registries (and paths in them) images may be pulled from, e.g. ghcr.io. */
+      trustedRegistries: z.array(registryPrefix).min(1).max(64),
     }),
     /** The NFS server of the Kubernetes side: RWX data, media, backup targets. */
     nfs: z
