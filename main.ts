@@ -7,7 +7,7 @@ import { ExternalSecretsStack, PROXMOX_CSI_SECRETS } from "./stacks/external-sec
 import { PlatformStack } from "./stacks/platform";
 import { VaultStack } from "./stacks/vault";
 import { VAULTWARDEN_SECRETS, VaultwardenStack } from "./stacks/vaultwarden";
-import { BlogStack } from "./stacks/blog";
+import { BLOG_SECRETS, BlogStack } from "./stacks/blog";
 import { GaiaGoStack } from "./stacks/gaia-go";
 import { ProwlarrStack } from "./stacks/prowlarr";
 // Nomad stacks.
@@ -29,7 +29,7 @@ export function defineEstate(app: HomelabApp): void {
   const platform = new PlatformStack(app);
   const cnpg = new CnpgStack(app);
   new DbaasStack(app).addDependency(cnpg); // the pg-cluster is a CNPG Cluster
-  const vault = new VaultStack(app, { services: [PROXMOX_CSI_SECRETS, VAULTWARDEN_SECRETS] });
+  const vault = new VaultStack(app, { services: [PROXMOX_CSI_SECRETS, VAULTWARDEN_SECRETS, BLOG_SECRETS] });
   const externalSecrets = new ExternalSecretsStack(app, {
     kv: vault.kv,
     databaseMountPath: vault.database.path,
@@ -39,8 +39,9 @@ export function defineEstate(app: HomelabApp): void {
 
   // Kubernetes, tier 1: ingresses need Traefik's middlewares, ExternalSecrets need ESO.
   const vaultwarden = new VaultwardenStack(app, { secrets: vault.secretsFor("vaultwarden") });
-  vaultwarden.addDependency(externalSecrets);
-  for (const stack of [vaultwarden, new BlogStack(app), new ProwlarrStack(app), new GaiaGoStack(app)]) {
+  const blog = new BlogStack(app, { secrets: vault.secretsFor("blog") });
+  for (const stack of [vaultwarden, blog]) stack.addDependency(externalSecrets);
+  for (const stack of [vaultwarden, blog, new ProwlarrStack(app), new GaiaGoStack(app)]) {
     stack.addDependency(platform);
   }
 
