@@ -12,7 +12,7 @@ import { PlatformStack } from "./stacks/platform";
 import { PROXMOX_CSI_API_SECRETS, ProxmoxCsiStack } from "./stacks/proxmox-csi";
 import { VaultStack } from "./stacks/vault";
 import { VAULTWARDEN_SECRETS, VaultwardenStack } from "./stacks/vaultwarden";
-import { BlogStack } from "./stacks/blog";
+import { BLOG_SECRETS, BlogStack } from "./stacks/blog";
 import { GaiaGoStack } from "./stacks/gaia-go";
 import { ProwlarrStack } from "./stacks/prowlarr";
 // Nomad stacks.
@@ -47,6 +47,7 @@ export function defineEstate(app: HomelabApp): void {
       CROWDSEC_SECRETS,
       CROWDSEC_BOUNCER_SECRETS,
       AUTHENTIK_SECRETS,
+      BLOG_SECRETS,
     ],
   });
   const externalSecrets = new ExternalSecretsStack(app, {
@@ -69,8 +70,9 @@ export function defineEstate(app: HomelabApp): void {
   authentik.addDependency(dbaas); // its PgBouncer is a CNPG Pooler of the pg-cluster
   const crowdsec = new CrowdsecStack(app, { secrets: vault.secretsFor("crowdsec"), bouncerSecrets: vault.secretsFor("crowdsec-bouncer") });
   const externalDns = new ExternalDnsStack(app, { secrets: vault.secretsFor("external-dns") });
-  for (const stack of [authentik, crowdsec, externalDns]) stack.addDependency(externalSecrets);
-  for (const stack of [vaultwarden, authentik, crowdsec, new BlogStack(app), new ProwlarrStack(app), new GaiaGoStack(app)]) {
+  const blog = new BlogStack(app, { secrets: vault.secretsFor("blog") });
+  for (const stack of [authentik, crowdsec, externalDns, blog]) stack.addDependency(externalSecrets);
+  for (const stack of [vaultwarden, authentik, crowdsec, blog, new ProwlarrStack(app), new GaiaGoStack(app)]) {
     stack.addDependency(platform);
   }
 

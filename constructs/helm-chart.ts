@@ -24,6 +24,13 @@ export interface HelmChartProps {
   readonly timeoutSeconds?: number;
   /** What must exist first, e.g. a Secret the chart's pods mount. @default - nothing */
   readonly after?: readonly { readonly dependable: ITerraformDependable }[];
+  /**
+   * Why the chart's pods need the node (privileged, host namespaces, SYS_ADMIN), e.g. a CSI
+   * node plugin mounting volumes: Kyverno's wave-1 policies refuse such pods outside the
+   * inventory's excluded namespaces, so synth checks its namespace is one of them.
+   * @default - its pods need no host access
+   */
+  readonly hostAccess?: string;
 }
 
 /**
@@ -33,6 +40,10 @@ export interface HelmChartProps {
 export class HelmChart extends Construct {
   readonly name: string;
   readonly namespace: string;
+  /** The namespace's name as written, for checks at synth. */
+  readonly namespaceName: string;
+  /** Why its pods need host access, when they do. */
+  readonly hostAccess?: string;
   /** The release, for resources that must wait for it (CustomResource `after`). */
   readonly dependable: ITerraformDependable;
 
@@ -40,6 +51,9 @@ export class HelmChart extends Construct {
     super(scope, id);
     throwIfProblems(this.node.path, [
       dnsLabelProblem("release name", props.name),
+      props.hostAccess !== undefined && props.hostAccess.trim().length < 10
+        ? `hostAccess ${JSON.stringify(props.hostAccess)} must say in 10+ characters why the chart's pods need the node`
+        : undefined,
       EXACT_CHART_VERSION.test(props.version)
         ? undefined
         : `chart version ${JSON.stringify(props.version)} is not exact; allowed: an exact version such as 3.1.4 (no range, no latest)`,
@@ -49,6 +63,8 @@ export class HelmChart extends Construct {
     ]);
     this.name = props.name;
     this.namespace = props.namespace.name;
+    this.namespaceName = props.namespace.literalName;
+    this.hostAccess = props.hostAccess?.trim();
     this.dependable = new Release(this, "Release", {
       provider: HomelabStack.of(this).provider("helm", this),
       name: props.name,
@@ -57,7 +73,8 @@ export class HelmChart extends Construct {
       chart: props.chart,
       version: props.version,
       // Values are the chart's text: a ${…} in them is for the chart's templates, not Terraform.
-      values: props.values ? [terraformLiteral(YAML.stringify(props.values, { sortMapEntries: true }))] : undefined,
+      // No anchors/aliases for values shared between keys: each key reads as written.
+      values: props.values ? [terraformLiteral(YAML.stringify(props.values, { sortMapEntries: true, aliasDuplicateObjects: false }))] : undefined,
       atomic: true,
       cleanupOnFail: true,
       timeout: props.timeoutSeconds ?? 600,

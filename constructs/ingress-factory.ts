@@ -11,6 +11,7 @@ import { Anubis } from "./anubis";
 import type { ServiceBackend } from "./app-deployment";
 import { HomelabStack } from "./homelab-stack";
 import { appLabels, dnsLabelProblem, hostProblem, throwIfProblems } from "./kubernetes-names";
+import type { ServiceSecrets } from "./service-secrets";
 
 /**
  * How an ingress is authenticated. `required` (the default) puts Authentik forward-auth on
@@ -43,14 +44,15 @@ export interface IngressFactoryProps {
   readonly auth?: IngressAuth;
   /** @default "web" */
   readonly backendKind?: BackendKind;
-  /** @default - on for auth modes app and none, off for required and public */
+  /** @default - on for auth modes app and none, off for required and public and behind Anubis */
   readonly antiAiScraping?: boolean;
   /**
-   * Front the backend with an Anubis proof-of-work proxy (one replica). Only for public
+   * Front the backend with an Anubis proof-of-work proxy (one replica), signing with the
+   * shared key the service's declared secrets read (ANUBIS_SIGNING_KEY). Only for public
    * content ("web" backends with auth none or public).
-   * @default false
+   * @default - no Anubis
    */
-  readonly anubis?: boolean;
+  readonly anubis?: { readonly secrets: ServiceSecrets };
   /**
    * Paths served by a second ingress straight from the bare backend (no Anubis), e.g. a
    * script fetched with curl, or an admin panel under stricter auth. Each path is a
@@ -102,17 +104,21 @@ export class IngressFactory extends Construct {
       props.anubis && (auth.mode === "required" || auth.mode === "app")
         ? `anubis fronts public content without a login, but auth mode is ${auth.mode}; allowed: anubis with auth none or public`
         : undefined,
+      props.anubis && props.antiAiScraping
+        ? "antiAiScraping true behind anubis: Anubis already turns scrapers away, and the anti-AI middleware is not run behind it; allowed: antiAiScraping unset or false with anubis"
+        : undefined,
       ...(props.carveOut ? carveOutProblems(props.carveOut.paths, !!props.anubis, auth, carveAuth) : []),
     ]);
     this.host = host;
     this.auth = auth;
 
     if (props.anubis) {
-      this.anubis = new Anubis(this, "Anubis", { name: `${props.name}-anubis`, target: props.backend });
+      this.anubis = new Anubis(this, "Anubis", { name: `${props.name}-anubis`, target: props.backend, secrets: props.anubis.secrets });
     }
     const front = this.anubis?.backend ?? props.backend;
     const common = { stack, host, dns: props.dns, tlsSecretName: props.tlsSecretName, antiAi: props.antiAiScraping };
-    this.ingress("Ingress", props.name, auth, front, [{ path: "/", type: "Prefix" }], common);
+    // Behind Anubis the gate is the challenge: no anti-AI middleware (the seed turns it off there).
+    this.ingress("Ingress", props.name, auth, front, [{ path: "/", type: "Prefix" }], { ...common, antiAi: this.anubis ? false : props.antiAiScraping });
     if (props.carveOut) {
       // Prefix matches whole path segments: /admin covers /admin/users but not /administrator,
       // so nothing under a carved-out path is left to the main ingress's rules.

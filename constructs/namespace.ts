@@ -23,6 +23,8 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 export class Namespace extends Construct implements NamespaceRef {
   /** The namespace's name, as a reference other stacks can read. */
   readonly name: string;
+  /** The name as written, for checks at synth (a reference cannot be compared). */
+  readonly literalName: string;
 
   constructor(scope: Construct, id: string, props: NamespaceProps) {
     super(scope, id);
@@ -37,5 +39,6 @@ export class Namespace extends Construct implements NamespaceRef {
       },
     });
     this.name = namespace.metadata.name;
+    this.literalName = props.name;
   }
 }

@@ -16,7 +16,7 @@ export interface NfsVolumeProps {
   readonly namespace: Namespace;
   /** Claim name (a DNS label), e.g. "media"; the PV is named <namespace>-<name>. */
   readonly name: string;
-  /** Absolute export path on the NFS server, e.g. "/mnt/main/media". */
+  /** Absolute export path on the NFS server, e.g. "/srv/nfs/media". */
   readonly path: string;
   /** @default - the inventory's kubernetes.nfs.server */
   readonly server?: string;
@@ -42,7 +42,7 @@ export class NfsVolume extends Construct implements PodVolumeSource {
       dnsLabelProblem("nfs volume name", props.name),
       /^(\/[A-Za-z0-9._-]+)+\/?$/.test(props.path)
         ? undefined
-        : `path ${JSON.stringify(props.path)} must be an absolute export path such as /mnt/main/media`,
+        : `path ${JSON.stringify(props.path)} must be an absolute export path such as /srv/nfs/media`,
       intProblem("sizeGiB", sizeGiB, 1),
     ]);
     const provider = stack.provider("kubernetes", this);

@@ -38,19 +38,26 @@ export const defaultInventory: InventoryInput = {
     traefik: {
       middlewares: {
         authentikForwardAuth: "traefik-authentik-forward-auth@kubernetescrd",
-        authentikPublicForwardAuth: "traefik-authentik-public-forward-auth@kubernetescrd",
+        authentikPublicForwardAuth: "traefik-authentik-forward-auth-public@kubernetescrd",
         antiAiScraping: "traefik-anti-ai-scraping@kubernetescrd",
         retry: "traefik-retry@kubernetescrd",
         rateLimit: "traefik-rate-limit@kubernetescrd",
+        stripAuthentikHeaders: "traefik-strip-authentik-headers@kubernetescrd",
       },
       loadBalancerAddress: "192.168.20.203",
+      proxyProtocolTrustedIPs: ["192.168.20.1"],
+    },
+    kyverno: {
+      excludedNamespaces: ["kube-system", "kube-public", "kube-node-lease", "kyverno", "metallb-system", "proxmox-csi", "crowdsec", "monitoring"],
+      trustedRegistries: ["docker.io", "ghcr.io", "lscr.io", "quay.io", "registry.k8s.io", "reg.kyverno.io", "oci.external-secrets.io", "forgejo.example.org"],
     },
     metallb: { addressPools: [{ name: "default", addresses: ["192.168.20.200-192.168.20.202", "192.168.20.204-192.168.20.220"] }] },
     // Documentation addresses (RFC 5737, RFC 3849) stand in for the public ones.
     externalDns: { proxiedTarget: "tunnel.example.org", publicAddresses: { ipv4: "203.0.113.10", ipv6: "2001:db8::10" } },
     proxmox: { apiAddress: "https://pve.home.arpa:8006", region: "pve", storage: "local-lvm", insecureTls: true },
-    nfs: { server: "truenas.home.arpa", exports: ["/mnt/main"], backupRoot: "/mnt/main", mediaPath: "/mnt/main/media" },
-    uptimeMonitorAnnotation: "uptime.example.org/monitor",
+    // The Proxmox host's exports (the seed retired TrueNAS): HDD pool and SSD pool.
+    nfs: { server: "proxmox.home.arpa", exports: ["/srv/nfs", "/srv/nfs-ssd"], backupRoot: "/srv/nfs", mediaPath: "/srv/nfs/media" },
+    uptimeMonitorAnnotation: "uptime.example.org/external-monitor",
   },
   vault: { address: "https://vault.example.org" },
   minio: { endpoint: "http://minio.service.consul:9000" },

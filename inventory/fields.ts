@@ -25,6 +25,9 @@ export const dnsName = boundedString(253).regex(new RegExp(`^${DNS_NAME}$`), "mu
 
 export const hostLabel = boundedString(63).regex(new RegExp(`^${LABEL}$`), "must be a lowercase host name label such as hestia");
 
+/** A Kubernetes namespace name: a DNS label. */
+export const namespaceName = boundedString(63).regex(new RegExp(`^${LABEL}$`), "must be a Kubernetes namespace name (a DNS label) such as kube-system");
+
 const IPV4_OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
 const IPV4 = `${IPV4_OCTET}(\\.${IPV4_OCTET}){3}`;
 
@@ -109,6 +112,16 @@ export const issuerUrl = boundedString(300)
   .refine(portInRange, { abort: true, error: "has a port above 65535" })
   .refine((url) => !/\/\.{1,2}(\/|$)/.test(url.replace(/^https?:\/\//, "")), 'must not contain "." or ".." path segments');
 
+/**
+ * Where images may come from: a registry host (lowercase DNS name, optional port) and
+ * optionally a path inside it, e.g. ghcr.io or forgejo.example.org/team. Nothing a Kyverno
+ * pattern reads as syntax (`*`, `?`, `|`) and no trailing "/".
+ */
+export const registryPrefix = boundedString(300).regex(
+  new RegExp(`^${DNS_NAME}(:${PORT})?(/[a-z0-9]+([._-][a-z0-9]+)*)*$`),
+  "must be an image registry such as ghcr.io or forgejo.example.org/team (lowercase host, optional port and path; no wildcard)",
+).refine((prefix) => Number(/:(\d+)/.exec(prefix)?.[1] ?? 0) <= 65535, "has a port above 65535");
+
 export const port = z.number().int().min(1).max(65535);
 
 /** Nomad region, datacenter, namespace and plugin ids; PostgreSQL database names (63 at most). */
@@ -123,7 +136,7 @@ export const middlewareRef = boundedString(300).regex(
 /** A Kubernetes annotation key: an optional DNS-name prefix (253), a slash, and a name (63). */
 export const annotationKey = boundedString(253 + 1 + 63).regex(
   /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/,
-  "must be an annotation key such as uptime.example.org/monitor",
+  "must be an annotation key such as uptime.example.org/external-monitor",
 );
 
 /**
@@ -132,7 +145,7 @@ export const annotationKey = boundedString(253 + 1 + 63).regex(
  * attempt to leave the directory it claims to be in.
  */
 export const serverPath = boundedString(1024)
-  .regex(/^(\/+[A-Za-z0-9._-]+)+\/*$/, { abort: true, error: "must be an absolute path below /, such as /mnt/main (letters, digits, ., _, -)" })
+  .regex(/^(\/+[A-Za-z0-9._-]+)+\/*$/, { abort: true, error: "must be an absolute path below /, such as /srv/nfs (letters, digits, ., _, -)" })
   .refine((path) => !path.split("/").some((segment) => segment === "." || segment === ".."), {
     abort: true,
     error: 'must not contain "." or ".." segments',

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addressBounds, addressRange, annotationKey, dnsName, hostLabel, httpOrigin, identifier, ipv4Number, ipv6Address, issuerUrl, isWithin, kubeContext, middlewareRef, nodeAddress, port, serverPath } from "./fields";
+import { addressBounds, addressRange, annotationKey, dnsName, hostLabel, httpOrigin, identifier, ipv4Number, ipv6Address, issuerUrl, isWithin, kubeContext, middlewareRef, namespaceName, nodeAddress, port, registryPrefix, serverPath } from "./fields";
 
 /** The typed description of the estate: what the stacks are built from. */
 
@@ -83,9 +83,20 @@ export const inventorySchema = z.strictObject({
         antiAiScraping: middlewareRef,
         retry: middlewareRef,
         rateLimit: middlewareRef,
+        /** On every router of the entrypoints: drops client-sent X-authentik-* identity headers. */
+        stripAuthentikHeaders: middlewareRef,
       }),
-      /** Traefik's own load-balancer address (externalTrafficPolicy Local), a MetalLB pool of its own: in no shared pool. */
+      /** Traefik's own load-balancer address (MetalLB), not shared: its Service keeps client IPs (externalTrafficPolicy Local). */
       loadBalancerAddress: nodeAddress,
+      /** The only senders whose PROXY protocol header Traefik believes (the router's IPv6 relay). */
+      proxyProtocolTrustedIPs: z.array(nodeAddress).min(1).max(16),
+    }),
+    /** Kyverno's enforced policies: where they do not apply, and where images may come from. */
+    kyverno: z.strictObject({
+      /** Namespaces the wave-1 policies skip: the cluster's own and those whose pods need host access. */
+      excludedNamespaces: z.array(namespaceName).min(1).max(256),
+      /** Registries (and paths in them) images may be pulled from, e.g. ghcr.io. */
+      trustedRegistries: z.array(registryPrefix).min(1).max(64),
     }),
     /** MetalLB's shared address pools, advertised on layer 2; services of type LoadBalancer take their addresses from them. */
     metallb: z.strictObject({

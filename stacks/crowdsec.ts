@@ -103,6 +103,7 @@ export class CrowdsecStack extends HomelabStack {
       repository: "https://crowdsecurity.github.io/helm-charts",
       chart: "crowdsec",
       version: "0.21.0",
+      hostAccess: "the agents read every node's container logs from the host's /var/log",
       after: [lapiSecrets],
       values: {
         container_runtime: "containerd",

@@ -48,6 +48,7 @@ export class MetallbStack extends HomelabStack {
       repository: "https://metallb.github.io/metallb",
       chart: "metallb",
       version: "0.15.3",
+      hostAccess: "the speaker answers ARP for the pool addresses on the node's network (host network, NET_RAW)",
       values: {
         controller: { resources: chartResources(10, 64) },
         // Layer 2 only: no BGP router to peer with, so no FRR.

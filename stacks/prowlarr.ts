@@ -36,7 +36,8 @@ export class ProwlarrStack extends HomelabStack {
           cpuMillis: 100,
           memoryMiB: 512,
           ports: { http: 9696 },
-          env: { PUID: "1000", PGID: "1000", TZ: "Etc/UTC" },
+          // NO_CHOWN: LinuxServer images chown their tree on start, which hangs on the NFS media mount.
+          env: { PUID: "1000", PGID: "1000", TZ: "Etc/UTC", NO_CHOWN: "true" },
           mounts: [
             { volume: config, path: "/config" },
             { volume: media, path: "/media" },

@@ -97,6 +97,7 @@ export class ProxmoxCsiStack extends HomelabStack {
       repository: "oci://ghcr.io/sergelogvinov/charts",
       chart: "proxmox-csi-plugin",
       version: "0.5.6",
+      hostAccess: "the node plugin attaches, unlocks (LUKS) and mounts volumes on the node: privileged, with the host's /dev",
       // The controller mounts the config Secret, which must exist for it to start.
       after: [configSecret],
       values: {

@@ -4,6 +4,14 @@ import { TerraformModule, TerraformModuleUserConfig } from 'cdktf';
 import { Construct } from 'constructs';
 export interface AnubisConfig extends TerraformModuleUserConfig {
   /**
+  * The parent domain the pass cookie is set on, e.g. example.org: one solve covers every Anubis-fronted subdomain.
+  */
+  readonly cookieDomain: string;
+  /**
+  * How long a solved challenge's token is valid, as a Go duration, e.g. 720h.
+  */
+  readonly cookieExpiration: string;
+  /**
   * CPU request in millicores; there is no CPU limit.
   * 50
   */
@@ -32,6 +40,10 @@ export interface AnubisConfig extends TerraformModuleUserConfig {
   */
   readonly namespace: string;
   /**
+  * Name of the Secret (in the namespace) whose ED25519_PRIVATE_KEY_HEX signs the tokens: the key every Anubis shares, so a token from one site is valid on all.
+  */
+  readonly signingKeySecret: string;
+  /**
   * The bare backend Anubis forwards to, e.g. http://blog.blog.svc.cluster.local:80.
   */
   readonly targetUrl: string;
@@ -48,13 +60,28 @@ export class Anubis extends TerraformModule {
       ...config,
       source: './modules/anubis',
     });
+    this.cookieDomain = config.cookieDomain;
+    this.cookieExpiration = config.cookieExpiration;
     this.cpuMillis = config.cpuMillis;
     this.difficulty = config.difficulty;
     this.image = config.image;
     this.memoryMib = config.memoryMib;
     this.name = config.name;
     this.namespace = config.namespace;
+    this.signingKeySecret = config.signingKeySecret;
     this.targetUrl = config.targetUrl;
+  }
+  public get cookieDomain(): string {
+    return this.inputs['cookie_domain'] as string;
+  }
+  public set cookieDomain(value: string) {
+    this.inputs['cookie_domain'] = value;
+  }
+  public get cookieExpiration(): string {
+    return this.inputs['cookie_expiration'] as string;
+  }
+  public set cookieExpiration(value: string) {
+    this.inputs['cookie_expiration'] = value;
   }
   public get cpuMillis(): number | undefined {
     return this.inputs['cpu_millis'] as number | undefined;
@@ -91,6 +118,12 @@ export class Anubis extends TerraformModule {
   }
   public set namespace(value: string) {
     this.inputs['namespace'] = value;
+  }
+  public get signingKeySecret(): string {
+    return this.inputs['signing_key_secret'] as string;
+  }
+  public set signingKeySecret(value: string) {
+    this.inputs['signing_key_secret'] = value;
   }
   public get targetUrl(): string {
     return this.inputs['target_url'] as string;

@@ -5,7 +5,7 @@ import { Namespace } from "../../constructs/namespace";
 import { NfsVolume } from "../../constructs/nfs-volume";
 import { onlyResource, synthWith } from "../helpers/synth";
 
-const web: ContainerSpec = { name: "web", image: "nginx:1.29.4-alpine", cpuMillis: 50, memoryMiB: 128, ports: { http: 80 } };
+const web: ContainerSpec = { name: "web", image: "docker.io/library/nginx:1.29.4-alpine", cpuMillis: 50, memoryMiB: 128, ports: { http: 80 } };
 const app = (s: Construct, props: Partial<AppDeploymentProps> = {}) =>
   new AppDeployment(s, "App", { namespace: new Namespace(s, "Ns", { name: "web" }), name: "web", containers: [web], ...props });
 
@@ -18,7 +18,7 @@ describe("AppDeployment and its containers", () => {
   test("RollingUpdate without RWO claims, also with an RWX NFS volume", () => {
     const stack = synthWith((s) => {
       const namespace = new Namespace(s, "Ns", { name: "web" });
-      const media = new NfsVolume(s, "Media", { namespace, name: "media", path: "/mnt/main/media" });
+      const media = new NfsVolume(s, "Media", { namespace, name: "media", path: "/srv/nfs/media" });
       new AppDeployment(s, "App", { namespace, name: "web", replicas: 3, containers: [{ ...web, mounts: [{ volume: media, path: "/media" }] }] });
     });
     expect(onlyResource(stack, "kubernetes_deployment_v1").spec.strategy).toEqual({ type: "RollingUpdate" });

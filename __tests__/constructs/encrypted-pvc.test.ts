@@ -43,7 +43,7 @@ describe("EncryptedPvc follows the template", () => {
     expect(claim.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ["spec[0].resources[0].requests"] });
   });
 
-  test("backup cronjob: a CronJob archives the claim to NFS /mnt/main/<app>-backup on the app's node", () => {
+  test("backup cronjob: a CronJob archives the claim to NFS <backupRoot>/<app>-backup (the Proxmox host's /srv/nfs) on the app's node", () => {
     const cron = Object.values(resourcesOf(stack, "kubernetes_cron_job_v1"))[0] as any;
     const pod = cron.spec.job_template.spec.template.spec;
     expect(pod.volume.map((v: any) => v.persistent_volume_claim.claim_name)).toEqual([
@@ -60,7 +60,7 @@ describe("EncryptedPvc follows the template", () => {
     });
     expect(cron.spec.job_template.spec.template.metadata.labels["app.kubernetes.io/name"]).toBe("vault-backup");
     const pv = Object.values(resourcesOf(stack, "kubernetes_persistent_volume_v1"))[0] as any;
-    expect(pv.spec[0].persistent_volume_source.nfs).toEqual({ server: "truenas.home.arpa", path: "/mnt/main/vault-backup" });
+    expect(pv.spec[0].persistent_volume_source.nfs).toEqual({ server: "proxmox.home.arpa", path: "/srv/nfs/vault-backup" });
     expect(claim.metadata.annotations["homelab.backup/mode"]).toBe("cronjob");
   });
 
@@ -80,7 +80,7 @@ describe("EncryptedPvc follows the template", () => {
       new AppDeployment(scope, "App", {
         namespace: props.namespace,
         name: "vault",
-        containers: [{ name: "vault", image: "hashicorp/vault:1.20.4", cpuMillis: 100, memoryMiB: 256, mounts: [{ volume: data, path: "/vault" }] }],
+        containers: [{ name: "vault", image: "docker.io/hashicorp/vault:1.20.4", cpuMillis: 100, memoryMiB: 256, mounts: [{ volume: data, path: "/vault" }] }],
       });
     });
     const deployment = Object.values(resourcesOf(s, "kubernetes_deployment_v1"))[0] as any;
@@ -134,7 +134,7 @@ describe("bad claims fail with the path, the value and what is allowed", () => {
           namespace: props.namespace,
           name: "vault",
           replicas: 2,
-          containers: [{ name: "vault", image: "hashicorp/vault:1.20.4", cpuMillis: 100, memoryMiB: 256, mounts: [{ volume: data, path: "/vault" }] }],
+          containers: [{ name: "vault", image: "docker.io/hashicorp/vault:1.20.4", cpuMillis: 100, memoryMiB: 256, mounts: [{ volume: data, path: "/vault" }] }],
         });
       }),
     ).toThrow(/test\/App: replicas 2 with ReadWriteOnce claim .*allowed: replicas 0 or 1/);

@@ -29,4 +29,12 @@ describe("HelmChart", () => {
       synthWith((s) => new HelmChart(s, "Chart", { name: "app", namespace: new Namespace(s, "Ns", { name: "app" }), repository: "http://x", chart: "app", version: "1.0.0" })),
     ).toThrow(/repository "http:\/\/x" must be an https:\/\/ or oci:\/\/ URL/);
   });
+
+  test("fails if hostAccess does not say why the pods need the node", () => {
+    expect(() =>
+      synthWith((s) =>
+        new HelmChart(s, "Chart", { name: "app", namespace: new Namespace(s, "Ns", { name: "app" }), repository: "https://charts.example.org", chart: "app", version: "1.0.0", hostAccess: "needs it" }),
+      ),
+    ).toThrow(/test\/Chart: hostAccess "needs it" must say in 10\+ characters why the chart's pods need the node/);
+  });
 });

@@ -1,7 +1,10 @@
 import { Construct } from "constructs";
+import { ANUBIS_SIGNING_KEY } from "../../constructs/anubis";
 import { AppDeployment, ServiceBackend } from "../../constructs/app-deployment";
 import { IngressAuth, IngressFactory, IngressFactoryProps } from "../../constructs/ingress-factory";
 import { Namespace } from "../../constructs/namespace";
+import { ServiceSecrets } from "../../constructs/service-secrets";
+import { VaultKvStore } from "../../constructs/vault-kv-store";
 import { onlyResource, resourcesOf, synthWith, testInventory } from "../helpers/synth";
 
 const mw = testInventory.kubernetes.traefik.middlewares;
@@ -11,13 +14,22 @@ function backendIn(scope: Construct): ServiceBackend {
   return new AppDeployment(scope, "App", {
     namespace,
     name: "web",
-    containers: [{ name: "web", image: "nginx:1.29.4-alpine", cpuMillis: 10, memoryMiB: 32, ports: { http: 80 } }],
+    containers: [{ name: "web", image: "docker.io/library/nginx:1.29.4-alpine", cpuMillis: 10, memoryMiB: 32, ports: { http: 80 } }],
     service: { port: 80, targetPort: "http" },
   }).backend;
 }
 
-function ingressWith(props: Partial<IngressFactoryProps>) {
-  return synthWith((s) => new IngressFactory(s, "Ingress", { name: "web", dns: "none", backend: backendIn(s), ...props }));
+/** Props, or props that need the scope (an Anubis's declared secrets). */
+type PropsFor = Partial<IngressFactoryProps> | ((scope: Construct) => Partial<IngressFactoryProps>);
+
+function ingressWith(props: PropsFor) {
+  return synthWith((s) => new IngressFactory(s, "Ingress", { name: "web", dns: "none", backend: backendIn(s), ...(typeof props === "function" ? props(s) : props) }));
+}
+
+/** A service that declared it reads Anubis's shared signing key. */
+function anubisSecrets(scope: Construct): { secrets: ServiceSecrets } {
+  const store = new VaultKvStore(scope, "Kv", { path: "secret" });
+  return { secrets: new ServiceSecrets(scope, "Secrets", { store, service: "web", reads: [ANUBIS_SIGNING_KEY.path] }) };
 }
 
 const annotationsOf = (ingress: any): Record<string, string> => ingress.metadata.annotations;
@@ -123,7 +135,7 @@ describe("host, dns and tls", () => {
 });
 
 describe("anubis and carve-outs", () => {
-  const publicSite: Partial<IngressFactoryProps> = { auth: { mode: "none", reason: "public blog, fronted by Anubis" }, anubis: true };
+  const publicSite = (s: Construct): Partial<IngressFactoryProps> => ({ auth: { mode: "none", reason: "public blog, fronted by Anubis" }, anubis: anubisSecrets(s) });
 
   test("anubis puts the Anubis module between the ingress and the backend", () => {
     const stack = ingressWith(publicSite);
@@ -138,8 +150,34 @@ describe("anubis and carve-outs", () => {
     expect(ingress.spec.rule[0].http.path[0].backend.service.name).toMatch(/^\$\{module\.Ingress_Anubis_Module_[0-9A-F]+\.service_name\}$/);
   });
 
+  test("behind Anubis: no anti-AI middleware (the challenge is the gate); explicitly asking for it fails", () => {
+    const ingress = (Object.values(resourcesOf(ingressWith(publicSite), "kubernetes_ingress_v1")) as any[])[0];
+    expect(middlewaresOf(ingress)).toEqual([mw.rateLimit, mw.retry]);
+    expect(() => ingressWith((s) => ({ ...publicSite(s), antiAiScraping: true }))).toThrow(
+      /test\/Ingress: antiAiScraping true behind anubis: .*allowed: antiAiScraping unset or false with anubis/,
+    );
+  });
+
+  test("Anubis signs with the shared key the service declared, cookie on the parent domain, 30-day token", () => {
+    const stack = ingressWith(publicSite);
+    const anubis = (Object.values(stack.module) as any[])[0];
+    expect(anubis).toMatchObject({ cookie_domain: testInventory.domains.public, cookie_expiration: "720h", signing_key_secret: "web-anubis-signing-key" });
+    const secret = onlyResource(stack, "kubernetes_manifest").manifest;
+    expect(secret.metadata.name).toBe("web-anubis-signing-key");
+    expect(secret.spec.data[0].secretKey).toBe("ED25519_PRIVATE_KEY_HEX");
+  });
+
+  test("fails if the service did not declare the signing key among its reads", () => {
+    expect(() =>
+      ingressWith((s) => ({
+        ...publicSite(s),
+        anubis: { secrets: new ServiceSecrets(s, "Other", { store: new VaultKvStore(s, "Kv2", { path: "kv" }), service: "web", reads: ["web/app"] }) },
+      })),
+    ).toThrow(/Anubis\/SigningKey: reads "anubis", which service web does not declare; allowed: web\/app/);
+  });
+
   test("a carve-out is a second ingress for the listed paths (whole-segment prefixes), straight to the bare backend", () => {
-    const stack = ingressWith({ ...publicSite, carveOut: { paths: ["/net-diag.sh", "/raw/"] } });
+    const stack = ingressWith((s) => ({ ...publicSite(s), carveOut: { paths: ["/net-diag.sh", "/raw/"] } }));
     const ingresses = Object.values(resourcesOf(stack, "kubernetes_ingress_v1")) as any[];
     expect(ingresses).toHaveLength(2);
     const carve = ingresses.find((i) => i.metadata.name === "web-carve-out");
@@ -152,13 +190,13 @@ describe("anubis and carve-outs", () => {
   });
 
   test.each(["git", "api", "webdav", "caldav", "webhook"] as const)("fails if anubis fronts a %s backend", (kind) => {
-    expect(() => ingressWith({ ...publicSite, backendKind: kind })).toThrow(
+    expect(() => ingressWith((s) => ({ ...publicSite(s), backendKind: kind }))).toThrow(
       new RegExp(`anubis cannot front a ${kind} backend: .*allowed: anubis only for backendKind "web"`),
     );
   });
 
   test("fails if anubis fronts an ingress that requires login", () => {
-    expect(() => ingressWith({ anubis: true })).toThrow(/auth mode is required; allowed: anubis with auth none or public/);
+    expect(() => ingressWith((s) => ({ anubis: anubisSecrets(s) }))).toThrow(/auth mode is required; allowed: anubis with auth none or public/);
   });
 
   test("a carve-out can tighten auth on part of an app (no anubis needed)", () => {
@@ -179,6 +217,6 @@ describe("anubis and carve-outs", () => {
   });
 
   test("fails if a carve-out path is not an absolute path", () => {
-    expect(() => ingressWith({ ...publicSite, carveOut: { paths: ["net-diag.sh"] } })).toThrow(/carveOut path "net-diag.sh" is not allowed/);
+    expect(() => ingressWith((s) => ({ ...publicSite(s), carveOut: { paths: ["net-diag.sh"] } }))).toThrow(/carveOut path "net-diag.sh" is not allowed/);
   });
 });

@@ -8,7 +8,7 @@ import { KyvernoDnsConfigAspect } from "../../constructs/kyverno-dns-config-aspe
 import { Namespace } from "../../constructs/namespace";
 import { onlyResource, synthApp, synthWith } from "../helpers/synth";
 
-const pod = { container: [{ name: "x", image: "busybox:1.37.0", resources: { requests: { cpu: "10m", memory: "8Mi" }, limits: { memory: "8Mi" } } }] };
+const pod = { container: [{ name: "x", image: "docker.io/library/busybox:1.37.0", resources: { requests: { cpu: "10m", memory: "8Mi" }, limits: { memory: "8Mi" } } }] };
 const meta = { name: "x", namespace: "x" };
 
 function rawWorkloads(scope: Construct, lifecycle?: { ignoreChanges: string[] }) {

@@ -3,7 +3,7 @@ import { NfsVolume } from "../../constructs/nfs-volume";
 import { onlyResource, synthWith } from "../helpers/synth";
 
 describe("NfsVolume", () => {
-  const stack = synthWith((s) => new NfsVolume(s, "Media", { namespace: new Namespace(s, "Ns", { name: "media" }), name: "media", path: "/mnt/main/media" }));
+  const stack = synthWith((s) => new NfsVolume(s, "Media", { namespace: new Namespace(s, "Ns", { name: "media" }), name: "media", path: "/srv/nfs/media" }));
 
   test("a RWX PV on the inventory's NFS server with the cluster's NFS mount options", () => {
     const pv = onlyResource(stack, "kubernetes_persistent_volume_v1");
@@ -12,7 +12,7 @@ describe("NfsVolume", () => {
       access_modes: ["ReadWriteMany"],
       mount_options: ["nfsvers=4", "soft", "actimeo=5", "retrans=3", "timeo=30"],
       persistent_volume_reclaim_policy: "Retain",
-      persistent_volume_source: { nfs: { server: "truenas.home.arpa", path: "/mnt/main/media" } },
+      persistent_volume_source: { nfs: { server: "proxmox.home.arpa", path: "/srv/nfs/media" } },
     });
   });
 

@@ -6,7 +6,7 @@ import { onlyResource, synthWith } from "../helpers/synth";
 
 const container: ContainerSpec = {
   name: "db",
-  image: "example.org/db:1.0.0",
+  image: "ghcr.io/example-org/db:1.0.0",
   cpuMillis: 100,
   memoryMiB: 256,
   ports: { peer: 7000, http: 8080 },

@@ -15,25 +15,25 @@ const vaultToken = `hvs.${"CAESIJ9x1k2Lq8".repeat(3)}`;
 
 const rows: HostileRow[] = [
   // Paths: normalized, never climbing, inside an export of the NFS server.
-  { name: ".. in an NFS path", input: { mutate: set("kubernetes.nfs.backupRoot", "/mnt/main/../../etc") }, expect: { error: ['kubernetes.nfs.backupRoot = "/mnt/main/../../etc": must not contain "." or ".." segments'] } },
-  { name: ". in an NFS path", input: { mutate: set("kubernetes.nfs.mediaPath", "/mnt/main/./media") }, expect: { error: ['kubernetes.nfs.mediaPath = "/mnt/main/./media": must not contain "." or ".."'] } },
-  { name: "a relative NFS path", input: { mutate: set("kubernetes.nfs.mediaPath", "mnt/main/media") }, expect: { error: ['kubernetes.nfs.mediaPath = "mnt/main/media": must be an absolute path below /'] } },
-  { name: "an NFS path outside every export", input: { mutate: set("kubernetes.nfs.mediaPath", "/etc/shadow") }, expect: { error: ['kubernetes.nfs.mediaPath = "/etc/shadow": is not inside an export of the NFS server; allowed: a path at or under /mnt/main'] } },
-  { name: "a sibling that merely starts like the export", input: { mutate: set("kubernetes.nfs.mediaPath", "/mnt/mainframe") }, expect: { error: ['kubernetes.nfs.mediaPath = "/mnt/mainframe": is not inside an export'] } },
+  { name: ".. in an NFS path", input: { mutate: set("kubernetes.nfs.backupRoot", "/srv/nfs/../../etc") }, expect: { error: ['kubernetes.nfs.backupRoot = "/srv/nfs/../../etc": must not contain "." or ".." segments'] } },
+  { name: ". in an NFS path", input: { mutate: set("kubernetes.nfs.mediaPath", "/srv/nfs/./media") }, expect: { error: ['kubernetes.nfs.mediaPath = "/srv/nfs/./media": must not contain "." or ".."'] } },
+  { name: "a relative NFS path", input: { mutate: set("kubernetes.nfs.mediaPath", "srv/nfs/media") }, expect: { error: ['kubernetes.nfs.mediaPath = "srv/nfs/media": must be an absolute path below /'] } },
+  { name: "an NFS path outside every export", input: { mutate: set("kubernetes.nfs.mediaPath", "/etc/shadow") }, expect: { error: ['kubernetes.nfs.mediaPath = "/etc/shadow": is not inside an export of the NFS server; allowed: a path at or under /srv/nfs, /srv/nfs-ssd'] } },
+  { name: "a sibling that merely starts like the export", input: { mutate: set("kubernetes.nfs.mediaPath", "/srv/nfsframe") }, expect: { error: ['kubernetes.nfs.mediaPath = "/srv/nfsframe": is not inside an export'] } },
   { name: "the whole file system as an export", input: { mutate: set("kubernetes.nfs.exports", ["/"]) }, expect: { error: ['kubernetes.nfs.exports[0] = "/": must be an absolute path below /'] } },
-  { name: "an export that climbs", input: { mutate: set("kubernetes.nfs.exports", ["/mnt/main/.."]) }, expect: { error: ['kubernetes.nfs.exports[0] = "/mnt/main/..": must not contain'] } },
-  { name: "a space in an NFS path", input: { mutate: set("kubernetes.nfs.mediaPath", "/mnt/main/my media") }, expect: { error: ['kubernetes.nfs.mediaPath = "/mnt/main/my media": must be an absolute path'] } },
-  { name: "a NUL in an NFS path", input: { mutate: set("kubernetes.nfs.mediaPath", "/mnt/main\0/media") }, expect: { error: ['kubernetes.nfs.mediaPath = "/mnt/main\\u0000/media": must be an absolute path'] } },
-  { name: "a 5 000-character NFS path", input: { mutate: set("kubernetes.nfs.backupRoot", `/mnt/main/${"d".repeat(4990)}`) }, expect: { error: [/kubernetes\.nfs\.backupRoot = "\/mnt\/main\/d+"\.\.\. \(5000 characters\): must be at most 1024 characters/] } },
+  { name: "an export that climbs", input: { mutate: set("kubernetes.nfs.exports", ["/srv/nfs/.."]) }, expect: { error: ['kubernetes.nfs.exports[0] = "/srv/nfs/..": must not contain'] } },
+  { name: "a space in an NFS path", input: { mutate: set("kubernetes.nfs.mediaPath", "/srv/nfs/my media") }, expect: { error: ['kubernetes.nfs.mediaPath = "/srv/nfs/my media": must be an absolute path'] } },
+  { name: "a NUL in an NFS path", input: { mutate: set("kubernetes.nfs.mediaPath", "/srv/nfs\0/media") }, expect: { error: ['kubernetes.nfs.mediaPath = "/srv/nfs\\u0000/media": must be an absolute path'] } },
+  { name: "a 5 000-character NFS path", input: { mutate: set("kubernetes.nfs.backupRoot", `/srv/nfs/${"d".repeat(4991)}`) }, expect: { error: [/kubernetes\.nfs\.backupRoot = "\/srv\/nfs\/d+"\.\.\. \(5000 characters\): must be at most 1024 characters/] } },
   {
     name: "doubled and trailing slashes are normalized",
-    input: { mutate: (raw) => Object.assign(raw.kubernetes.nfs, { exports: ["/mnt//main/"], mediaPath: "/mnt//main/media/" }) },
-    expect: { accepted: (inventory) => expect(inventory.kubernetes.nfs).toMatchObject({ exports: ["/mnt/main"], mediaPath: "/mnt/main/media" }) },
+    input: { mutate: (raw) => Object.assign(raw.kubernetes.nfs, { exports: ["/srv//nfs/"], mediaPath: "/srv//nfs/media/" }) },
+    expect: { accepted: (inventory) => expect(inventory.kubernetes.nfs).toMatchObject({ exports: ["/srv/nfs"], mediaPath: "/srv/nfs/media" }) },
   },
   // Host names.
   { name: "a Cyrillic look-alike in a domain", input: { mutate: set("domains.public", `ex${cyrillicA}mple.org`) }, expect: { error: ['domains.public = "ex\\u0430mple.org": must be a lowercase ASCII DNS name'] } },
   { name: "a NUL in a domain", input: { mutate: set("domains.public", "example.org\0.evil") }, expect: { error: ['domains.public = "example.org\\u0000.evil": must be a lowercase ASCII DNS name'] } },
-  { name: "a newline in the NFS server", input: { mutate: set("kubernetes.nfs.server", "truenas.home.arpa\nevil") }, expect: { error: ['kubernetes.nfs.server = "truenas.home.arpa\\nevil": must be a lowercase ASCII DNS name'] } },
+  { name: "a newline in the NFS server", input: { mutate: set("kubernetes.nfs.server", "proxmox.home.arpa\nevil") }, expect: { error: ['kubernetes.nfs.server = "proxmox.home.arpa\\nevil": must be a lowercase ASCII DNS name'] } },
   { name: "a trailing dot", input: { mutate: set("domains.lan", "home.arpa.") }, expect: { error: ['domains.lan = "home.arpa.": must be a lowercase ASCII DNS name'] } },
   { name: "a megabyte-long domain", input: { mutate: set("domains.public", `${"a".repeat(200_000)}!`) }, expect: { error: [/^\S+ domains\.public = "a{60}"\.\.\. \(200001 characters\): must be at most 253 characters$/] } },
   {

@@ -17,6 +17,13 @@ describe("the embedded default", () => {
     ]);
     expect(inventory.nomad.bitcoin.namespace).toBe("bitcoin");
   });
+
+  test("the Kubernetes NFS server is the Proxmox host's /srv/nfs export (the seed retired TrueNAS)", () => {
+    const { nfs } = loadInventory({}).kubernetes;
+    expect(nfs.server).not.toMatch(/truenas/);
+    expect(nfs.exports).toContain("/srv/nfs");
+    expect(nfs.backupRoot).toBe("/srv/nfs");
+  });
 });
 
 describe("an operator's file replaces the default", () => {
@@ -110,6 +117,31 @@ describe("bad inventories fail naming the field, the bad value and what is allow
       'domains.public = "Example.ORG": must be a lowercase ASCII DNS name such as example.org',
       'nomad.main.nodes[2].name = "hestia": is a duplicate node name',
       expect.stringMatching(/^nomad.main.nodes = .*: has more than one GPU node/),
+    ]);
+  });
+
+  test("fails if Traefik's load-balancer address or a PROXY protocol sender is not a unicast IPv4 address", () => {
+    expect(
+      problemsOf((r) => {
+        r.kubernetes.traefik.loadBalancerAddress = "192.168.20.256";
+        r.kubernetes.traefik.proxyProtocolTrustedIPs = ["0.0.0.0"];
+      }),
+    ).toEqual([
+      'kubernetes.traefik.loadBalancerAddress = "192.168.20.256": must be an IPv4 address such as 192.168.1.5',
+      'kubernetes.traefik.proxyProtocolTrustedIPs[0] = "0.0.0.0": must be a host\'s unicast address (not 0.x.x.x, loopback, multicast or reserved)',
+    ]);
+  });
+
+  test("fails if a Kyverno excluded namespace is not a namespace name, or a trusted registry carries a wildcard", () => {
+    expect(
+      problemsOf((r) => {
+        r.kubernetes.kyverno.excludedNamespaces = ["kube_system"];
+        r.kubernetes.kyverno.trustedRegistries = ["docker.io", "*.example.org", "ghcr.io/"];
+      }),
+    ).toEqual([
+      'kubernetes.kyverno.excludedNamespaces[0] = "kube_system": must be a Kubernetes namespace name (a DNS label) such as kube-system',
+      'kubernetes.kyverno.trustedRegistries[1] = "*.example.org": must be an image registry such as ghcr.io or forgejo.example.org/team (lowercase host, optional port and path; no wildcard)',
+      'kubernetes.kyverno.trustedRegistries[2] = "ghcr.io/": must be an image registry such as ghcr.io or forgejo.example.org/team (lowercase host, optional port and path; no wildcard)',
     ]);
   });
 

@@ -193,7 +193,7 @@ describe("HL-INGRESS-1 ingresses record their auth mode", () => {
     ]);
     expect(
       findingsOf("HL-INGRESS-1", "kubernetes", (s) => ingress(s, { "homelab.auth/mode": "public", "homelab.auth/reason": "public landing page" })),
-    ).toEqual([`test/Ingress: auth mode public, but ${mw} lacks the public outpost's traefik-authentik-public-forward-auth@kubernetescrd`]);
+    ).toEqual([`test/Ingress: auth mode public, but ${mw} lacks the public outpost's traefik-authentik-forward-auth-public@kubernetescrd`]);
   });
   test("not applicable: other resources", () => {
     expect(findingsOf("HL-INGRESS-1", "kubernetes", (s) => deployment(s, "app:1.0"))).toEqual([]);

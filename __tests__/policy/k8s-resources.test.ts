@@ -17,7 +17,7 @@ describe("HL-K8S-3: CPU request, no CPU limit", () => {
   });
 
   test("non-compliant: no CPU request, init containers included", () => {
-    const d = deployment({ init_container: [{ name: "init", image: "busybox:1.37.0" }], container: [goodContainer] });
+    const d = deployment({ init_container: [{ name: "init", image: "docker.io/library/busybox:1.37.0" }], container: [goodContainer] });
     expect(k8sCpuRequestNoLimit.check(d, context)).toEqual(["init container init has CPU request null; allowed: a positive quantity such as 100m"]);
   });
 

@@ -14,7 +14,7 @@ export function stackOf(resources: SynthResource[], extra: Partial<SynthStack> =
 
 export const goodContainer = {
   name: "app",
-  image: "nginx:1.29.4-alpine",
+  image: "docker.io/library/nginx:1.29.4-alpine",
   resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "256Mi" } },
 };
 

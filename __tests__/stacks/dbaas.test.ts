@@ -18,13 +18,19 @@ describe("dbaas stack", () => {
     expect(cluster.spec.inheritedMetadata.annotations["resize.topolvm.io/storage_limit"]).toBe("20Gi");
   });
 
-  test("a nightly dump of the whole cluster to NFS /mnt/main/dbaas-backup, credentials from the operator's Secret", () => {
+  test("tuned as the operator runs it: 2Gi pods, shared_buffers 512MB, work_mem 16MB, wal_compression on, effective_cache_size 1536MB", () => {
+    expect(cluster.spec.postgresql.parameters).toEqual({ shared_buffers: "512MB", work_mem: "16MB", wal_compression: "on", effective_cache_size: "1536MB" });
+    expect(cluster.spec.resources).toEqual({ requests: { cpu: "250m", memory: "2048Mi" }, limits: { memory: "2048Mi" } });
+  });
+
+  test("a nightly dump of the whole cluster to the Proxmox host's NFS, /srv/nfs/dbaas-backup, credentials from the operator's Secret", () => {
     const cron = onlyResource(stacks.dbaas, "kubernetes_cron_job_v1");
     const pod = cron.spec.job_template.spec.template.spec;
     expect(pod.container[0].env_from).toEqual([{ secret_ref: { name: "pg-cluster-superuser" } }]);
     expect(pod.container[0].args[0]).toContain('pg_dumpall --dbname="$uri"');
     const pv = onlyResource(stacks.dbaas, "kubernetes_persistent_volume_v1");
-    expect(pv.spec[0].persistent_volume_source.nfs.path).toBe("/mnt/main/dbaas-backup");
+    expect(pv.spec[0].persistent_volume_source.nfs.path).toBe("/srv/nfs/dbaas-backup");
+    expect(pv.spec[0].persistent_volume_source.nfs.server).toBe(testInventory.kubernetes.nfs.server);
   });
 
   test("fails if the inventory's state backend is not this cluster", () => {

@@ -26,4 +26,9 @@ describe("prowlarr stack", () => {
     ]);
     expect(onlyResource(p, "kubernetes_deployment_v1").spec.strategy.type).toBe("Recreate");
   });
+
+  test("a LinuxServer image on NFS: NO_CHOWN=true, so its start-up chown does not walk the media share", () => {
+    const env = onlyResource(p, "kubernetes_deployment_v1").spec.template.spec.container[0].env;
+    expect(env).toContainEqual({ name: "NO_CHOWN", value: "true" });
+  });
 });

@@ -38,6 +38,21 @@ variable "image" {
   default     = "ghcr.io/techarohq/anubis:v1.21.3"
 }
 
+variable "cookie_domain" {
+  description = "The parent domain the pass cookie is set on, e.g. example.org: one solve covers every Anubis-fronted subdomain."
+  type        = string
+}
+
+variable "cookie_expiration" {
+  description = "How long a solved challenge's token is valid, as a Go duration, e.g. 720h."
+  type        = string
+}
+
+variable "signing_key_secret" {
+  description = "Name of the Secret (in the namespace) whose ED25519_PRIVATE_KEY_HEX signs the tokens: the key every Anubis shares, so a token from one site is valid on all."
+  type        = string
+}
+
 variable "difficulty" {
   description = "Proof-of-work difficulty (leading zero nibbles)."
   type        = number
@@ -105,6 +120,23 @@ resource "kubernetes_deployment_v1" "anubis" {
           env {
             name  = "SERVE_ROBOTS_TXT"
             value = "true"
+          }
+          env {
+            name  = "COOKIE_DOMAIN"
+            value = var.cookie_domain
+          }
+          env {
+            name  = "COOKIE_EXPIRATION_TIME"
+            value = var.cookie_expiration
+          }
+          env {
+            name = "ED25519_PRIVATE_KEY_HEX"
+            value_from {
+              secret_key_ref {
+                name = var.signing_key_secret
+                key  = "ED25519_PRIVATE_KEY_HEX"
+              }
+            }
           }
           resources {
             requests = {

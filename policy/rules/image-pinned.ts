@@ -1,5 +1,10 @@
 import { kubernetesContainers, nomadJobImages, parseNomadJob, unpinnedReason } from "../resource-data";
-import { ResourceRule } from "../rule";
+import { ResourceRule, SynthResource } from "../rule";
+import { first } from "./k8s-support";
+
+function isKyvernoObject(resource: SynthResource): boolean {
+  return resource.type === "kubernetes_manifest" && String(first(resource.attributes.manifest)?.apiVersion ?? "").startsWith("kyverno.io/");
+}
 
 export const imagePinned: ResourceRule = {
   id: "HL-IMAGE-1",
@@ -17,6 +22,8 @@ export const imagePinned: ResourceRule = {
       });
     }
     if (!resource.type.startsWith("kubernetes_")) return "not-applicable";
+    // A Kyverno policy's patterns describe the containers it judges; it runs none.
+    if (isKyvernoObject(resource)) return "not-applicable";
     const containers = kubernetesContainers(resource.attributes);
     if (containers.length === 0) return "not-applicable";
     return containers.flatMap(({ where, container }) => {

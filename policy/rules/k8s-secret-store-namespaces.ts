@@ -1,19 +1,9 @@
 import { EstateProblem, EstateRule, SynthResource, SynthStack } from "../rule";
-import { first } from "./k8s-support";
+import { first, namespaceName } from "./k8s-support";
 
 type Obj = Record<string, any>;
 
 const manifestOf = (r: SynthResource): Obj | undefined => (r.type === "kubernetes_manifest" ? first(r.attributes.manifest) : undefined);
-
-/** A namespace as written (a literal, or a reference to a namespace resource of the same stack), as its name. */
-function namespaceName(value: unknown, stack: SynthStack): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const ref = /^\$\{(kubernetes_namespace(?:_v1)?)\.([A-Za-z0-9_-]+)\.metadata\[0\]\.name\}$/.exec(value);
-  if (!ref) return value.includes("${") ? undefined : value;
-  const target = stack.resources.find((r) => r.type === ref[1] && r.logicalId === ref[2]);
-  const name = first(target?.attributes.metadata)?.name;
-  return typeof name === "string" ? name : undefined;
-}
 
 /**
  * A ClusterSecretStore without conditions serves every namespace (external-secrets 0.20.4

@@ -2,7 +2,7 @@
  * Readers shared by the Kubernetes rules (k8s-*.ts): not a rule itself. Pure functions over
  * synthesized attributes, which hold single blocks as objects or one-element lists.
  */
-import { SynthResource } from "../rule";
+import { SynthResource, SynthStack } from "../rule";
 
 type Obj = Record<string, any>;
 
@@ -86,4 +86,14 @@ export function claimKeys(claim: SynthResource): string[] {
 /** How a pod volume names its claim, as a key of claimKeys. */
 export function claimKeyFromVolume(claimName: string, namespace: string | undefined): string {
   return claimName.includes("${") ? claimName : `${namespace ?? "default"}/${claimName}`;
+}
+
+/** A namespace as written (a literal, or a reference to a namespace resource of the same stack), as its name. */
+export function namespaceName(value: unknown, stack: SynthStack): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const ref = /^\$\{(kubernetes_namespace(?:_v1)?)\.([A-Za-z0-9_-]+)\.metadata\[0\]\.name\}$/.exec(value);
+  if (!ref) return value.includes("${") ? undefined : value;
+  const target = stack.resources.find((r) => r.type === ref[1] && r.logicalId === ref[2]);
+  const name = first(target?.attributes.metadata)?.name;
+  return typeof name === "string" ? name : undefined;
 }
