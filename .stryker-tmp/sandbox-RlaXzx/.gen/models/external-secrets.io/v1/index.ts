@@ -1,0 +1,2 @@
+export * from "./ClusterSecretStore";
+export * from "./ExternalSecret";

@@ -1,0 +1,2 @@
+export * from "./IPAddressPool";
+export * from "./L2Advertisement";

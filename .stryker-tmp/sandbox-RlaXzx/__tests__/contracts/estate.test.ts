@@ -1,0 +1,18 @@
+// @ts-nocheck
+import { join } from "path";
+import { formatFinding } from "../../contracts/contract";
+import { CONTRACT_CHECKS } from "../../contracts/index";
+import { readWorkflows } from "../../contracts/synthesized";
+import { defineEstate } from "../../main";
+import { synthApp } from "../helpers/synth";
+
+// The same checks `npm run validate` runs, over the estate synthesized here and the repository's workflows.
+const { stacks } = synthApp(defineEstate);
+const input = {
+  stacks: Object.entries(stacks).map(([id, json]) => ({ id, json })),
+  workflows: readWorkflows(join(__dirname, "..", "..")),
+};
+
+test.each(CONTRACT_CHECKS.map((c) => [c.id, c]))("the estate meets the %s contract", (_id, check) => {
+  expect(check.check(input).map(formatFinding)).toEqual([]);
+});

@@ -1,0 +1,71 @@
+// @ts-nocheck
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { cleanEnv, FIXTURE_APP, REPO, runScript } from "./helpers/workspace";
+
+/**
+ * `npm run affected` end to end: a throwaway git repository holding this project's files,
+ * with commits that change one fixture stack. The real repository is never written to.
+ */
+describe("npm run affected", () => {
+  let repo: string;
+  const fixture = () => join(repo, `${FIXTURE_APP}.ts`);
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-c", "user.email=ci@example.org", "-c", "user.name=ci", ...args], { cwd: repo, encoding: "utf8" });
+  const edit = (from: string, to: string) => writeFileSync(fixture(), readFileSync(fixture(), "utf8").replace(from, to));
+  const affected = (...args: string[]) => runScript("affected", args, repo, cleanEnv());
+
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), "homelab-affected-it-"));
+    const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO })
+      .toString()
+      .split("\0")
+      .filter((f) => f && !f.startsWith("node_modules"));
+    execFileSync("tar", ["-cf", join(repo, "..", `${repo.split("/").pop()}.tar`), "--null", "-T", "-"], { cwd: REPO, input: files.join("\0") });
+    execFileSync("tar", ["-xf", join(repo, "..", `${repo.split("/").pop()}.tar`), "-C", repo]);
+    rmSync(join(repo, "..", `${repo.split("/").pop()}.tar`));
+    symlinkSync(join(REPO, "node_modules"), join(repo, "node_modules"), "dir");
+    git("init", "-q");
+    writeFileSync(join(repo, ".git", "info", "exclude"), "node_modules\n");
+    git("add", "-A");
+    git("commit", "-qm", "base");
+  });
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  test("nothing changed since a ref: prints nothing", () => {
+    const r = affected("--since", "HEAD");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+  });
+
+  test("a committed change to one stack prints that stack and its dependents, in deploy order, and nothing else", () => {
+    edit('producer: "producer-v1"', 'producer: "producer-v2"');
+    git("commit", "-qam", "bump producer");
+    const r = affected("--since", "HEAD~1");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("producer\nconsumer\n");
+  });
+
+  test("uncommitted changes in the working tree count", () => {
+    edit('boot: "boot-v1"', 'boot: "boot-v2"');
+    expect(affected("--since", "HEAD").stdout).toBe("boot\napp\n");
+    expect(affected("--since", "HEAD~1").stdout).toBe("boot\napp\nproducer\nconsumer\n");
+    git("checkout", "-q", "--", FIXTURE_APP + ".ts");
+  });
+
+  test("fails if the ref is not a commit", () => {
+    const r = affected("--since", "no-such-ref");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--since no-such-ref: not a commit/);
+  });
+
+  test("fails if --since is missing, with the usage", () => {
+    const r = affected();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--since <git-ref> is required\nusage: npm run affected -- --since <git-ref>/);
+  });
+});

@@ -1,0 +1,46 @@
+// @ts-nocheck
+import { ResourceRule } from "../rule";
+import { isLitestreamTask, litestreamMode, nomadJobOf } from "./nomad-support";
+
+/**
+ * A group with Litestream has both halves (a prestart restore that finishes before the
+ * app, a replicating sidecar), count 1 (one writer), and a sticky, migrating ephemeral disk.
+ */
+export const nomadLitestreamPairing: ResourceRule = {
+  id: "HL-NOMAD-2",
+  scope: "resource",
+  level: "error",
+  description: "a group with Litestream has a prestart restore and a replicate sidecar, count 1, and ephemeral_disk sticky and migrate",
+  fix: "add Litestream with LitestreamSidecar (constructs/litestream-sidecar.ts), which adds both tasks, the disk settings and count 1",
+  check(resource) {
+    const job = nomadJobOf(resource);
+    if (!job) return "not-applicable";
+    const groups = job.TaskGroups.filter((g) => g.Tasks.some(isLitestreamTask));
+    if (!groups.length) return "not-applicable";
+    return groups.flatMap((g) => {
+      const problems: string[] = [];
+      const restores = g.Tasks.filter((t) => litestreamMode(t) === "restore");
+      const replicas = g.Tasks.filter((t) => litestreamMode(t) === "replicate");
+      if (!restores.some((t) => t.Lifecycle?.Hook === "prestart" && t.Lifecycle.Sidecar !== true)) {
+        problems.push(`group ${g.Name} runs Litestream without a prestart, non-sidecar restore task: a new allocation would start with an empty database`);
+      }
+      for (const t of restores) {
+        const args = t.Config.args ?? [];
+        const missing = ["-if-db-not-exists", "-if-replica-exists"].filter((flag) => !args.includes(flag));
+        if (missing.length) problems.push(`group ${g.Name} task ${t.Name} restores without ${missing.join(" and ")}: it would overwrite a database or fail on first start`);
+      }
+      if (!replicas.some((t) => t.Lifecycle?.Sidecar === true)) {
+        problems.push(`group ${g.Name} runs Litestream without a replicate sidecar task (lifecycle sidecar = true): nothing is replicated`);
+      }
+      if (g.Count !== undefined && g.Count !== 1) {
+        problems.push(`group ${g.Name} has count ${g.Count}; Litestream allows one replicating writer, so count must be 1`);
+      }
+      if (g.EphemeralDisk?.Sticky !== true || g.EphemeralDisk?.Migrate !== true) {
+        problems.push(
+          `group ${g.Name} has ephemeral_disk sticky=${g.EphemeralDisk?.Sticky ?? false} migrate=${g.EphemeralDisk?.Migrate ?? false}; both must be true or the database is lost on every update`,
+        );
+      }
+      return problems;
+    });
+  },
+};

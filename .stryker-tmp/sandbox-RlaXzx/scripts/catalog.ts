@@ -1,0 +1,276 @@
+/**
+ * The service catalog and the stack graph, derived from the synthesized estate: pure
+ * functions from stacks (with their resources) to Markdown and Graphviz DOT. Sorted and
+ * free of timestamps, so a pull request shows a clean diff.
+ */
+// @ts-nocheck
+
+import { HomelabApp, HomelabStack } from "../constructs";
+import { CatalogFacts, catalogFactsOf } from "../constructs/catalog-facts";
+import { BACKUP_MODE_ANNOTATION, BACKUP_REASON_ANNOTATION } from "../constructs/proxmox-claim-template";
+import { OrderedStack } from "../constructs/stack-graph";
+import { Finding } from "../policy/engine";
+import { kubernetesContainers, nomadJobImages } from "../policy/resource-data";
+import { first } from "../policy/rules/k8s-support";
+import { nomadJobOf } from "../policy/rules/nomad-support";
+import { jobVaultReads } from "../jobspecs/vault";
+import { AUTH_MODE_ANNOTATION, AUTH_REASON_ANNOTATION } from "../policy/rules/ingress-auth-mode";
+import { SynthResource } from "../policy/rule";
+
+export interface CatalogStack extends OrderedStack {
+  readonly description: string;
+  readonly resources: readonly SynthResource[];
+  /** Catalog facts of the construct at a resource's path. */
+  readonly factsAt: (path: string) => CatalogFacts;
+  /** Acknowledged findings of this stack. */
+  readonly acknowledged: readonly Finding[];
+}
+
+interface Workload { kind: string; name: string; images: string[] }
+interface Volume { id: string; size: string; where: string; criticality: string; backup: string }
+interface Ingress { host: string; mode: string; reason: string; dns: string }
+
+/** The catalog's stacks, in deploy order, with what the synthesized estate says of them. */
+export function catalogStacks(app: HomelabApp): CatalogStack[] {
+  const report = app.check();
+  const synthesized = new Map(app.synthesized.map((s) => [s.id, s]));
+  const byPath = new Map(app.node.findAll().map((c) => [c.node.path, c]));
+  return app.describeStacks().map((s) => {
+    const stack = app.node.findChild(s.id);
+    return {
+      ...s,
+      description: stack instanceof HomelabStack ? stack.description : "plain TerraformStack",
+      resources: synthesized.get(s.id)?.resources ?? [],
+      factsAt: (path: string) => (byPath.has(path) ? catalogFactsOf(byPath.get(path)!) : {}),
+      acknowledged: report.findings.filter((f) => f.stackId === s.id && f.acknowledged !== undefined),
+    };
+  });
+}
+
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const sortBy = <T>(items: T[], key: (t: T) => string) => items.sort((a, b) => key(a).localeCompare(key(b)));
+
+const WORKLOAD_TYPES: Record<string, string> = {
+  deployment: "Deployment",
+  stateful_set: "StatefulSet",
+  daemon_set: "DaemonSet",
+  cron_job: "CronJob",
+  job: "Job",
+};
+
+function workloads(resources: readonly SynthResource[]): Workload[] {
+  const out: Workload[] = [];
+  for (const r of resources) {
+    if (r.type === "nomad_job") {
+      const job = nomadJobOf(r);
+      if (!job) continue;
+      const kind = `Nomad ${job.Type ?? "service"} job`;
+      for (const group of job.TaskGroups) {
+        const images = nomadJobImages({ TaskGroups: [group] }).map((i) => i.image);
+        out.push({ kind, name: `${job.ID}/${group.Name}`, images: [...new Set(images)].sort() });
+      }
+      continue;
+    }
+    const k8s = /^kubernetes_(.+?)(_v1)?$/.exec(r.type)?.[1];
+    if (k8s && WORKLOAD_TYPES[k8s]) {
+      const images = kubernetesContainers(r.attributes).map((c) => String(c.container.image));
+      out.push({ kind: WORKLOAD_TYPES[k8s], name: String(first(r.attributes.metadata)?.name), images: [...new Set(images)].sort() });
+    } else if (r.type === "helm_release") {
+      out.push({ kind: "Helm release", name: String(r.attributes.name), images: [`chart ${r.attributes.chart}@${r.attributes.version ?? "unpinned"}`] });
+    }
+  }
+  return sortBy(out, (w) => `${w.kind}/${w.name}`);
+}
+
+function volumes(stack: CatalogStack): Volume[] {
+  const out: Volume[] = [];
+  for (const r of stack.resources) {
+    const facts = stack.factsAt(r.path);
+    const known = { criticality: facts.criticality ?? "-", backup: facts.backup ?? "-" };
+    const a = r.attributes as any;
+    if (r.type === "nomad_csi_volume" || r.type === "nomad_csi_volume_registration") {
+      const size = a.capacity_min || a.capacity_max ? `${a.capacity_min ?? "?"}–${a.capacity_max ?? "?"}` : "-";
+      out.push({ id: a.volume_id, size, where: `CSI plugin ${a.plugin_id}`, ...known });
+    } else if (/^kubernetes_persistent_volume_claim(_v1)?$/.test(r.type)) {
+      const spec = first(a.spec);
+      out.push({
+        id: first(a.metadata)?.name,
+        size: first(spec?.resources)?.requests?.storage ?? "-",
+        where: spec?.storage_class_name ? `class ${spec.storage_class_name}` : "bound PV",
+        ...known,
+        backup: claimBackup(first(a.metadata)) ?? known.backup,
+      });
+    } else if (/^kubernetes_stateful_set(_v1)?$/.test(r.type)) {
+      for (const t of first(a.spec)?.volume_claim_template ?? []) {
+        const spec = first(t.spec);
+        out.push({
+          id: `${first(t.metadata)?.name} (per pod of ${first(a.metadata)?.name})`,
+          size: first(spec?.resources)?.requests?.storage ?? "-",
+          where: `class ${spec?.storage_class_name ?? "default"}`,
+          ...known,
+          backup: claimBackup(first(t.metadata)) ?? known.backup,
+        });
+      }
+    } else if (/^kubernetes_persistent_volume(_v1)?$/.test(r.type)) {
+      const nfs = first(first(first(a.spec)?.persistent_volume_source)?.nfs);
+      out.push({
+        id: first(a.metadata)?.name,
+        size: first(a.spec)?.capacity?.storage ?? "-",
+        where: nfs ? `NFS ${nfs.server}:${nfs.path}` : "persistent volume",
+        ...known,
+      });
+    }
+  }
+  return sortBy(
+    out.map((v) => ({ ...v, id: readableReferences(String(v.id)) })),
+    (v) => v.id,
+  );
+}
+
+/** The backup choice a Proxmox claim records in its annotations. */
+function claimBackup(metadata: any): string | undefined {
+  const annotations: Record<string, string> = metadata?.annotations ?? {};
+  const mode = annotations[BACKUP_MODE_ANNOTATION];
+  if (mode === "cronjob") return "CronJob to NFS";
+  if (mode === "none") return `none: ${annotations[BACKUP_REASON_ANNOTATION] ?? ""}`;
+  return undefined;
+}
+
+function ingresses(resources: readonly SynthResource[]): Ingress[] {
+  const out: Ingress[] = [];
+  for (const r of resources) {
+    if (!/^kubernetes_ingress(_v1)?$/.test(r.type)) continue;
+    const metadata = first(r.attributes.metadata) ?? {};
+    const annotations: Record<string, string> = metadata.annotations ?? {};
+    const hostname = annotations["external-dns.alpha.kubernetes.io/hostname"];
+    const proxied = annotations["external-dns.alpha.kubernetes.io/cloudflare-proxied"];
+    const dns = !hostname ? "none" : proxied === "true" ? "proxied" : "non-proxied";
+    const rules: any[] = first(r.attributes.spec)?.rule ?? [];
+    for (const rule of rules) {
+      const paths = (first(rule.http)?.path ?? []).map((p: any) => p.path).filter(Boolean);
+      out.push({
+        host: `${rule.host}${paths.length && !(paths.length === 1 && paths[0] === "/") ? ` (${paths.join(", ")})` : ""}`,
+        mode: annotations[AUTH_MODE_ANNOTATION] ?? "(unset)",
+        reason: annotations[AUTH_REASON_ANNOTATION] ?? "",
+        dns,
+      });
+    }
+  }
+  return sortBy(out, (i) => i.host);
+}
+
+const NOMAD_VARIABLE_PATHS = /\bnomadVar(?:List)?\s+"([^"]+)"/g;
+
+/** Secret paths (never values) a stack's resources read: Vault policies, Nomad templates, ExternalSecrets. */
+function secretPaths(resources: readonly SynthResource[]): string[] {
+  const paths = new Set<string>();
+  for (const r of resources) {
+    const a = r.attributes as any;
+    if (r.type === "vault_policy" && typeof a.policy === "string") {
+      try {
+        Object.keys(JSON.parse(a.policy).path ?? {}).forEach((p) => paths.add(`vault: ${p}`));
+      } catch {
+        for (const m of a.policy.matchAll(/path\s+"([^"]+)"/g)) paths.add(`vault: ${m[1]}`);
+      }
+    } else if (r.type === "nomad_job") {
+      const job = nomadJobOf(r);
+      if (!job) continue;
+      jobVaultReads(job).forEach((p) => paths.add(`vault: ${p}`));
+      for (const t of job.TaskGroups.flatMap((g) => g.Tasks.flatMap((task) => task.Templates ?? []))) {
+        for (const m of (t.EmbeddedTmpl ?? "").matchAll(NOMAD_VARIABLE_PATHS)) paths.add(`nomad variable: ${m[1]}`);
+      }
+    } else if (r.type === "kubernetes_manifest" && first(a.manifest)?.kind === "ExternalSecret") {
+      const spec = first(a.manifest)!.spec ?? {};
+      for (const d of spec.data ?? []) if (d.remoteRef?.key) paths.add(`vault kv: ${d.remoteRef.key}`);
+      for (const d of spec.dataFrom ?? []) if (d.extract?.key) paths.add(`vault kv: ${d.extract.key}`);
+    }
+  }
+  return [...paths].map(readableReferences).sort();
+}
+
+/** Terraform references shown as what they point at: another stack's output, or a resource attribute. */
+function readableReferences(text: string): string {
+  return text
+    .replace(/\$\{data\.terraform_remote_state\.cross-stack-reference-input-([^.]+)\.outputs\.[^}]+\}/g, "{output of stack $1}")
+    .replace(/\$\{([a-z0-9_]+)\.[A-Za-z0-9_-]+\.([^}]+)\}/g, "{$1.$2}");
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
+}
+
+/** docs/catalog.md */
+export function renderCatalog(stacks: readonly CatalogStack[]): string {
+  const lines: string[] = [
+    "# Service catalog",
+    "",
+    "Generated by `npm run docs` from the construct tree; do not edit by hand. CI fails when it is stale.",
+    "",
+    "![Stacks by tier and cluster; arrows point from a stack to the stacks that depend on it](stacks.svg)",
+    "",
+    "## Deploy order",
+    "",
+    ...table(
+      ["#", "stack", "tier", "cluster", "depends on", "what"],
+      stacks.map((s) => [String(s.order), `[${s.id}](#${s.id})`, String(s.tier ?? "-"), s.cluster ?? "-", s.dependencies.join(", ") || "-", s.description]),
+    ),
+  ];
+  for (const s of stacks) {
+    lines.push("", `## ${s.id}`, "", `${s.description}. Tier ${s.tier ?? "-"}, cluster ${s.cluster ?? "-"}, deploy order ${s.order}` +
+      `${s.dependencies.length ? `, after ${s.dependencies.join(", ")}` : ""}.`);
+    const w = workloads(s.resources);
+    if (w.length) lines.push("", "### Workloads", "", ...table(["kind", "name", "images"], w.map((x) => [x.kind, x.name, x.images.join(", ") || "-"])));
+    const v = volumes(s);
+    if (v.length) lines.push("", "### Volumes and claims", "", ...table(["id", "size", "storage", "criticality", "backup"], v.map((x) => [x.id, x.size, x.where, x.criticality, x.backup])));
+    const i = ingresses(s.resources);
+    if (i.length) lines.push("", "### Ingresses", "", ...table(["host", "auth", "reason", "DNS"], i.map((x) => [x.host, x.mode, x.reason || "-", x.dns])));
+    const p = secretPaths(s.resources);
+    if (p.length) lines.push("", "### Secrets read (paths only)", "", ...p.map((x) => `- ${x}`));
+    const acks = sortBy([...s.acknowledged], (f) => `${f.path}/${f.ruleId}`);
+    if (acks.length) lines.push("", "### Acknowledged rules", "", ...table(["construct", "rule", "reason"], acks.map((f) => [f.path, f.ruleId, f.acknowledged ?? ""])));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const TIER_COLOURS: Record<string, string> = { "0": "#fde2c8", "1": "#d6e6f7", "-": "#eeeeee" };
+
+/**
+ * Dependency edges with the ones implied by a longer path left out (transitive
+ * reduction), so the picture shows structure rather than a thicket of arrows.
+ */
+export function directEdges(stacks: readonly OrderedStack[]): [string, string][] {
+  const deps = new Map(stacks.map((s) => [s.id, s.dependencies]));
+  const reaches = (from: string, target: string): boolean =>
+    (deps.get(from) ?? []).some((d) => d === target || reaches(d, target));
+  return stacks.flatMap((s) =>
+    s.dependencies
+      .filter((d) => !s.dependencies.some((other) => other !== d && reaches(other, d)))
+      .map((d): [string, string] => [d, s.id]),
+  );
+}
+
+/** Graphviz source of docs/stacks.svg: one box per tier and cluster, edges from dependency to dependent. */
+export function renderStackGraph(stacks: readonly CatalogStack[]): string {
+  const groups = new Map<string, CatalogStack[]>();
+  for (const s of stacks) {
+    const key = `${s.tier ?? "-"}\u0000${s.cluster ?? "-"}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const q = JSON.stringify;
+  const lines = [
+    "digraph stacks {",
+    '  graph [rankdir=LR, fontname="Helvetica", fontsize=13, nodesep=0.25, ranksep=0.9, pad=0.3, labelloc=b,',
+    '         label="Numbers: deploy order. Arrows: deploy before (arrows implied by others left out)."];',
+    '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=13, margin="0.15,0.06"];',
+    '  edge [color="#555555", arrowsize=0.7];',
+  ];
+  [...groups.keys()].sort().forEach((key, i) => {
+    const [tier, cluster] = key.split("\u0000");
+    lines.push(`  subgraph cluster_${i} {`, `    label=${q(`  tier ${tier} · ${cluster}  `)}; style="rounded,dashed"; color="#888888"; fontsize=14; margin=14; labelloc=t;`);
+    for (const s of groups.get(key)!) lines.push(`    ${q(s.id)} [label=${q(`${s.order}. ${s.id}`)}, fillcolor=${q(TIER_COLOURS[tier])}];`);
+    lines.push("  }");
+  });
+  for (const [from, to] of directEdges(stacks)) lines.push(`  ${q(from)} -> ${q(to)};`);
+  lines.push("}");
+  return `${lines.join("\n")}\n`;
+}

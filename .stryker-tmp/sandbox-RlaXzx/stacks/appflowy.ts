@@ -1,0 +1,17 @@
+// @ts-nocheck
+import { Construct } from "constructs";
+import { GlusterCsiVolume } from "../constructs/gluster-csi-volume";
+import { HomelabStack } from "../constructs/homelab-stack";
+import { NomadJob } from "../constructs/nomad-job";
+import { appflowyJob } from "../jobspecs/appflowy";
+import { POSTGRES_DATA_DIR } from "../jobspecs/common";
+
+/** AppFlowy Cloud with its PostgreSQL on GlusterFS. */
+export class AppflowyStack extends HomelabStack {
+  constructor(scope: Construct) {
+    super(scope, "appflowy", { tier: 1, cluster: "nomad-main", description: "AppFlowy Cloud (Nomad)" });
+    const postgres = new GlusterCsiVolume(this, "Postgres", { criticality: "medium", service: "appflowy", type: "postgres", capacityMin: "1GiB", capacityMax: "10GiB" });
+    const job = new NomadJob(this, "Job", { job: appflowyJob({ datacenters: [this.inventory.nomad.main.datacenter] }) });
+    job.group("postgres").mount(postgres, { destination: POSTGRES_DATA_DIR });
+  }
+}

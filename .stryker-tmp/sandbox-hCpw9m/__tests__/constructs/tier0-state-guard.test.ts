@@ -1,0 +1,39 @@
+// @ts-nocheck
+import { HomelabApp } from "../../constructs";
+import { defineEstate } from "../../main";
+import { synthApp, testInventory } from "../helpers/synth";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+
+/**
+ * Every tier-0 stack of the estate refuses, at plan time, to run against an empty state
+ * while its encrypted state exists. That Terraform evaluates the condition as intended is
+ * shown with the real Terraform in __tests__/integration/tier0-faults.test.ts.
+ */
+describe("the tier-0 state guard", () => {
+  const outdir = mkdtempSync(join(tmpdir(), "homelab-guard-"));
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+  const app = new HomelabApp({ outdir, inventory: testInventory });
+  defineEstate(app);
+  const described = app.describeStacks();
+  const tier0 = described.filter((s) => s.tier === 0).map((s) => s.id);
+  const { stacks } = synthApp(defineEstate);
+
+  test("the estate has tier-0 stacks to guard", () => expect(tier0.length).toBeGreaterThan(0));
+
+  test.each(tier0)("%s checks its own plaintext and encrypted state, relative to where Terraform runs, and names the command to use", (id) => {
+    const guard = stacks[id].resource.terraform_data.Tier0StateGuard;
+    const [precondition] = guard.lifecycle.precondition;
+    const backendPath = stacks[id].terraform.backend.local.path;
+    expect(precondition.condition).toBe(
+      `\${((length(try(file(join("/", [path.module, "${backendPath}"])), "")) >= 1) || !fileexists(join("/", [path.module, "${backendPath}.age"])))}`,
+    );
+    expect(precondition.error_message).toContain(`Run "npm run deploy -- ${id}" instead`);
+    expect(guard.lifecycle.precondition).toHaveLength(1);
+  });
+
+  test("tier-1 stacks, whose state is in PostgreSQL, have no guard", () => {
+    for (const s of described.filter((d) => d.tier === 1)) expect(stacks[s.id].resource?.terraform_data?.Tier0StateGuard).toBeUndefined();
+  });
+});

@@ -1,0 +1,112 @@
+// @ts-nocheck
+import { spawnSync } from "child_process";
+import { IngressV1 } from "@cdktf/provider-kubernetes/lib/ingress-v1";
+import { CsiVolume } from "@cdktf/provider-nomad/lib/csi-volume";
+import { Job } from "@cdktf/provider-nomad/lib/job";
+import { tmpdir } from "os";
+import { join } from "path";
+import { HomelabApp } from "../../constructs";
+import { recordCatalogFacts } from "../../constructs/catalog-facts";
+import { acknowledge } from "../../policy/acknowledge";
+import { catalogStacks, directEdges, renderCatalog, renderStackGraph } from "../../scripts/catalog";
+import { providerOf } from "../helpers/rules";
+import { testInventory, testStack } from "../helpers/synth";
+
+function smallEstate() {
+  const app = new HomelabApp({ outdir: join(tmpdir(), "unused"), inventory: testInventory });
+  const storage = testStack(app, { id: "storage", cluster: "nomad-main" });
+  const volume = new CsiVolume(storage, "Data", {
+    provider: providerOf(storage, "nomad"),
+    volumeId: "glusterfs_app_data",
+    name: "glusterfs_app_data",
+    pluginId: "glusterfs",
+    capacityMin: "1GiB",
+    capacityMax: "10GiB",
+    capability: [{ accessMode: "single-node-writer", attachmentMode: "file-system" }],
+    lifecycle: { preventDestroy: true },
+  });
+  recordCatalogFacts(volume, { criticality: "high", backup: "restic, nightly" });
+  const job = new Job(storage, "Job", {
+    provider: providerOf(storage, "nomad"),
+    json: true,
+    jobspec: JSON.stringify({
+      Job: {
+        ID: "app",
+        TaskGroups: [
+          {
+            Name: "web",
+            Tasks: [
+              {
+                Name: "web",
+                Config: { image: "tool:latest" },
+                Templates: [{ EmbeddedTmpl: '{{ with secret "kv/data/app" }}X={{ .Data.data.password }}{{ end }}{{ with nomadVar "nomad/jobs/app" }}{{ end }}' }],
+              },
+            ],
+          },
+        ],
+      },
+    }),
+  });
+  acknowledge(job, "HL-IMAGE-1", "vendor publishes only latest");
+  const web = testStack(app, { id: "web", cluster: "kubernetes" });
+  web.addDependency(storage);
+  new IngressV1(web, "Ingress", {
+    provider: providerOf(web, "kubernetes"),
+    metadata: {
+      name: "blog",
+      annotations: {
+        "homelab.auth/mode": "none",
+        "homelab.auth/reason": "public blog behind Anubis",
+        "external-dns.alpha.kubernetes.io/hostname": "blog.example.org",
+        "external-dns.alpha.kubernetes.io/cloudflare-proxied": "true",
+      },
+    },
+    spec: { rule: [{ host: "blog.example.org" }] },
+  });
+  return catalogStacks(app);
+}
+
+const stacks = smallEstate();
+const catalog = renderCatalog(stacks);
+
+test("the catalog lists stacks in deploy order with tier, cluster and dependencies", () => {
+  expect(catalog).toContain("| 1 | [storage](#storage) | 1 | nomad-main | - | test stack |");
+  expect(catalog).toContain("| 2 | [web](#web) | 1 | kubernetes | storage | test stack |");
+});
+
+test("the catalog shows jobs with images, volumes with facts, ingresses, secret paths and acknowledgements", () => {
+  expect(catalog).toContain("| Nomad service job | app/web | tool:latest |");
+  expect(catalog).toContain("| glusterfs_app_data | 1GiB–10GiB | CSI plugin glusterfs | high | restic, nightly |");
+  expect(catalog).toContain("| blog.example.org | none | public blog behind Anubis | proxied |");
+  expect(catalog).toContain("- nomad variable: nomad/jobs/app\n- vault: kv/data/app");
+  expect(catalog).toContain("| storage/Job | HL-IMAGE-1 | vendor publishes only latest |");
+  expect(catalog).not.toContain("password }}");
+});
+
+test("the catalog is stable: rendering twice gives the same text, with no timestamp", () => {
+  expect(renderCatalog(smallEstate())).toBe(catalog);
+  expect(catalog).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+});
+
+test("the graph groups stacks by tier and cluster and draws dependencies", () => {
+  const dot = renderStackGraph(stacks);
+  expect(dot).toContain('label="  tier 1 · kubernetes  "');
+  expect(dot).toContain('label="  tier 1 · nomad-main  "');
+  expect(dot).toContain('"storage" -> "web";');
+});
+
+test("docs/ is what `npm run docs` generates (run it and commit when this fails)", () => {
+  const root = join(__dirname, "..", "..");
+  const run = spawnSync(process.execPath, [join(root, "dist", "scripts", "docs.js"), "--check"], { cwd: root, encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+});
+
+test("the graph leaves out arrows implied by a longer path", () => {
+  const s = (id: string, ...dependencies: string[]) => ({ id, tier: 1 as const, dependencies, order: 0 });
+  expect(directEdges([s("cluster"), s("minio", "cluster"), s("plex", "minio", "cluster"), s("forgejo", "cluster")])).toEqual([
+    ["cluster", "minio"],
+    ["minio", "plex"],
+    ["cluster", "forgejo"],
+  ]);
+});

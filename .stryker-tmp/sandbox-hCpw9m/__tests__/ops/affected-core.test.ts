@@ -1,0 +1,162 @@
+// @ts-nocheck
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { deployOrder } from "../../constructs/stack-graph";
+import { affectedStacks, changedStacks, consumedOutputs, inDeployOrder, readSynth, removedInDestroyOrder, removedStacks, StackFiles, statefulChanges } from "../../scripts/lib/affected-core";
+
+const files = (entries: Record<string, string>): StackFiles => new Map(Object.entries(entries));
+const synth = (stacks: Record<string, Record<string, string>>) => new Map(Object.entries(stacks).map(([id, f]) => [id, files(f)]));
+
+//  platform (0) ◄── vault (0) ◄── vaultwarden (1)      matrix (1) ◄── bridge (1)      minio (1)
+const graph = deployOrder([
+  { id: "platform", tier: 0, dependencies: [] },
+  { id: "vault", tier: 0, dependencies: ["platform"] },
+  { id: "vaultwarden", tier: 1, dependencies: ["vault"] },
+  { id: "matrix", tier: 1, dependencies: [] },
+  { id: "bridge", tier: 1, dependencies: ["matrix"] },
+  { id: "minio", tier: 1, dependencies: [] },
+]);
+
+describe("which stacks changed", () => {
+  const before = synth({ matrix: { "cdk.tf.json": "{a}", "jobs/synapse.json": "{image: v1}" }, minio: { "cdk.tf.json": "{m}" }, old: { "cdk.tf.json": "{}" } });
+
+  test("a stack whose job file changed is changed, even with the same cdk.tf.json", () => {
+    const after = synth({ matrix: { "cdk.tf.json": "{a}", "jobs/synapse.json": "{image: v2}" }, minio: { "cdk.tf.json": "{m}" } });
+    expect([...changedStacks(before, after)]).toEqual(["matrix"]);
+  });
+
+  test("a new stack is changed; a removed one is reported apart", () => {
+    const after = synth({ matrix: { "cdk.tf.json": "{a}", "jobs/synapse.json": "{image: v1}" }, minio: { "cdk.tf.json": "{m}" }, fresh: { "cdk.tf.json": "{}" } });
+    expect([...changedStacks(before, after)]).toEqual(["fresh"]);
+    expect(removedStacks(before, after)).toEqual(["old"]);
+  });
+
+  test("a file added beside a stack's JSON is a change", () => {
+    const after = synth({ matrix: { "cdk.tf.json": "{a}", "jobs/synapse.json": "{image: v1}", "jobs/extra.json": "{}" }, minio: { "cdk.tf.json": "{m}" } });
+    expect([...changedStacks(before, after)]).toEqual(["matrix"]);
+  });
+});
+
+describe("affected stacks in deploy order", () => {
+  test("stacks in deploy order; nothing affected, nothing listed", () => {
+    // deploy order: platform, vault, matrix, bridge, minio, vaultwarden
+    expect(inDeployOrder(graph, new Set(["vaultwarden", "matrix"])).map((s) => s.id)).toEqual(["matrix", "vaultwarden"]);
+    expect(inDeployOrder(graph, new Set())).toEqual([]);
+  });
+
+  test("stacks removed from the code are destroyed in the reverse of the deploy order", () => {
+    expect(removedInDestroyOrder(graph, ["vault", "vaultwarden", "platform"])).toEqual(["vaultwarden", "vault", "platform"]);
+  });
+});
+
+describe("affected precisely: a dependent is affected only by what it reads", () => {
+  // vault produces a policy name and a mount path; vaultwarden reads the policy name; bridge only follows vault (order, no data).
+  const vault = (rotationDays: number, policyName = "service-vaultwarden") =>
+    JSON.stringify({
+      resource: {
+        vault_policy: { Policy_1: { "//": { metadata: { path: "vault/Policy" } }, name: policyName } },
+        vault_database_secret_backend_static_role: { Role_2: { rotation_period: rotationDays * 86400 } },
+      },
+      output: { "cross-stack-output-policy": { value: "${vault_policy.Policy_1.name}" } },
+    });
+  const vaultwarden = JSON.stringify({
+    data: { terraform_remote_state: { "cross-stack-reference-input-vault": { backend: "local", config: { path: "../../../state/vault.tfstate" } } } },
+    resource: { kubernetes_manifest: { Es: { manifest: { policy: "${data.terraform_remote_state.cross-stack-reference-input-vault.outputs.cross-stack-output-policy}" } } } },
+  });
+  const estate = (vaultJson: string) => synth({ vault: { "cdk.tf.json": vaultJson }, vaultwarden: { "cdk.tf.json": vaultwarden }, bridge: { "cdk.tf.json": "{}" } });
+
+  test("a rotation-period change affects the vault stack alone: no stack reads that resource", () => {
+    expect([...affectedStacks(estate(vault(7)), estate(vault(30)))]).toEqual(["vault"]);
+  });
+
+  test("a change to a resource an output reads affects the stacks reading that output", () => {
+    expect([...affectedStacks(estate(vault(7)), estate(vault(7, "service-vw")))].sort()).toEqual(["vault", "vaultwarden"]);
+  });
+
+  test("the reader of a producer affected only through its own inputs is affected too (values may change)", () => {
+    const middle = (path: string) =>
+      JSON.stringify({
+        data: { terraform_remote_state: { in: { backend: "pg", config: { schema_name: "vault" } } } },
+        resource: { terraform_data: { Copy: { input: "${data.terraform_remote_state.in.outputs.cross-stack-output-policy}" } } },
+        output: { copied: { value: "${terraform_data.Copy.output}" }, [path]: { value: "x" } },
+      });
+    const last = JSON.stringify({
+      data: { terraform_remote_state: { up: { backend: "pg", config: { schema_name: "middle" } } } },
+      resource: { terraform_data: { Use: { input: "${data.terraform_remote_state.up.outputs.copied}" } } },
+    });
+    const withMiddle = (v: string) => synth({ vault: { "cdk.tf.json": v }, middle: { "cdk.tf.json": middle("p") }, last: { "cdk.tf.json": last } });
+    expect([...affectedStacks(withMiddle(vault(7)), withMiddle(vault(7, "renamed")))].sort()).toEqual(["last", "middle", "vault"]);
+  });
+
+  test("a new producer's readers are affected", () => {
+    const before = synth({ vaultwarden: { "cdk.tf.json": vaultwarden } });
+    expect([...affectedStacks(before, estate(vault(7)))].sort()).toEqual(["bridge", "vault", "vaultwarden"]);
+  });
+
+  test("what a stack reads: producer by its backend's schema or state path, and the outputs named", () => {
+    expect(consumedOutputs(JSON.parse(vaultwarden))).toEqual(new Map([["vault", new Set(["cross-stack-output-policy"])]]));
+  });
+});
+
+describe("reading a synth output", () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "homelab-ops-"))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("reads every file of every stack, nested ones too, and skips Terraform's working files", () => {
+    mkdirSync(join(dir, "stacks", "matrix", "jobs"), { recursive: true });
+    mkdirSync(join(dir, "stacks", "matrix", ".terraform", "providers"), { recursive: true });
+    writeFileSync(join(dir, "stacks", "matrix", "cdk.tf.json"), "{}");
+    writeFileSync(join(dir, "stacks", "matrix", "jobs", "synapse.json"), "{job}");
+    writeFileSync(join(dir, "stacks", "matrix", ".terraform", "providers", "x"), "bin");
+    writeFileSync(join(dir, "stacks", "matrix", ".terraform.lock.hcl"), "lock");
+    expect(readSynth(dir)).toEqual(new Map([["matrix", new Map([["cdk.tf.json", "{}"], ["jobs/synapse.json", "{job}"]])]]));
+  });
+
+  test("an output with no stacks directory has no stacks", () => {
+    expect(readSynth(join(dir, "missing")).size).toBe(0);
+  });
+});
+
+describe("resources that hold data between two synths", () => {
+  const volume = (id: string, volumeId: string) => ({ [id]: { "//": { metadata: { path: `matrix/${id}/Resource` } }, volume_id: volumeId } });
+  const stackJson = (volumes: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ resource: { nomad_csi_volume: volumes, nomad_job: { Job: { json: true } } }, ...extra });
+  const before = synth({ matrix: { "cdk.tf.json": stackJson({ ...volume("Config_1", "glusterfs_matrix_synapse_config"), ...volume("Media_2", "glusterfs_matrix_synapse_media") }) } });
+
+  test("nothing moved: nothing to say", () => {
+    expect(statefulChanges(before, before)).toEqual([]);
+  });
+
+  test("a renamed volume without a declared move destroys data, loudly, naming where it reappears", () => {
+    const after = synth({ matrix: { "cdk.tf.json": stackJson({ ...volume("ConfigVolume_3", "glusterfs_matrix_synapse_config"), ...volume("Media_2", "glusterfs_matrix_synapse_media") }) } });
+    expect(statefulChanges(before, after)).toEqual([
+      'DESTROYS DATA: matrix/nomad_csi_volume.Config_1 (nomad_csi_volume "glusterfs_matrix_synapse_config"): no longer synthesized, no move or removal declared; it reappears as nomad_csi_volume.ConfigVolume_3: declare the move',
+    ]);
+  });
+
+  test("a declared move is reported as a move; a removal keeping data as forgotten; a declared destroy loudly and first", () => {
+    const after = synth({
+      matrix: {
+        "cdk.tf.json": stackJson(volume("ConfigVolume_3", "glusterfs_matrix_synapse_config"), {
+          moved: [{ from: "nomad_csi_volume.Config_1", to: "nomad_csi_volume.ConfigVolume_3" }],
+          removed: [{ from: "nomad_csi_volume.Media_2", lifecycle: { destroy: true } }],
+        }),
+      },
+    });
+    expect(statefulChanges(before, after)).toEqual([
+      'DESTROYS DATA: matrix/nomad_csi_volume.Media_2 (nomad_csi_volume "glusterfs_matrix_synapse_media"): removal declared with destroy: true',
+      'moved: matrix/nomad_csi_volume.Config_1 (nomad_csi_volume "glusterfs_matrix_synapse_config") -> nomad_csi_volume.ConfigVolume_3',
+    ]);
+    const kept = synth({ matrix: { "cdk.tf.json": stackJson(volume("Config_1", "glusterfs_matrix_synapse_config"), { removed: [{ from: "nomad_csi_volume.Media_2", lifecycle: { destroy: false } }] }) } });
+    expect(statefulChanges(before, kept)).toEqual(['forgotten, data kept: matrix/nomad_csi_volume.Media_2 (nomad_csi_volume "glusterfs_matrix_synapse_media")']);
+  });
+
+  test("a stack that is no longer synthesized leaves its data orphaned", () => {
+    expect(statefulChanges(before, synth({}))).toEqual([
+      'ORPHANED: matrix/nomad_csi_volume.Config_1 (nomad_csi_volume "glusterfs_matrix_synapse_config"): its stack is no longer synthesized; the resource stays in that stack\'s state, unmanaged and unprotected',
+      'ORPHANED: matrix/nomad_csi_volume.Media_2 (nomad_csi_volume "glusterfs_matrix_synapse_media"): its stack is no longer synthesized; the resource stays in that stack\'s state, unmanaged and unprotected',
+    ]);
+  });
+});

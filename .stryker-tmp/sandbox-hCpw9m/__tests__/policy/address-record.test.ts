@@ -1,0 +1,139 @@
+// @ts-nocheck
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1";
+import { Construct } from "constructs";
+import { HomelabApp } from "../../constructs";
+import { declareMove, declareRemoval } from "../../constructs/declare-move";
+import { defineEstate } from "../../main";
+import { ADDRESS_RECORD_FILE, AddressRecord, readAddressRecord, recordOf, renderAddressRecord } from "../../policy/address-record";
+import { providerOf } from "../helpers/rules";
+import { checkApp, synthApp, testStack } from "../helpers/synth";
+
+const REPO = resolve(__dirname, "..", "..");
+
+describe("the committed record", () => {
+  test("state/addresses.json records every stateful resource of the estate where it is now (else: npm run addresses)", () => {
+    const app = new HomelabApp({ outdir: join(tmpdir(), "unused"), addresses: readAddressRecord(REPO) });
+    defineEstate(app);
+    const report = app.check();
+    expect(report.findings.filter((f) => f.ruleId === "HL-STATE-3")).toEqual([]);
+    expect(readFileSync(join(REPO, ADDRESS_RECORD_FILE), "utf8")).toBe(renderAddressRecord(recordOf(app.synthesized)));
+  });
+});
+
+/**
+ * The estate with stacks/matrix.ts edited by `edit`: the edited copy is compiled in place of the
+ * real module, so the test changes the code exactly as an operator would.
+ */
+function synthEditedEstate(edit: (source: string) => string, addresses: AddressRecord) {
+  const dir = mkdtempSync(join(tmpdir(), "homelab-rename-"));
+  try {
+    const source = readFileSync(join(REPO, "stacks", "matrix.ts"), "utf8").replace(/from "\.\.\//g, `from "${REPO}/`);
+    const edited = edit(source);
+    expect(edited).not.toBe(source);
+    writeFileSync(join(dir, "matrix.ts"), edited);
+    let result: ReturnType<typeof synthApp> | undefined;
+    let error: Error | undefined;
+    jest.isolateModules(() => {
+      jest.doMock(join(REPO, "stacks", "matrix"), () => require(join(dir, "matrix.ts")));
+      const isolated = require("../helpers/synth") as typeof import("../helpers/synth");
+      const main = require("../../main") as typeof import("../../main");
+      try {
+        result = isolated.synthApp(main.defineEstate, { addresses });
+      } catch (err) {
+        error = err as Error;
+      }
+    });
+    return { result, error };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("renaming the Synapse config volume's construct id", () => {
+  // The record as the estate is now: what main's committed file says.
+  const record = readAddressRecord(REPO)!;
+  const [oldAddress] = Object.entries(record.matrix).find(([, r]) => r.identity === "glusterfs_matrix_synapse_config")!;
+  const rename = (source: string) => source.replace('new GlusterCsiVolume(this, "SynapseConfig", {', 'new GlusterCsiVolume(this, "SynapseConfigVolume", {');
+
+  test("fails synth naming the old and the new address and how to declare the move", () => {
+    const { error } = synthEditedEstate(rename, record);
+    expect(error?.message).toMatch(/^synth failed, nothing was written/);
+    const line = error!.message.split("\n").find((l) => l.includes("[HL-STATE-3]"))!;
+    expect(line).toContain(`${oldAddress} (matrix/SynapseConfig/Resource, "glusterfs_matrix_synapse_config")`);
+    expect(line).toMatch(/it reappears as nomad_csi_volume\.SynapseConfigVolume_[0-9A-F]{8} \(matrix\/SynapseConfigVolume\/Resource\)/);
+    expect(line).toContain(`declareMove(<the construct at matrix/SynapseConfigVolume>, "${oldAddress}")`);
+  });
+
+  test("with the move declared, synth passes and the output holds the moved block", () => {
+    const { result, error } = synthEditedEstate(
+      (source) =>
+        rename(source)
+          .replace("    const synapseMedia =", `    declareMove(synapseConfig, ${JSON.stringify(oldAddress)});\n    const synapseMedia =`)
+          .replace(/^/, `import { declareMove } from "${REPO}/constructs/declare-move";\n`),
+      record,
+    );
+    expect(error).toBeUndefined();
+    const matrix = result!.stacks.matrix;
+    const newAddress = Object.keys(matrix.resource.nomad_csi_volume)
+      .map((id) => `nomad_csi_volume.${id}`)
+      .find((a) => a.startsWith("nomad_csi_volume.SynapseConfigVolume_"));
+    expect(matrix.moved).toEqual([{ from: oldAddress, to: newAddress }]);
+    expect(matrix.resource.nomad_csi_volume[newAddress!.split(".")[1]].lifecycle.prevent_destroy).toBe(true);
+  });
+});
+
+describe("HL-STATE-3 in a small estate", () => {
+  const claim = (s: Construct, id: string) =>
+    new PersistentVolumeClaimV1(s, id, {
+      provider: providerOf(s, "kubernetes"),
+      metadata: { name: "data", namespace: "apps" },
+      spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } },
+    });
+  const recorded: AddressRecord = {
+    test: { "kubernetes_persistent_volume_claim_v1.Data": { kind: "kubernetes_persistent_volume_claim_v1", identity: "apps/data", path: "test/Data" } },
+  };
+  const errors = (build: (app: HomelabApp) => void) =>
+    checkApp(build, { addresses: recorded })
+      .findings.filter((f) => f.ruleId === "HL-STATE-3")
+      .map((f) => `${f.path}: ${f.message}`);
+
+  test("an address still there passes; no record means no check", () => {
+    expect(errors((app) => claim(testStack(app), "Data"))).toEqual([]);
+    expect(checkApp((app) => claim(testStack(app), "Renamed")).findings.filter((f) => f.ruleId === "HL-STATE-3")).toEqual([]);
+  });
+
+  test("a vanished address with nothing of the same identity still tells how to move or remove it", () => {
+    const [finding] = errors((app) => testStack(app));
+    expect(finding).toMatch(/^test\/Data: kubernetes_persistent_volume_claim_v1\.Data \(test\/Data, "apps\/data"\) is recorded in state\/addresses\.json but no longer synthesized: /);
+    expect(finding).toContain('declareRemoval(<stack>, "kubernetes_persistent_volume_claim_v1.Data", { reason })');
+  });
+
+  test("a declared removal that keeps the data passes and writes a removed block that does not destroy", () => {
+    const result = synthApp(
+      (app) => declareRemoval(testStack(app), "kubernetes_persistent_volume_claim_v1.Data", { reason: "moved to the new backup cluster by hand" }),
+      { addresses: recorded },
+    );
+    expect(result.stacks.test.removed).toEqual([{ from: "kubernetes_persistent_volume_claim_v1.Data", lifecycle: { destroy: false } }]);
+  });
+
+  test("a removal needs a reason, and an address", () => {
+    expect(() => synthApp((app) => declareRemoval(testStack(app), "kubernetes_persistent_volume_claim_v1.Data", { reason: "  gone    " }))).toThrow(
+      /test: declareRemoval\(kubernetes_persistent_volume_claim_v1\.Data\): reason "  gone    " is too short; say why in 10\+ characters/,
+    );
+    expect(() => synthApp((app) => declareRemoval(testStack(app), "Data", { reason: "a good long reason" }))).toThrow(/"Data" is not a resource address/);
+  });
+
+  test("a move must name one resource of that type under the construct", () => {
+    expect(() => synthApp((app) => declareMove(testStack(app), "kubernetes_persistent_volume_claim_v1.Data"))).toThrow(
+      /test: declareMove from kubernetes_persistent_volume_claim_v1\.Data needs exactly one kubernetes_persistent_volume_claim_v1 under this construct, found 0/,
+    );
+  });
+
+  test("a stack that left the estate while holding data fails", () => {
+    const [finding] = errors((app) => testStack(app, { id: "other" }));
+    expect(finding).toMatch(/^test: stack test is no longer in the estate, but it holds kubernetes_persistent_volume_claim_v1\.Data \(test\/Data, "apps\/data"\); nothing will manage or protect it/);
+  });
+});

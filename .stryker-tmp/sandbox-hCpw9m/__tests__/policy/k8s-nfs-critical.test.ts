@@ -1,0 +1,54 @@
+// @ts-nocheck
+import { k8sNfsCritical } from "../../policy/rules/k8s-nfs-critical";
+import { claim, context, deployment, goodContainer, res, stackOf } from "./k8s-rules.fixtures";
+
+const nfsPv = res("kubernetes_persistent_volume_v1", { spec: [{ persistent_volume_source: { nfs: { server: "nas", path: "/x" } } }] }, "s/Pv/Volume");
+const inlineNfs = deployment({ container: [goodContainer], volume: [{ name: "media", nfs: { server: "nas", path: "/m" } }] });
+const nfsClaim = claim("media", { spec: { storage_class_name: "nfs-static", access_modes: ["ReadWriteMany"] } }, "s/Pv/Claim");
+
+describe("HL-K8S-2: no NFS in critical stacks", () => {
+  test("compliant: a critical stack on local storage", () => {
+    expect(k8sNfsCritical.check([stackOf([claim("prom-encrypted"), deployment({ container: [goodContainer] })], { critical: true })], context)).toEqual([]);
+  });
+
+  test("non-compliant: NFS PV, NFS claim and an inline NFS pod volume in a critical stack", () => {
+    const problems = k8sNfsCritical.check([stackOf([nfsPv, nfsClaim, inlineNfs], { id: "monitoring", critical: true })], context);
+    expect(problems.map((p) => p.message)).toEqual([
+      "persistent volume with an NFS source in critical stack monitoring; allowed: no NFS",
+      "claim of storage class nfs-static in critical stack monitoring; allowed: no NFS",
+      "pod volume media mounted straight from NFS in critical stack monitoring; allowed: no NFS",
+    ]);
+  });
+
+  test("cannot be acknowledged", () => {
+    expect(k8sNfsCritical.acknowledgeable).toBe(false);
+  });
+
+  test("not applicable: NFS in a stack that is not critical", () => {
+    expect(k8sNfsCritical.check([stackOf([nfsPv, nfsClaim, inlineNfs])], context)).toEqual([]);
+  });
+});
+
+describe("HL-K8S-2 through synth", () => {
+  const { HomelabStack } = require("../../constructs/homelab-stack");
+  const { Namespace } = require("../../constructs/namespace");
+  const { NfsVolume } = require("../../constructs/nfs-volume");
+  const { checkApp } = require("../helpers/synth");
+
+  test("an NfsVolume in a critical stack is an error that cannot be acknowledged away", () => {
+    const { acknowledge } = require("../../policy/acknowledge");
+    const report = checkApp(
+      (app: any) => {
+        const monitoring = new HomelabStack(app, "monitoring", { tier: 1, cluster: "kubernetes", description: "x", critical: true });
+        const volume = new NfsVolume(monitoring, "Data", { namespace: new Namespace(monitoring, "Ns", { name: "monitoring" }), name: "data", path: "/mnt/main/prom" });
+        acknowledge(volume, "HL-K8S-2", "we really want NFS here");
+      },
+      { rules: [k8sNfsCritical] },
+    );
+    expect(report.findings.filter((f: any) => f.ruleId === "HL-K8S-2").map((f: any) => [f.path, f.acknowledged])).toEqual([
+      ["monitoring/Data/Claim", undefined],
+      ["monitoring/Data/Volume", undefined],
+    ]);
+    expect(report.findings.some((f: any) => f.ruleId === "HL-ACK" && /cannot be acknowledged/.test(f.message))).toBe(true);
+  });
+});

@@ -1,0 +1,92 @@
+// @ts-nocheck
+import { Namespace } from "../../constructs/namespace";
+import { EncryptedPvc } from "../../constructs/encrypted-pvc";
+import { k8sProxmoxClaimBackup } from "../../policy/rules/k8s-proxmox-claim-backup";
+import { k8sProxmoxClaimTemplate } from "../../policy/rules/k8s-proxmox-claim-template";
+import { checkApp, testStack } from "../helpers/synth";
+import { claim, context, res, stackOf } from "./k8s-rules.fixtures";
+
+describe("HL-K8S-7: the Proxmox claim template", () => {
+  test("compliant: the template", () => {
+    expect(k8sProxmoxClaimTemplate.check(claim("db-encrypted"), context)).toEqual([]);
+  });
+
+  test("non-compliant: encrypted class without the -encrypted name", () => {
+    expect(k8sProxmoxClaimTemplate.check(claim("db"), context)).toEqual([
+      'claim db is on proxmox-lvm-encrypted but its name does not end in "-encrypted"',
+    ]);
+  });
+
+  test("non-compliant: limit below request, RWX, waits for binding, request not ignored", () => {
+    const bad = claim("db-encrypted", {
+      annotations: { "resize.topolvm.io/storage_limit": "1Gi" },
+      spec: { access_modes: ["ReadWriteMany"], resources: { requests: { storage: "2Gi" } } },
+      top: { wait_until_bound: true, lifecycle: { prevent_destroy: true } },
+    });
+    const problems = k8sProxmoxClaimTemplate.check(bad, context) as string[];
+    expect(problems).toEqual([
+      'claim has access modes ["ReadWriteMany"]; allowed: ["ReadWriteOnce"]',
+      "claim has resize.topolvm.io/storage_limit 1Gi below its request 2Gi; allowed: a limit at or above the request",
+      expect.stringContaining("wait_until_bound = false"),
+      expect.stringContaining("does not ignore spec[0].resources[0].requests"),
+    ]);
+  });
+
+  test("non-compliant: zero limit", () => {
+    expect(k8sProxmoxClaimTemplate.check(claim("db-encrypted", { annotations: { "resize.topolvm.io/storage_limit": "0" } }), context)).toEqual([
+      'claim has resize.topolvm.io/storage_limit = "0"; allowed: a non-zero size such as 5Gi',
+    ]);
+  });
+
+  test("checks StatefulSet claim templates on Proxmox classes", () => {
+    const sts = res("kubernetes_stateful_set_v1", {
+      spec: {
+        volume_claim_template: [
+          { metadata: { name: "data", annotations: {} }, spec: { storage_class_name: "proxmox-lvm-encrypted", access_modes: ["ReadWriteOnce"] } },
+        ],
+      },
+    });
+    expect(k8sProxmoxClaimTemplate.check(sts, context)).toEqual([
+      'claim template data is on proxmox-lvm-encrypted but its name does not end in "-encrypted"',
+      "claim template lacks the autoresizer annotation resize.topolvm.io/threshold",
+      "claim template lacks the autoresizer annotation resize.topolvm.io/increase",
+      'claim template has resize.topolvm.io/storage_limit = null; allowed: a non-zero size such as 5Gi',
+    ]);
+  });
+
+  test("not applicable to NFS claims and other resources", () => {
+    expect(k8sProxmoxClaimTemplate.check(claim("media", { spec: { storage_class_name: "nfs-static" } }), context)).toBe("not-applicable");
+    expect(k8sProxmoxClaimTemplate.check(res("kubernetes_service_v1", {}), context)).toBe("not-applicable");
+  });
+});
+
+describe("HL-K8S-8: every Proxmox claim records its backup", () => {
+  test("compliant: none with a reason", () => {
+    expect(k8sProxmoxClaimBackup.check([stackOf([claim("db-encrypted")])], context)).toEqual([]);
+  });
+
+  test("compliant: EncryptedPvc with a backup CronJob (resolved through the reference)", () => {
+    const report = checkApp(
+      (app) => {
+        const s = testStack(app);
+        new EncryptedPvc(s, "Data", { namespace: new Namespace(s, "Ns", { name: "x" }), app: "x", name: "x-encrypted", backup: { cronjob: {} } });
+      },
+      { rules: [k8sProxmoxClaimBackup] },
+    );
+    expect(report.findings).toEqual([]);
+  });
+
+  test("non-compliant: cronjob mode without a CronJob mounting the claim", () => {
+    const problems = k8sProxmoxClaimBackup.check([stackOf([claim("db-encrypted", { annotations: { "homelab.backup/mode": "cronjob" } })])], context);
+    expect(problems.map((p) => p.message)).toEqual(["claim's backup mode is cronjob, but no CronJob in the stack mounts it"]);
+  });
+
+  test("non-compliant: no backup annotation", () => {
+    const problems = k8sProxmoxClaimBackup.check([stackOf([claim("db-encrypted", { annotations: { "homelab.backup/mode": undefined } })])], context);
+    expect(problems.map((p) => p.message)).toEqual(['claim has homelab.backup/mode = null; allowed: cronjob, none']);
+  });
+
+  test("not applicable: NFS claims are not checked", () => {
+    expect(k8sProxmoxClaimBackup.check([stackOf([claim("media", { spec: { storage_class_name: "nfs-static" }, annotations: { "homelab.backup/mode": undefined } })])], context)).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+// @ts-nocheck
+import { tmpdir } from "os";
+import { HomelabApp } from "../../constructs";
+import { NomadJob } from "../../constructs/nomad-job";
+import { IMAGE_DATA_PATHS } from "../../jobspecs/image-data-paths";
+import { IMAGES, imageRef, parseImageRef } from "../../jobspecs/images";
+import { Job, Task, TaskGroup } from "../../jobspecs/model";
+import { toTerraformJobspec } from "../../jobspecs/render";
+import { defineEstate } from "../../main";
+import { SynthResource } from "../../policy/rule";
+import { nomadImageDataPaths } from "../../policy/rules/nomad-image-data-paths";
+import { checkApp, testInventory } from "../helpers/synth";
+
+const context = { inventory: testInventory };
+const resource = (task: Partial<Task>, readOnly = false): SynthResource => {
+  const group: TaskGroup = {
+    Name: "app",
+    Volumes: { data: { Name: "data", Type: "csi", Source: "glusterfs_app_data", AccessMode: "single-node-writer", AttachmentMode: "file-system" } },
+    Tasks: [{ Name: "app", Driver: "docker", Config: { image: imageRef(IMAGES.ollama) }, Resources: { MemoryMB: 64 }, VolumeMounts: [{ Volume: "data", Destination: "/root/.ollama", ReadOnly: readOnly }], ...task }],
+  };
+  const job: Job = { ID: "app", Type: "service", Datacenters: ["dc1"], TaskGroups: [group] };
+  return { type: "nomad_job", path: "s/Job/Resource", stackId: "s", attributes: { json: true, jobspec: toTerraformJobspec(job) } };
+};
+
+describe("HL-NOMAD-11 volumes go where the image keeps its data", () => {
+  test("compliant: ollama's volume at /root/.ollama, as its docs/docker.mdx runs it", () => {
+    expect(nomadImageDataPaths.check(resource({}), context)).toEqual([]);
+  });
+
+  test("non-compliant: a volume elsewhere, naming the mount, the image's path and the source", () => {
+    expect(nomadImageDataPaths.check(resource({ VolumeMounts: [{ Volume: "data", Destination: "/models" }] }), context)).toEqual([
+      expect.stringMatching(/^group app task app \(docker\.io\/ollama\/ollama\) mounts its volume at \/models, but the image keeps its data at \/root\/\.ollama \(ollama\/ollama@v0\.13\.0 .*docs\/docker\.mdx/),
+    ]);
+  });
+
+  test("non-compliant: an environment variable that moves the data (postgres' PGDATA into a subdirectory)", () => {
+    const postgres = resource({
+      Config: { image: imageRef(IMAGES.postgres) },
+      Env: { PGDATA: "/var/lib/postgresql/data/pgdata" },
+      VolumeMounts: [{ Volume: "data", Destination: "/var/lib/postgresql/data" }],
+    });
+    expect(nomadImageDataPaths.check(postgres, context)).toEqual([
+      expect.stringMatching(/sets PGDATA=\/var\/lib\/postgresql\/data\/pgdata, but the image keeps that data at \/var\/lib\/postgresql\/data \(docker-library\/postgres/),
+    ]);
+  });
+
+  test("non-compliant: Jellyfin's config dir moved off the image's /config/config", () => {
+    const jellyfin = resource({ Config: { image: imageRef(IMAGES.jellyfin) }, Env: { JELLYFIN_CONFIG_DIR: "/config" }, VolumeMounts: [{ Volume: "data", Destination: "/config" }] });
+    expect(nomadImageDataPaths.check(jellyfin, context)).toEqual([expect.stringMatching(/sets JELLYFIN_CONFIG_DIR=\/config, but the image keeps that data at \/config\/config/)]);
+  });
+
+  test("not applicable: read-only mounts, images the table does not know, other resources", () => {
+    expect(nomadImageDataPaths.check(resource({}, true), context)).toBe("not-applicable");
+    expect(nomadImageDataPaths.check(resource({ Config: { image: "docker.io/library/busybox:1.37" } }), context)).toBe("not-applicable");
+    expect(nomadImageDataPaths.check({ type: "nomad_csi_volume", path: "s/V", stackId: "s", attributes: {} }, context)).toBe("not-applicable");
+  });
+});
+
+describe("the estate's volumes against the images' data paths", () => {
+  const app = new HomelabApp({ outdir: tmpdir(), inventory: testInventory });
+  defineEstate(app);
+  const jobs = app.node.findAll().filter((c): c is NomadJob => c instanceof NomadJob);
+  const writableMounts = jobs.flatMap((j) =>
+    j.job.TaskGroups.flatMap((g) =>
+      g.Tasks.flatMap((t) =>
+        (t.VolumeMounts ?? []).filter((m) => !m.ReadOnly && g.Volumes?.[m.Volume]?.Type === "csi").map((m) => ({ where: `${j.node.path} ${g.Name}/${t.Name}`, image: parseImageRef(t.Config.image).repository, destination: m.Destination })),
+      ),
+    ),
+  );
+  const catalogued = new Set(Object.keys(IMAGE_DATA_PATHS).map((k) => IMAGES[k as keyof typeof IMAGES].repository));
+
+  test("every task that writes to a CSI volume runs an image whose data paths are recorded", () => {
+    expect(writableMounts.length).toBeGreaterThan(5);
+    expect(writableMounts.filter((m) => !catalogued.has(m.image))).toEqual([]);
+  });
+
+  test("the upstream defaults the issue names are where the volumes are mounted", () => {
+    const at = (repository: string) => writableMounts.filter((m) => m.image === repository).map((m) => m.destination);
+    // Literals from the images' own files at the pinned tags (jobspecs/image-data-paths.ts cites them).
+    expect(at("docker.io/jellyfin/jellyfin")).toEqual(["/config"]);
+    expect(at("docker.io/plexinc/pms-docker")).toEqual(["/config"]);
+    expect(at("ghcr.io/element-hq/synapse")).toEqual(["/data", "/media"]);
+    expect(at("docker.io/minio/minio")).toEqual(["/data"]);
+    expect(at("docker.io/ollama/ollama")).toEqual(["/root/.ollama"]);
+    expect(new Set(at("docker.io/library/postgres"))).toEqual(new Set(["/var/lib/postgresql/data"]));
+    expect(at("codeberg.org/forgejo/forgejo")).toEqual(["/data"]);
+  });
+
+  test("no task of the estate breaks HL-NOMAD-11", () => {
+    const report = checkApp(defineEstate);
+    expect(report.findings.filter((f) => f.ruleId === "HL-NOMAD-11")).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+// @ts-nocheck
+import { parseInventory } from "../../inventory";
+import { DbaasStack } from "../../stacks/dbaas";
+import { onlyResource, synthApp, testInventory } from "../helpers/synth";
+
+describe("dbaas stack", () => {
+  const { stacks, report } = synthApp((app) => new DbaasStack(app));
+  const cluster = onlyResource(stacks.dbaas, "kubernetes_manifest").manifest;
+
+  test("the CNPG pg-cluster with the terraform_state database, tier 0", () => {
+    expect([cluster.kind, cluster.metadata.name]).toEqual(["Cluster", "pg-cluster"]);
+    expect(cluster.spec.bootstrap.initdb).toEqual({ database: "terraform_state", owner: "terraform_state" });
+    expect(stacks.dbaas.terraform.backend.local).toBeDefined();
+    expect(report.findings.filter((f) => f.stackId === "dbaas")).toEqual([]);
+  });
+
+  test("its claims are encrypted and carry the autoresizer annotations with a limit", () => {
+    expect(cluster.spec.storage.storageClass).toBe("proxmox-lvm-encrypted");
+    expect(cluster.spec.inheritedMetadata.annotations["resize.topolvm.io/storage_limit"]).toBe("20Gi");
+  });
+
+  test("tuned as the operator runs it: 2Gi pods, shared_buffers 512MB, work_mem 16MB, wal_compression on, effective_cache_size 1536MB", () => {
+    expect(cluster.spec.postgresql.parameters).toEqual({ shared_buffers: "512MB", work_mem: "16MB", wal_compression: "on", effective_cache_size: "1536MB" });
+    expect(cluster.spec.resources).toEqual({ requests: { cpu: "250m", memory: "2048Mi" }, limits: { memory: "2048Mi" } });
+  });
+
+  test("a nightly dump of the whole cluster to the Proxmox host's NFS, /srv/nfs/dbaas-backup, credentials from the operator's Secret", () => {
+    const cron = onlyResource(stacks.dbaas, "kubernetes_cron_job_v1");
+    const pod = cron.spec.job_template.spec.template.spec;
+    expect(pod.container[0].env_from).toEqual([{ secret_ref: { name: "pg-cluster-superuser" } }]);
+    expect(pod.container[0].args[0]).toContain('pg_dumpall --dbname="$uri"');
+    const pv = onlyResource(stacks.dbaas, "kubernetes_persistent_volume_v1");
+    expect(pv.spec[0].persistent_volume_source.nfs.path).toBe("/srv/nfs/dbaas-backup");
+    expect(pv.spec[0].persistent_volume_source.nfs.server).toBe(testInventory.kubernetes.nfs.server);
+  });
+
+  test("fails if the inventory's state backend is not this cluster", () => {
+    const other = parseInventory(
+      { ...testInventory, stateBackend: { pg: { host: "db.home.arpa", port: 5432, database: "terraform_state" } } },
+      "test",
+    );
+    expect(() => synthApp((app) => new DbaasStack(app), { inventory: other })).toThrow(
+      /dbaas: inventory stateBackend\.pg\.host "db\.home\.arpa" is not this stack's pg-cluster/,
+    );
+  });
+});

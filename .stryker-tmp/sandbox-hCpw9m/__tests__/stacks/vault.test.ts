@@ -1,0 +1,150 @@
+// @ts-nocheck
+import { tmpdir } from "os";
+import { HomelabApp } from "../../constructs";
+import { NomadJob } from "../../constructs/nomad-job";
+import { vaultEnv } from "../../jobspecs/common";
+import { Job } from "../../jobspecs/model";
+import { defineEstate } from "../../main";
+import { VaultStack } from "../../stacks/vault";
+import { onlyResource, resourcesOf, synthApp, testInventory, testStack } from "../helpers/synth";
+
+describe("vault stack", () => {
+  const { stacks, report } = synthApp((app) =>
+    new VaultStack(app, {
+      services: [
+        { service: "vaultwarden", reads: ["vaultwarden/admin"], runsOn: "kubernetes", namespace: "apps" },
+        { service: "matrix", reads: ["matrix/synapse", "matrix/mas"], runsOn: "nomad" },
+      ],
+    }),
+  );
+  const v = stacks.vault;
+  const policies = Object.values(resourcesOf(v, "vault_policy")) as any[];
+  const policy = (name: string) => JSON.parse(policies.find((p) => p.name === name).policy);
+
+  test("tier 0 and no rule finding", () => {
+    expect(v.terraform.backend.local).toBeDefined();
+    expect(report.findings.filter((f) => f.stackId === "vault")).toEqual([]);
+  });
+
+  test("KV v2 and the database engine", () => {
+    const mounts = Object.values(resourcesOf(v, "vault_mount")) as any[];
+    expect(mounts.map((m) => [m.path, m.type, m.options])).toEqual(
+      expect.arrayContaining([
+        ["secret", "kv", { version: "2" }],
+        ["database", "database", undefined],
+      ]),
+    );
+  });
+
+  test("the state user's password rotates every 7 days; the admin password is write-only from an ephemeral variable", () => {
+    const role = onlyResource(v, "vault_database_secret_backend_static_role");
+    expect([role.name, role.username, role.rotation_period]).toEqual(["pg-terraform-state", "terraform_state", 604800]);
+    const connection = onlyResource(v, "vault_database_secret_backend_connection");
+    expect(connection.postgresql.password_wo).toBe("${var.vault_pg_admin_password}");
+    expect(connection.postgresql.password).toBeUndefined();
+    expect(v.variable.vault_pg_admin_password).toMatchObject({ ephemeral: true, sensitive: true });
+  });
+
+  test("Kubernetes auth: the state role reads only the state credentials", () => {
+    const roles = Object.values(resourcesOf(v, "vault_kubernetes_auth_backend_role")) as any[];
+    const state = roles.find((r) => r.role_name === "pg-terraform-state");
+    expect(state.bound_service_account_names).toEqual(["terraform"]);
+    expect(Object.keys(policy("pg-terraform-state").path)).toEqual([expect.stringMatching(/\/static-creds\/\$\{vault_database_secret_backend_static_role\./)]);
+  });
+
+  test("one least-privilege policy per service, from what it declares", () => {
+    expect(policy("service-vaultwarden")).toEqual({ path: { "${vault_mount.Kv_E29FB789.path}/data/vaultwarden/admin": { capabilities: ["read"] } } });
+    expect(Object.keys(policy("service-matrix").path)).toEqual([
+      "${vault_mount.Kv_E29FB789.path}/data/matrix/mas",
+      "${vault_mount.Kv_E29FB789.path}/data/matrix/synapse",
+    ]);
+  });
+
+  test("External Secrets gets the Kubernetes services' policies; Nomad jobs log in by JWT with their own", () => {
+    const roles = Object.values(resourcesOf(v, "vault_kubernetes_auth_backend_role")) as any[];
+    expect(roles.find((r) => r.role_name === "external-secrets").token_policies).toEqual(["${vault_policy.Services_vaultwarden_Policy_BD172A44.name}"]);
+    const jwt = onlyResource(v, "vault_jwt_auth_backend");
+    expect(jwt.jwks_url).toBe("https://nomad.example.org:443/.well-known/jwks.json");
+    const matrix = onlyResource(v, "vault_jwt_auth_backend_role");
+    expect(matrix).toMatchObject({ role_name: "nomad-matrix", bound_claims: { nomad_job_id: "matrix", nomad_namespace: "default" }, bound_audiences: ["vault.io"] });
+    expect(matrix.token_policies).toEqual([expect.stringMatching(/Services_matrix_Policy/)]);
+    // Bound to the issuer the inventory names: a token another Nomad signed is refused.
+    expect(jwt.bound_issuer).toBe(testInventory.nomad.main.oidcIssuer);
+  });
+
+  test("fails when the inventory does not say which issuer Nomad writes into workload identities", () => {
+    const inventory = { ...testInventory, nomad: { ...testInventory.nomad, main: { ...testInventory.nomad.main, oidcIssuer: undefined } } };
+    expect(() => synthApp((app) => new VaultStack(app, { services: [] }), { inventory })).toThrow(
+      /^vault: inventory nomad\.main\.oidcIssuer is not set; Vault binds Nomad workload identities to their issuer/,
+    );
+  });
+
+  test("fails if a service is declared twice", () => {
+    expect(() =>
+      synthApp((app) => new VaultStack(app, { services: [
+        { service: "x", reads: ["x/a"], runsOn: "kubernetes", namespace: "apps" },
+        { service: "x", reads: ["x/b"], runsOn: "nomad" },
+      ] })),
+    ).toThrow(/vault: services declared twice: x/);
+  });
+
+  test("fails if a stack asks for the secrets of an undeclared service", () => {
+    expect(() => synthApp((app) => new VaultStack(app, { services: [] }).secretsFor("ghost"))).toThrow(
+      /vault: service "ghost" declared no secrets/,
+    );
+  });
+});
+
+describe("Nomad jobs are granted exactly what their templates read", () => {
+  const { stacks, report } = synthApp(defineEstate);
+  const v = stacks.vault;
+  const policyOf = (name: string) => JSON.parse((Object.values(resourcesOf(v, "vault_policy")) as any[]).find((p) => p.name === name).policy);
+  const roleOf = (name: string) => (Object.values(resourcesOf(v, "vault_jwt_auth_backend_role")) as any[]).find((r) => r.role_name === name);
+
+  test("matrix: one read-only path, its own role bound to its job id, and no rule finding", () => {
+    expect(Object.keys(policyOf("service-matrix").path)).toEqual(["${vault_mount.Kv_E29FB789.path}/data/matrix/synapse"]);
+    expect(roleOf("nomad-matrix")).toMatchObject({ bound_claims: { nomad_job_id: "matrix", nomad_namespace: "default" } });
+    expect(report.findings.filter((f) => f.ruleId === "HL-NOMAD-9")).toEqual([]);
+  });
+
+  test("every Nomad job that reads Vault has a role; the Bitcoin jobs, which use Nomad variables, have none", () => {
+    const roles = (Object.values(resourcesOf(v, "vault_jwt_auth_backend_role")) as any[]).map((r) => r.role_name).sort();
+    expect(roles).toEqual(["nomad-appflowy", "nomad-forgejo", "nomad-matrix", "nomad-media-centre", "nomad-minio", "nomad-ollama", "nomad-overseerr"]);
+  });
+
+  test("the granted jobs' stacks deploy after vault", () => {
+    const app = new HomelabApp({ outdir: tmpdir(), inventory: testInventory });
+    defineEstate(app);
+    const order = app.describeStacks();
+    expect(order.find((s) => s.id === "matrix")!.dependencies).toContain("vault");
+  });
+});
+
+describe("grantNomadJob refuses what Vault cannot or should not grant", () => {
+  const grant = (job: Job, cluster: "nomad-main" | "nomad-bitcoin" = "nomad-main") => () =>
+    synthApp((app) => {
+      const vault = new VaultStack(app, { services: [] });
+      vault.grantNomadJob(new NomadJob(testStack(app, { id: "apps", cluster }), "Job", { job }));
+    });
+  const reading = (path: string): Job => ({
+    ID: "app",
+    Type: "service",
+    Datacenters: ["dc1"],
+    TaskGroups: [
+      {
+        Name: "web",
+        Tasks: [{ Name: "app", Driver: "docker", Config: { image: "app:1.0" }, Resources: { CPU: 100, MemoryMB: 64 }, Vault: {}, Templates: [vaultEnv(path, { X: "x" })] }],
+      },
+    ],
+  });
+
+  test("fails if the job reads outside the KV store", () => {
+    expect(grant(reading("database/static-creds/app"))).toThrow(
+      /apps\/Job: cannot grant job app Vault access: it reads database\/static-creds\/app, outside the KV store; allowed: secret\/data\/<path>/,
+    );
+  });
+
+  test("fails if the job runs on the Bitcoin cluster, whose identities Vault does not trust", () => {
+    expect(grant(reading("secret/data/app/x"), "nomad-bitcoin")).toThrow(/Vault trusts workload identities of the main Nomad cluster only/);
+  });
+});

@@ -1,0 +1,74 @@
+// @ts-nocheck
+import { Construct } from "constructs";
+import { AppDeployment } from "../constructs/app-deployment";
+import { EncryptedPvc } from "../constructs/encrypted-pvc";
+import { HomelabStack } from "../constructs/homelab-stack";
+import { IngressFactory } from "../constructs/ingress-factory";
+import { Namespace } from "../constructs/namespace";
+import { ExternalSecret } from "../constructs/external-secret";
+import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service-secrets";
+
+/** What vaultwarden reads from Vault; the vault stack makes its policy from this. */
+export const VAULTWARDEN_SECRETS = {
+  service: "vaultwarden",
+  reads: ["vaultwarden/admin"],
+  runsOn: "kubernetes",
+  namespace: "vaultwarden",
+} as const satisfies ServiceSecretsDeclaration;
+
+export interface VaultwardenStackProps {
+  /** Vaultwarden's declared secrets and their policy (vault stack). */
+  readonly secrets: ServiceSecrets;
+}
+
+/** Vaultwarden, the password manager: its own login, its data on an encrypted claim backed up nightly. */
+export class VaultwardenStack extends HomelabStack {
+  constructor(scope: Construct, props: VaultwardenStackProps) {
+    super(scope, "vaultwarden", { tier: 1, cluster: "kubernetes", description: "Vaultwarden password manager" });
+    const namespace = new Namespace(this, "Namespace", { name: VAULTWARDEN_SECRETS.namespace });
+    const admin = new ExternalSecret(this, "AdminSecret", {
+      namespace,
+      name: "vaultwarden-admin",
+      secrets: props.secrets,
+      keys: { ADMIN_TOKEN: { path: "vaultwarden/admin", property: "admin_token" } },
+    });
+    const data = new EncryptedPvc(this, "Data", {
+      namespace,
+      app: "vaultwarden",
+      name: "vaultwarden-data-encrypted",
+      backup: { cronjob: {} },
+    });
+    const host = `vaultwarden.${this.inventory.domains.public}`;
+    const app = new AppDeployment(this, "App", {
+      namespace,
+      name: "vaultwarden",
+      containers: [
+        {
+          name: "vaultwarden",
+          image: "docker.io/vaultwarden/server:1.34.3",
+          cpuMillis: 50,
+          memoryMiB: 256,
+          ports: { http: 80 },
+          env: { DOMAIN: `https://${host}`, DATA_FOLDER: "/data", SIGNUPS_ALLOWED: "false" },
+          envFromSecrets: [admin],
+          mounts: [{ volume: data, path: "/data" }],
+          livenessProbe: { path: "/alive", port: 80, initialDelaySeconds: 10 },
+          readinessProbe: { path: "/alive", port: 80 },
+        },
+      ],
+      service: { port: 80, targetPort: "http" },
+    });
+    new IngressFactory(this, "Ingress", {
+      name: "vaultwarden",
+      host,
+      backend: app.backend,
+      dns: "proxied",
+      auth: {
+        mode: "app",
+        reason: "Vaultwarden has its own login, and its browser extension and mobile apps cannot pass Authentik forward-auth",
+      },
+      // The admin panel is for people with a browser: put Authentik in front of it too.
+      carveOut: { paths: ["/admin"], auth: { mode: "required" } },
+    });
+  }
+}
