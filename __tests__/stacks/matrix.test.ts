@@ -1,11 +1,13 @@
 import { MatrixStack } from "../../stacks/matrix";
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
 import { onlyResource, resourcesOf, synthApp } from "../helpers/synth";
+import { serveMesh } from "../helpers/mesh";
 import { grantVault } from "../helpers/vault-grants";
 
 const { stacks, files, report } = synthApp((app) => {
   new NomadClusterStack(app);
   new MatrixStack(app);
+  serveMesh(app);
   grantVault(app);
 });
 const matrix = stacks.matrix;
