@@ -42,10 +42,10 @@ export const nomadRouteAuth: EstateRule = {
               const at = `router ${route.router}`;
               const elsewhere = routers.get(route.router);
               if (elsewhere) say(`${at} is also declared at ${elsewhere}: Traefik drops both; allowed: a router name used once`);
-              routers.set(route.router, `${stack.id}/${resource.path}`);
+              routers.set(route.router, resource.path);
               const sameRule = rules.get(route.rule);
               if (sameRule) say(`${at} serves ${route.rule}, which ${sameRule} already serves; allowed: one service per host and path`);
-              rules.set(route.rule, `${stack.id}/${resource.path} ${at}`);
+              rules.set(route.rule, `${resource.path} ${at}`);
               const mode = route.mode;
               if (!AUTH_MODES.includes(mode as (typeof AUTH_MODES)[number])) {
                 say(`${at} records auth-mode-${route.router} = ${JSON.stringify(mode ?? null)}; allowed: ${AUTH_MODES.join(", ")}`);
