@@ -4,10 +4,8 @@ import { nomadImageDataPaths } from "../rules/nomad-image-data-paths";
 import { nomadCsiVolumeNaming } from "../rules/nomad-csi-volume-naming";
 import { nomadLitestreamPairing } from "../rules/nomad-litestream-pairing";
 import { nomadMemoryMaxOversubscription } from "../rules/nomad-memory-max-oversubscription";
-import { nomadMeshIntentions } from "../rules/nomad-mesh-intentions";
 import { nomadMountsDeclaredVolumes } from "../rules/nomad-mounts-declared-volumes";
 import { nomadNodePluginSystem } from "../rules/nomad-node-plugin-system";
-import { nomadRouteAuth } from "../rules/nomad-route-auth";
 import { nomadSqliteOffVolumes } from "../rules/nomad-sqlite-off-volumes";
 import { nomadVaultGrants } from "../rules/nomad-vault-grants";
 import { nomadVolumeClaims } from "../rules/nomad-volume-claims";
@@ -16,8 +14,6 @@ import { Rule } from "../rule";
 /** House rules of the Nomad estate. */
 export const NOMAD_RULES: readonly Rule[] = [
   nomadConnectSidecarMemory,
-  nomadMeshIntentions,
-  nomadRouteAuth,
   nomadLitestreamPairing,
   nomadSqliteOffVolumes,
   nomadCsiVolumeNaming,
