@@ -34,8 +34,14 @@ function parseYaml(text: string): { value?: Record<string, any>; error?: string 
   return doc.errors.length ? { error: doc.errors[0].message.split("\n")[0] } : { value: (doc.toJS() ?? {}) as Record<string, any> };
 }
 
-/** A reference to a middleware of provider `file`, or of the provider the reference sits in when it names none. */
-const fileMiddleware = (reference: string, own: string) => (reference.includes("@") ? (reference.endsWith("@file") ? reference.slice(0, -5) : undefined) : own === "file" ? reference : undefined);
+/**
+ * The file-provider name a middleware reference points at, or undefined when it points at
+ * another provider; a name without @provider points into the provider it is written in.
+ */
+function fileMiddleware(reference: string, writtenIn: "file" | "consulcatalog"): string | undefined {
+  if (reference.endsWith("@file")) return reference.slice(0, -"@file".length);
+  return !reference.includes("@") && writtenIn === "file" ? reference : undefined;
+}
 
 export function checkTraefikConfig(input: ValidateInput): ContractFinding[] {
   const provenance = readProvenance(TRAEFIK_CONTRACT);
@@ -120,21 +126,17 @@ function tagFindings(job: SynthesizedJob, contract: TraefikLabelContract, deploy
       }
       const [key, value] = [tag.slice(0, eq), tag.slice(eq + 1)];
       for (const p of labelProblems(key, value, contract)) findings.push(jobFinding(job, at, `service ${service.Name}: ${p.problem}`, upstream(p.file)));
-      const router = /^traefik\.http\.routers\.[^.]+\.(entrypoints|middlewares)$/i.exec(key)?.[1].toLowerCase();
-      if (!router || deployments.length === 0) return;
+      const attribute = /^traefik\.http\.routers\.[^.]+\.(entrypoints|middlewares)$/i.exec(key)?.[1].toLowerCase();
+      if (!attribute || deployments.length === 0) return;
+      const entryPoints = attribute === "entrypoints";
       for (const item of value.split(",").map((v) => v.trim())) {
-        const missing = deployments.filter((d) =>
-          router === "entrypoints" ? !d.entryPoints.has(item) : (fileMiddleware(item, "consulcatalog") ?? undefined) !== undefined && !d.fileMiddlewares.has(fileMiddleware(item, "consulcatalog")!),
-        );
+        const file = fileMiddleware(item, "consulcatalog");
+        const missing = deployments.filter((d) => (entryPoints ? !d.entryPoints.has(item) : file !== undefined && !d.fileMiddlewares.has(file)));
         if (!missing.length) continue;
-        const defined = router === "entrypoints" ? missing[0].entryPoints : missing[0].fileMiddlewares;
+        const defined = entryPoints ? missing[0].entryPoints : missing[0].fileMiddlewares;
+        const where = entryPoints ? "static configuration" : "file provider";
         findings.push(
-          jobFinding(
-            job,
-            at,
-            `service ${service.Name}: ${key} names ${item}, which Traefik's ${router === "entrypoints" ? "static configuration" : "file provider"} does not define, so Traefik drops the router; defined: ${[...defined].join(", ") || "none"}`,
-            upstream(router === "entrypoints" ? STATIC_FILE : MIDDLEWARES_FILE),
-          ),
+          jobFinding(job, at, `service ${service.Name}: ${key} names ${item}, which Traefik's ${where} does not define, so Traefik drops the router; defined: ${[...defined].join(", ") || "none"}`, upstream(entryPoints ? STATIC_FILE : MIDDLEWARES_FILE)),
         );
       }
     });
