@@ -21,10 +21,6 @@ export const defaultInventory: InventoryInput = {
       ingress: {
         node: "hestia",
         acme: { email: "admin@example.org" },
-        authentik: {
-          forwardAuth: "https://authentik.example.org/outpost.goauthentik.io/auth/traefik",
-          publicForwardAuth: "https://authentik-public.example.org/outpost.goauthentik.io/auth/traefik",
-        },
       },
     },
     bitcoin: {

@@ -122,7 +122,7 @@ export const registryPrefix = boundedString(300).regex(
   "must be an image registry such as ghcr.io or forgejo.example.org/team (lowercase host, optional port and path; no wildcard)",
 ).refine((prefix) => Number(/:(\d+)/.exec(prefix)?.[1] ?? 0) <= 65535, "has a port above 65535");
 
-/** An http(s) URL of a service endpoint (a forward-auth address, an ACME directory), by the issuer's rules, kept verbatim. */
+/** An http(s) URL of a service endpoint (an ACME directory), by the issuer's rules, kept verbatim. */
 export const httpUrl = issuerUrl;
 
 /** An e-mail address with a lowercase ASCII DNS name after the @ (an ACME account's contact). */

@@ -69,8 +69,6 @@ export const inventorySchema = z.strictObject({
             /** @default Let's Encrypt's production directory */
             caServer: httpUrl.default("https://acme-v02.api.letsencrypt.org/directory"),
           }),
-          /** Authentik's forward-auth endpoints as Traefik on Nomad reaches them (auth modes required and public). */
-          authentik: z.strictObject({ forwardAuth: httpUrl, publicForwardAuth: httpUrl }),
         }),
       })
       .refine((c) => c.nodes.filter((n) => n.gpu).length <= 1, {

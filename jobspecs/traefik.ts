@@ -6,6 +6,7 @@
  * TLS: Let's Encrypt (TLS-ALPN on 443) for every routed host, certificates kept on the
  * allocation's sticky disk, on the one node the router forwards 80 and 443 to.
  */
+import { AUTHENTIK_HEADERS_REGEX, AUTHENTIK_IDENTITY_HEADERS } from "../constructs/authentik-outposts";
 import { DEFAULT_RESTART, DEFAULT_UPDATE, httpCheck, JobContext, nodeConstraint, yamlFile } from "./common";
 import { IMAGES, imageRef } from "./images";
 import { ALLOC_DATA_DIR } from "./litestream";
@@ -24,8 +25,6 @@ export const TRAEFIK_STATIC_CONFIG = "/local/traefik.yaml";
 export const TRAEFIK_DYNAMIC_DIR = "/local/dynamic";
 const PING_PORT = 8082;
 const CERT_RESOLVER = "letsencrypt";
-/** The identity headers Authentik's outposts answer with; a client must never send them itself. */
-const AUTHENTIK_HEADERS = ["X-authentik-username", "X-authentik-groups", "X-authentik-email", "X-authentik-uid"];
 
 /** Traefik's static configuration (read once at start). */
 export function traefikStaticConfig(ctx: TraefikContext): object {
@@ -60,15 +59,16 @@ const fileName = (reference: string) => reference.replace(/@file$/, "");
 
 /** The middlewares routes refer to, for the file provider. */
 export function traefikMiddlewares(ctx: TraefikContext): object {
-  const forwardAuth = (address: string) => ({ forwardAuth: { address, trustForwardHeader: true, authResponseHeaders: AUTHENTIK_HEADERS } });
+  // As on Kubernetes: every X-authentik-* header of the request is dropped, then the outpost's copied.
+  const forwardAuth = (address: string) => ({ forwardAuth: { address, trustForwardHeader: true, authResponseHeadersRegex: AUTHENTIK_HEADERS_REGEX } });
   return {
     http: {
       middlewares: {
         [fileName(ROUTE_MIDDLEWARES.forwardAuth)]: forwardAuth(ctx.authentik.forwardAuth),
         [fileName(ROUTE_MIDDLEWARES.publicForwardAuth)]: forwardAuth(ctx.authentik.publicForwardAuth),
         [fileName(ROUTE_MIDDLEWARES.antiAiScraping)]: { headers: { customResponseHeaders: { "X-Robots-Tag": "noai, noimageai, noarchive" } } },
-        // An empty value removes the header.
-        [fileName(ROUTE_MIDDLEWARES.stripAuthentikHeaders)]: { headers: { customRequestHeaders: Object.fromEntries(AUTHENTIK_HEADERS.map((h) => [h, ""])) } },
+        // An empty value removes the header: a client must never send these itself.
+        [fileName(ROUTE_MIDDLEWARES.stripAuthentikHeaders)]: { headers: { customRequestHeaders: Object.fromEntries(AUTHENTIK_IDENTITY_HEADERS.map((h) => [h, ""])) } },
       },
     },
   };

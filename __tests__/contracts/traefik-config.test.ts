@@ -9,7 +9,8 @@ const ingress = testInventory.nomad.main.ingress;
 
 /** The estate's Traefik job plus a group "web" whose Connect service carries one route's tags; `edit` changes what a test breaks. */
 function jobWith(edit: (job: Record<string, any>) => void = () => {}): Record<string, any> {
-  const job = structuredClone(traefikJob({ datacenters: ["dc1"], node: ingress.node, acme: ingress.acme, authentik: ingress.authentik })) as Record<string, any>;
+  const authentik = { forwardAuth: "https://authentik.example.org/outpost.goauthentik.io/auth/traefik", publicForwardAuth: "https://public-auth.example.org/outpost.goauthentik.io/auth/traefik" };
+  const job = structuredClone(traefikJob({ datacenters: ["dc1"], node: ingress.node, acme: ingress.acme, authentik })) as Record<string, any>;
   const { tags, meta } = routeRegistration({ router: "web-1", hosts: ["web.example.org"], paths: [], auth: { mode: "required" } });
   const web = structuredClone(job.TaskGroups[0]);
   web.Name = "web";

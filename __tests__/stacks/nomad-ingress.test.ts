@@ -35,11 +35,12 @@ describe("Traefik on Nomad", () => {
     expect(staticConfig.entryPoints.web.http.redirections.entryPoint).toEqual({ to: "websecure", scheme: "https" });
   });
 
-  test("gates with the inventory's Authentik outposts and drops X-authentik-* headers clients send", () => {
+  test("gates with the outposts of the estate's Authentik, through the hosts it publishes them on, and drops X-authentik-* headers clients send", () => {
     const m = dynamic.http.middlewares;
     expect(m["authentik-forward-auth"].forwardAuth.address).toBe("https://authentik.example.org/outpost.goauthentik.io/auth/traefik");
-    expect(m["authentik-public-forward-auth"].forwardAuth.address).toBe("https://authentik-public.example.org/outpost.goauthentik.io/auth/traefik");
-    expect(m["strip-authentik-headers"].headers.customRequestHeaders).toEqual({ "X-authentik-username": "", "X-authentik-groups": "", "X-authentik-email": "", "X-authentik-uid": "" });
+    expect(m["authentik-public-forward-auth"].forwardAuth.address).toBe("https://public-auth.example.org/outpost.goauthentik.io/auth/traefik");
+    expect(m["authentik-forward-auth"].forwardAuth.authResponseHeadersRegex).toBe("(?i)^x-authentik-");
+    expect(m["strip-authentik-headers"].headers.customRequestHeaders).toMatchObject({ "X-authentik-username": "", "X-authentik-groups": "", "X-authentik-email": "", "X-authentik-uid": "" });
     expect(staticConfig.entryPoints.websecure.http.middlewares).toEqual(["strip-authentik-headers@file"]);
   });
 
