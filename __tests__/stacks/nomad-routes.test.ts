@@ -113,4 +113,14 @@ describe("Synapse's names come from the inventory, so its config and its routes 
     expect(resolve(routers, new URL(publicConfig.public_baseurl).host, "/_matrix/client/versions")?.service).toBe("matrix-nginx");
     expect(resolve(routers, publicConfig.server_name, "/.well-known/matrix/server")?.service).toBe("matrix-nginx");
   });
+
+  test("the discovery documents nginx serves delegate to a host that routes to the Matrix front", () => {
+    const routers = routersOf(stacks);
+    const nginx = jobsOf(stacks).find((j) => j.ID === "matrix").TaskGroups.find((g: any) => g.Name === "nginx").Tasks[0];
+    const doc = (name: string) => JSON.parse(nginx.Templates.find((t: any) => t.DestPath.endsWith(`/.well-known/matrix/${name}`)).EmbeddedTmpl);
+    const [federationHost, federationPort] = doc("server")["m.server"].split(":");
+    expect(federationPort).toBe("443");
+    expect(resolve(routers, federationHost, "/_matrix/federation/v1/version")?.service).toBe("matrix-nginx");
+    expect(resolve(routers, new URL(doc("client")["m.homeserver"].base_url).host, "/_matrix/client/versions")?.service).toBe("matrix-nginx");
+  });
 });
