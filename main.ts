@@ -19,11 +19,13 @@ import { ProwlarrStack } from "./stacks/prowlarr";
 import { AppflowyStack } from "./stacks/appflowy";
 import { BitcoinStack } from "./stacks/bitcoin";
 import { BitcoinClusterStack } from "./stacks/bitcoin-cluster";
+import { ConsulMeshStack } from "./stacks/consul-mesh";
 import { ForgejoStack } from "./stacks/forgejo";
 import { MatrixStack } from "./stacks/matrix";
 import { MediaCentreStack } from "./stacks/media-centre";
 import { MinioStack } from "./stacks/minio";
 import { NomadClusterStack } from "./stacks/nomad-cluster";
+import { NomadIngressStack } from "./stacks/nomad-ingress";
 import { OllamaStack } from "./stacks/ollama";
 import { OverseerrStack } from "./stacks/overseerr";
 import { PluginCsiGlusterfsStack } from "./stacks/plugin-csi-glusterfs";
@@ -95,6 +97,14 @@ export function defineEstate(app: HomelabApp): void {
   const bitcoin = new BitcoinStack(app);
   bitcoin.addDependency(new BitcoinClusterStack(app));
   bitcoin.addDependency(new PluginCsiNfsStack(app));
+
+  // Traefik serves the routes the services declare, through the mesh: the intentions (default
+  // deny, the declared edges, Traefik to each routed service) go first.
+  const mesh = new ConsulMeshStack(app);
+  const ingress = new NomadIngressStack(app);
+  ingress.addDependency(nomadCluster);
+  ingress.addDependency(mesh);
+  mesh.intentionsFor(app);
 
   // Each Nomad job may read from Vault exactly what its templates read, nothing more.
   vault.grantNomadJobsIn(app);

@@ -19,7 +19,39 @@ export const AUTHENTIK_OUTPOSTS = {
 
 export type AuthentikOutpost = keyof typeof AUTHENTIK_OUTPOSTS;
 
+const FORWARD_AUTH_PATH = "/outpost.goauthentik.io/auth/traefik";
+
+/**
+ * The identity headers Authentik's outposts set (Authentik's Traefik guide), which backends
+ * trust as the logged-in user: what a client must never be able to send itself.
+ */
+export const AUTHENTIK_IDENTITY_HEADERS = [
+  "X-authentik-username",
+  "X-authentik-groups",
+  "X-authentik-entitlements",
+  "X-authentik-email",
+  "X-authentik-name",
+  "X-authentik-uid",
+  "X-authentik-jwt",
+  "X-authentik-meta-jwks",
+  "X-authentik-meta-outpost",
+  "X-authentik-meta-provider",
+  "X-authentik-meta-app",
+  "X-authentik-meta-version",
+] as const;
+
+/** Every X-authentik-* header, as Go's regexp reads it (Traefik canonicalizes names, hence case-insensitive). */
+export const AUTHENTIK_HEADERS_REGEX = "(?i)^x-authentik-";
+
 /** The forward-auth endpoint of an outpost, as Traefik's forwardAuth middleware calls it. */
 export function authentikForwardAuthAddress(outpost: AuthentikOutpost): string {
-  return `http://${AUTHENTIK_OUTPOSTS[outpost]}.${AUTHENTIK_NAMESPACE}.svc.cluster.local:${AUTHENTIK_OUTPOST_PORT}/outpost.goauthentik.io/auth/traefik`;
+  return `http://${AUTHENTIK_OUTPOSTS[outpost]}.${AUTHENTIK_NAMESPACE}.svc.cluster.local:${AUTHENTIK_OUTPOST_PORT}${FORWARD_AUTH_PATH}`;
+}
+
+/** The ingress names (so the hosts, <name>.<public domain>) the authentik stack serves the outposts on: Authentik's server holds the embedded one. */
+export const AUTHENTIK_INGRESS_NAMES: Readonly<Record<AuthentikOutpost, string>> = { embedded: "authentik", public: "public-auth" };
+
+/** An outpost's forward-auth endpoint through its public ingress, for a Traefik outside the cluster (Traefik on Nomad). */
+export function authentikPublicForwardAuthAddress(outpost: AuthentikOutpost, domain: string): string {
+  return `https://${AUTHENTIK_INGRESS_NAMES[outpost]}.${domain}${FORWARD_AUTH_PATH}`;
 }

@@ -209,7 +209,8 @@ function dnsAnnotations(dns: IngressDns, host: string, uptimeAnnotation: string,
   };
 }
 
-function authProblem(what: string, auth: IngressAuth): string | undefined {
+/** What is wrong with an auth decision, or undefined: a known mode, and a reason for every mode but required. */
+export function authProblem(what: string, auth: IngressAuth): string | undefined {
   const modes = ["required", "app", "public", "none"];
   if (!modes.includes(auth?.mode)) {
     return `${what} mode ${JSON.stringify(auth?.mode)} is not a mode; allowed: ${modes.join(", ")}`;

@@ -1,3 +1,4 @@
+import { ConsulProvider } from "@cdktf/provider-consul/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { NomadProvider } from "@cdktf/provider-nomad/lib/provider";
@@ -11,10 +12,10 @@ import { terraformLiteral } from "./terraform-literal";
 /**
  * Provider configuration from the inventory and the environment only. Addresses come from
  * the inventory; credentials are never set here: each provider reads its own environment
- * at plan time (NOMAD_TOKEN, VAULT_TOKEN, KUBE_CONFIG_PATH), so no token or machine path
- * can reach the synthesized JSON.
+ * at plan time (NOMAD_TOKEN, VAULT_TOKEN, KUBE_CONFIG_PATH, CONSUL_HTTP_TOKEN), so no token
+ * or machine path can reach the synthesized JSON.
  */
-export type ProviderKind = "nomad" | "kubernetes" | "helm" | "vault";
+export type ProviderKind = "nomad" | "kubernetes" | "helm" | "vault" | "consul";
 
 /** Which clusters a provider kind may target from a stack of that cluster. */
 const ALLOWED: Record<ProviderKind, readonly ClusterId[]> = {
@@ -23,6 +24,8 @@ const ALLOWED: Record<ProviderKind, readonly ClusterId[]> = {
   helm: ["kubernetes"],
   // Vault serves both estates (Nomad workload identities, Kubernetes auth).
   vault: ["nomad-main", "nomad-bitcoin", "kubernetes"],
+  // Only the main Nomad cluster runs Consul (the Bitcoin cluster discovers services through Nomad).
+  consul: ["nomad-main"],
 };
 
 /** Fails, naming the construct, when a provider kind does not fit a stack's cluster. */
@@ -54,5 +57,11 @@ export function createProvider(
       return new HelmProvider(scope, "helm", { kubernetes: { configContext: terraformLiteral(inventory.kubernetes.context) } });
     case "vault":
       return new VaultProvider(scope, "vault", { address: inventory.vault.address });
+    case "consul": {
+      // The provider takes host:port and the scheme apart.
+      const url = new URL(inventory.nomad.main.consul.address);
+      const scheme = url.protocol.slice(0, -1);
+      return new ConsulProvider(scope, "consul", { address: `${url.hostname}:${url.port || (scheme === "https" ? 443 : 80)}`, scheme });
+    }
   }
 }

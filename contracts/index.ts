@@ -7,6 +7,7 @@ import { litestreamConfig } from "./litestream-config";
 import { nomadApi } from "./nomad-api";
 import { nomadDockerDriver } from "./nomad-docker-driver";
 import { terraformStrings } from "./terraform-strings";
+import { traefikConfig } from "./traefik-config";
 import { woodpeckerCloneHistory } from "./woodpecker-clone-history";
 import { woodpeckerSchema } from "./woodpecker-schema";
 
@@ -16,6 +17,7 @@ export const CONTRACT_CHECKS: readonly ContractCheck[] = [
   nomadApi,
   nomadDockerDriver,
   litestreamConfig,
+  traefikConfig,
   democraticCsiConfig,
   csiDriverNfs,
   helmReleases,

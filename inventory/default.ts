@@ -17,6 +17,11 @@ export const defaultInventory: InventoryInput = {
         { name: "heracles", address: "192.168.1.6", arch: "arm64", glusterBrick: true },
         { name: "nyx", address: "192.168.1.7", arch: "arm64", glusterBrick: true },
       ],
+      consul: { address: "https://consul.example.org" },
+      ingress: {
+        node: "hestia",
+        acme: { email: "admin@example.org" },
+      },
     },
     bitcoin: {
       address: "http://bitcoin-nomad.home.arpa:4646",

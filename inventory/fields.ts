@@ -122,6 +122,15 @@ export const registryPrefix = boundedString(300).regex(
   "must be an image registry such as ghcr.io or forgejo.example.org/team (lowercase host, optional port and path; no wildcard)",
 ).refine((prefix) => Number(/:(\d+)/.exec(prefix)?.[1] ?? 0) <= 65535, "has a port above 65535");
 
+/** An http(s) URL of a service endpoint (an ACME directory), by the issuer's rules, kept verbatim. */
+export const httpUrl = issuerUrl;
+
+/** An e-mail address with a lowercase ASCII DNS name after the @ (an ACME account's contact). */
+export const emailAddress = boundedString(254).regex(
+  new RegExp(`^[a-z0-9][a-z0-9._+-]{0,63}@${DNS_NAME}$`),
+  "must be a lowercase e-mail address such as admin@example.org",
+);
+
 export const port = z.number().int().min(1).max(65535);
 
 /** Nomad region, datacenter, namespace and plugin ids; PostgreSQL database names (63 at most). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addressBounds, addressRange, annotationKey, dnsName, hostLabel, httpOrigin, identifier, ipv4Number, ipv6Address, issuerUrl, isWithin, kubeContext, middlewareRef, namespaceName, nodeAddress, port, registryPrefix, serverPath } from "./fields";
+import { addressBounds, addressRange, annotationKey, dnsName, emailAddress, hostLabel, httpOrigin, httpUrl, identifier, ipv4Number, ipv6Address, issuerUrl, isWithin, kubeContext, middlewareRef, namespaceName, nodeAddress, port, registryPrefix, serverPath } from "./fields";
 
 /** The typed description of the estate: what the stacks are built from. */
 
@@ -55,10 +55,32 @@ export const inventorySchema = z.strictObject({
   }),
   nomad: z.strictObject({
     /** The main cluster: Consul Connect, GlusterFS storage. */
-    main: nomadClusterSchema.refine((c) => c.nodes.filter((n) => n.gpu).length <= 1, {
-      message: "has more than one GPU node; GPU workloads are pinned to exactly one",
-      path: ["nodes"],
-    }),
+    main: nomadClusterSchema
+      .extend({
+        /** Where Terraform reaches Consul's HTTP API (the mesh's intentions); the token comes from CONSUL_HTTP_TOKEN. */
+        consul: z.strictObject({ address: httpOrigin }),
+        /** Traefik on this cluster: the public entry to its routed services. */
+        ingress: z.strictObject({
+          /** The node the router forwards ports 80 and 443 to; Traefik runs there. */
+          node: hostLabel,
+          /** TLS: Let's Encrypt certificates for every routed host (TLS-ALPN challenge on port 443). */
+          acme: z.strictObject({
+            email: emailAddress,
+            /** @default Let's Encrypt's production directory */
+            caServer: httpUrl.default("https://acme-v02.api.letsencrypt.org/directory"),
+          }),
+        }),
+      })
+      .refine((c) => c.nodes.filter((n) => n.gpu).length <= 1, {
+        message: "has more than one GPU node; GPU workloads are pinned to exactly one",
+        path: ["nodes"],
+      })
+      .superRefine((c, ctx) => {
+        const names = c.nodes.map((n) => n.name);
+        if (!names.includes(c.ingress.node)) {
+          ctx.addIssue({ code: "custom", path: ["ingress", "node"], message: `is not a node of this cluster; allowed: ${names.join(", ")}` });
+        }
+      }),
     /** The Raspberry Pi cluster running the Bitcoin namespace. */
     bitcoin: nomadClusterSchema.extend({
       namespace: identifier,

@@ -2,10 +2,14 @@
 import { archConstraint, DEFAULT_RESTART, DEFAULT_UPDATE, JobContext, POSTGRES_PORT, postgresGroup, vaultEnv } from "./common";
 import { connectService } from "./connect";
 import { IMAGES, imageRef } from "./images";
+import { MeshEdge } from "./mesh";
 import { Job } from "./model";
 
 export const APPFLOWY_PORT = 8000;
 export const APPFLOWY_SECRETS = "secret/data/appflowy/app";
+
+/** Whom AppFlowy's services may call in the mesh. */
+export const APPFLOWY_MESH: readonly MeshEdge[] = [{ from: "appflowy-cloud", to: "appflowy-postgres", why: "AppFlowy Cloud keeps its data in its PostgreSQL" }];
 
 export function appflowyJob(ctx: JobContext): Job {
   return {

@@ -38,6 +38,8 @@ export const IMAGES = {
   nginx: image("docker.io/library/nginx", "1.29.4-alpine"),
   cinny: image("ghcr.io/cinnyapp/cinny", "v4.10.2"),
   element: image("docker.io/vectorim/element-web", "v1.12.4"),
+  // The version the Kubernetes Traefik chart (37.1.2) runs, so both ingresses behave alike.
+  traefik: image("docker.io/library/traefik", "v3.5.3"),
   ollama: image("docker.io/ollama/ollama", "0.13.0"),
   searxng: image("docker.io/searxng/searxng", "2025.11.21-2a1c4f3"),
   openWebui: image("ghcr.io/open-webui/open-webui", "v0.6.36"),

@@ -8,6 +8,7 @@
 import { DEFAULT_RESTART, DEFAULT_UPDATE, JobContext, jsonFile, vaultValue, yamlFile } from "./common";
 import { connectService, ConnectServiceProps } from "./connect";
 import { IMAGES, imageRef } from "./images";
+import { MeshEdge } from "./mesh";
 import { Job, TaskGroup } from "./model";
 
 export interface MatrixContext extends JobContext {
@@ -26,6 +27,36 @@ const HTTP_PORT = 80;
 /** Vault KV v2 paths of the matrix secrets. */
 export const MATRIX_SECRETS = { synapse: "secret/data/matrix/synapse" } as const;
 
+/**
+ * The homeserver's public names, from the public domain: Synapse's config, the clients'
+ * config and the routes all take them from here, so they cannot disagree.
+ */
+export function matrixNames(domain: string) {
+  const homeserverHost = `matrix.${domain}`;
+  const homeserverUrl = `https://${homeserverHost}`;
+  return {
+    /** Synapse's server_name: user ids are @user:<domain>; /.well-known/matrix on the apex delegates to the homeserver host. */
+    serverName: domain,
+    homeserverHost,
+    /** What clients are configured with (no trailing slash: they append /_matrix/…). */
+    homeserverUrl,
+    /** Synapse's public_baseurl, as its docs write it. */
+    publicBaseUrl: `${homeserverUrl}/`,
+    elementHost: `element.${domain}`,
+    cinnyHost: `cinny.${domain}`,
+  };
+}
+
+/** Whom each Matrix service may call in the mesh (everything else is denied). */
+export const MATRIX_MESH: readonly MeshEdge[] = [
+  { from: "matrix-synapse", to: "matrix-mas", why: "Synapse delegates authentication to MAS and introspects access tokens there" },
+  { from: "matrix-synapse", to: "matrix-whatsapp", why: "Synapse pushes appservice transactions for bridged rooms to the bridge" },
+  { from: "matrix-whatsapp", to: "matrix-synapse", why: "the bridge acts through Synapse's client-server and appservice APIs" },
+  { from: "matrix-mas", to: "matrix-synapse", why: "MAS provisions users and devices through Synapse's admin API" },
+  { from: "matrix-nginx", to: "matrix-synapse", why: "nginx proxies the public /_matrix and /_synapse/client APIs to Synapse" },
+  { from: "matrix-nginx", to: "matrix-mas", why: "nginx proxies the login, logout and refresh endpoints to MAS" },
+];
+
 const ENVOY_METRICS_LABEL = "envoy_metrics";
 /** A group's bridge network, with the port Prometheus scrapes its Envoy sidecar on. */
 const bridge = () => [{ Mode: "bridge" as const, DynamicPorts: [{ Label: ENVOY_METRICS_LABEL, To: ENVOY_METRICS_PORT }] }];
@@ -33,6 +64,7 @@ const bridge = () => [{ Mode: "bridge" as const, DynamicPorts: [{ Label: ENVOY_M
 const meshService = (props: ConnectServiceProps) => connectService({ ...props, envoyMetricsPortLabel: ENVOY_METRICS_LABEL, envoyMetricsPort: ENVOY_METRICS_PORT });
 
 function synapse(ctx: MatrixContext): TaskGroup {
+  const names = matrixNames(ctx.domain);
   return {
     Name: "synapse",
     Count: 1,
@@ -49,7 +81,8 @@ function synapse(ctx: MatrixContext): TaskGroup {
           // homeserver.yaml (signing key beside it) lives on the config volume at /data;
           // the database block is rendered from Vault into a second config file.
           entrypoint: ["python", "-m", "synapse.app.homeserver"],
-          args: ["--config-path=/data/homeserver.yaml", "--config-path=/secrets/database.yaml"],
+          // The last file wins: server_name and public_baseurl always come from the inventory.
+          args: ["--config-path=/data/homeserver.yaml", "--config-path=/secrets/database.yaml", "--config-path=/local/public.yaml"],
         },
         Env: { SYNAPSE_CONFIG_DIR: "/data", SYNAPSE_CONFIG_PATH: "/data/homeserver.yaml" },
         Vault: { ChangeMode: "restart" },
@@ -69,6 +102,7 @@ function synapse(ctx: MatrixContext): TaskGroup {
               },
             },
           }),
+          yamlFile("local/public.yaml", { server_name: names.serverName, public_baseurl: names.publicBaseUrl }),
         ],
         Resources: { CPU: 1000, MemoryMB: 1024, MemoryMaxMB: 2048 },
       },
@@ -131,9 +165,6 @@ function mas(): TaskGroup {
   };
 }
 
-/** Synapse's public base URL. */
-const homeserverUrl = (domain: string) => `https://matrix.${domain}`;
-
 /**
  * The /.well-known/matrix documents of the apex domain, from the inventory (Matrix spec:
  * `m.server` delegates federation, `m.homeserver.base_url` points clients at Synapse).
@@ -141,7 +172,8 @@ const homeserverUrl = (domain: string) => `https://matrix.${domain}`;
  * single-node-writer and takes one claim, which MAS holds for its config.
  */
 export function wellKnownMatrix(domain: string): { readonly server: object; readonly client: object } {
-  return { server: { "m.server": `matrix.${domain}:443` }, client: { "m.homeserver": { base_url: homeserverUrl(domain) } } };
+  const names = matrixNames(domain);
+  return { server: { "m.server": `${names.homeserverHost}:443` }, client: { "m.homeserver": { base_url: names.homeserverUrl } } };
 }
 
 /** Where nginx finds the .well-known tree: the task's local directory. */
@@ -212,7 +244,7 @@ function nginx(ctx: MatrixContext): TaskGroup {
  * from the single-claim shared volume (see wellKnownMatrix).
  */
 export function cinnyConfig(domain: string): object {
-  return { defaultHomeserver: 0, homeserverList: [domain], allowCustomHomeservers: false };
+  return { defaultHomeserver: 0, homeserverList: [matrixNames(domain).serverName], allowCustomHomeservers: false };
 }
 
 function cinny(ctx: MatrixContext): TaskGroup {
@@ -237,6 +269,7 @@ function cinny(ctx: MatrixContext): TaskGroup {
 }
 
 function element(ctx: MatrixContext): TaskGroup {
+  const names = matrixNames(ctx.domain);
   return {
     Name: "element",
     Count: 1,
@@ -251,7 +284,7 @@ function element(ctx: MatrixContext): TaskGroup {
         Config: { image: imageRef(IMAGES.element), volumes: ["local/config.json:/app/config.json"] },
         Templates: [
           jsonFile("local/config.json", {
-            default_server_config: { "m.homeserver": { base_url: homeserverUrl(ctx.domain), server_name: ctx.domain } },
+            default_server_config: { "m.homeserver": { base_url: names.homeserverUrl, server_name: names.serverName } },
             disable_custom_urls: true,
             brand: "Element",
           }),

@@ -3,7 +3,8 @@
  * (LitestreamSidecar, added by the stack, replicates it); its other config lives on
  * GlusterFS. The media library is the legacy NFS volume, mounted read-only by the stack.
  */
-import { DEFAULT_RESTART, DEFAULT_UPDATE, httpCheck, JobContext } from "./common";
+import { DEFAULT_RESTART, DEFAULT_UPDATE, JobContext } from "./common";
+import { connectService } from "./connect";
 import { IMAGES, imageRef } from "./images";
 import { ALLOC_DATA_DIR } from "./litestream";
 import { Job, TaskGroup } from "./model";
@@ -22,7 +23,9 @@ function plex(): TaskGroup {
     Name: "plex",
     Count: 1,
     Networks: [{ Mode: "bridge", ReservedPorts: [{ Label: "http", Value: PLEX_PORT, To: PLEX_PORT }] }],
-    Services: [{ Name: "plex", PortLabel: "http", Provider: "consul", Checks: [httpCheck("/identity")] }],
+    // Traefik reaches it through the mesh; LAN clients keep the static port, which Nomad
+    // leaves outside the transparent proxy.
+    Services: [connectService({ name: "plex", port: PLEX_PORT, httpCheck: { path: "/identity" } })],
     RestartPolicy: DEFAULT_RESTART,
     Update: DEFAULT_UPDATE,
     Tasks: [
@@ -63,7 +66,7 @@ function jellyfin(): TaskGroup {
     Count: 1,
     EphemeralDisk: { Sticky: true, Migrate: true, SizeMB: 2048 },
     Networks: [{ Mode: "bridge", ReservedPorts: [{ Label: "http", Value: JELLYFIN_PORT, To: JELLYFIN_PORT }] }],
-    Services: [{ Name: "jellyfin", PortLabel: "http", Provider: "consul", Checks: [httpCheck("/health")] }],
+    Services: [connectService({ name: "jellyfin", port: JELLYFIN_PORT, httpCheck: { path: "/health" } })],
     RestartPolicy: DEFAULT_RESTART,
     Update: DEFAULT_UPDATE,
     Tasks: [

@@ -5,6 +5,7 @@
 import { archConstraint, DEFAULT_RESTART, DEFAULT_UPDATE, JobContext, POSTGRES_PORT, postgresGroup, nodeConstraint, vaultEnv } from "./common";
 import { connectService } from "./connect";
 import { IMAGES, imageRef } from "./images";
+import { MeshEdge } from "./mesh";
 import { Job } from "./model";
 
 export interface OllamaContext extends JobContext {
@@ -18,6 +19,13 @@ export const OPEN_WEBUI_PORT = 8080;
 export const OLLAMA_SECRETS = "secret/data/ollama/postgres";
 /** Where the ollama image keeps models and its key ($HOME/.ollama; docs/docker.mdx mounts it there). */
 export const OLLAMA_DATA_DIR = "/root/.ollama";
+
+/** Whom the ollama job's services may call in the mesh. */
+export const OLLAMA_MESH: readonly MeshEdge[] = [
+  { from: "open-webui", to: "ollama", why: "Open WebUI runs its chats on Ollama's models" },
+  { from: "open-webui", to: "searxng", why: "Open WebUI's web search (RAG) queries SearXNG" },
+  { from: "open-webui", to: "ollama-postgres", why: "Open WebUI keeps its data and vectors in PostgreSQL (pgvector)" },
+];
 
 export function ollamaJob(ctx: OllamaContext): Job {
   return {

@@ -11,6 +11,7 @@ import { Finding } from "../policy/engine";
 import { kubernetesContainers, nomadJobImages } from "../policy/resource-data";
 import { first } from "../policy/rules/k8s-support";
 import { nomadJobOf } from "../policy/rules/nomad-support";
+import { isRouted, serviceRoutes } from "../jobspecs/traefik-routes";
 import { jobVaultReads } from "../jobspecs/vault";
 import { AUTH_MODE_ANNOTATION, AUTH_REASON_ANNOTATION } from "../policy/rules/ingress-auth-mode";
 import { SynthResource } from "../policy/rule";
@@ -27,6 +28,8 @@ export interface CatalogStack extends OrderedStack {
 interface Workload { kind: string; name: string; images: string[] }
 interface Volume { id: string; size: string; where: string; criticality: string; backup: string }
 interface Ingress { host: string; mode: string; reason: string; dns: string }
+interface Route { host: string; service: string; mode: string; reason: string }
+interface Intention { destination: string; callers: string }
 
 /** The catalog's stacks, in deploy order, with what the synthesized estate says of them. */
 export function catalogStacks(app: HomelabApp): CatalogStack[] {
@@ -157,6 +160,34 @@ function ingresses(resources: readonly SynthResource[]): Ingress[] {
   return sortBy(out, (i) => i.host);
 }
 
+/** The routes Traefik on Nomad serves, from the traefik.* tags and auth meta of each job's services. */
+function nomadRoutes(resources: readonly SynthResource[]): Route[] {
+  const out: Route[] = [];
+  for (const r of resources) {
+    const job = nomadJobOf(r);
+    for (const group of job?.TaskGroups ?? []) {
+      for (const service of [...(group.Services ?? []), ...group.Tasks.flatMap((t) => t.Services ?? [])].filter(isRouted)) {
+        for (const route of serviceRoutes(service)) {
+          const host = `${route.hosts.join(", ") || route.rule}${route.paths.length ? ` (${route.paths.join(", ")})` : ""}`;
+          out.push({ host, service: service.Name, mode: route.mode ?? "(unset)", reason: route.reason ?? "" });
+        }
+      }
+    }
+  }
+  return sortBy(out, (x) => x.host);
+}
+
+/** Consul intentions: who may call each destination, and why. */
+function intentions(resources: readonly SynthResource[]): Intention[] {
+  const every = (name?: string) => (name === "*" ? "every service" : String(name));
+  const found = resources.filter((r) => r.type === "consul_config_entry_service_intentions");
+  return sortBy([...found], (r) => String(r.attributes.name)).map((r) => {
+    const sources = (r.attributes.sources ?? []) as Array<{ name?: string; action?: string; description?: string }>;
+    const callers = sources.map((x) => (x.action === "allow" ? `${x.name} (${x.description ?? ""})` : `${x.action} from ${every(x.name)}`));
+    return { destination: every(String(r.attributes.name)), callers: callers.join("; ") };
+  });
+}
+
 const NOMAD_VARIABLE_PATHS = /\bnomadVar(?:List)?\s+"([^"]+)"/g;
 
 /** Secret paths (never values) a stack's resources read: Vault policies, Nomad templates, ExternalSecrets. */
@@ -222,6 +253,10 @@ export function renderCatalog(stacks: readonly CatalogStack[]): string {
     if (v.length) lines.push("", "### Volumes and claims", "", ...table(["id", "size", "storage", "criticality", "backup"], v.map((x) => [x.id, x.size, x.where, x.criticality, x.backup])));
     const i = ingresses(s.resources);
     if (i.length) lines.push("", "### Ingresses", "", ...table(["host", "auth", "reason", "DNS"], i.map((x) => [x.host, x.mode, x.reason || "-", x.dns])));
+    const routes = nomadRoutes(s.resources);
+    if (routes.length) lines.push("", "### Routes (Traefik on Nomad)", "", ...table(["host", "Connect service", "auth", "reason"], routes.map((x) => [x.host, x.service, x.mode, x.reason || "-"])));
+    const mesh = intentions(s.resources);
+    if (mesh.length) lines.push("", "### Mesh intentions", "", ...table(["destination", "allowed callers (why)"], mesh.map((x) => [x.destination, x.callers])));
     const p = secretPaths(s.resources);
     if (p.length) lines.push("", "### Secrets read (paths only)", "", ...p.map((x) => `- ${x}`));
     const acks = sortBy([...s.acknowledged], (f) => `${f.path}/${f.ruleId}`);

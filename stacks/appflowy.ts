@@ -1,8 +1,10 @@
 import { Construct } from "constructs";
 import { GlusterCsiVolume } from "../constructs/gluster-csi-volume";
 import { HomelabStack } from "../constructs/homelab-stack";
+import { MeshEdges } from "../constructs/mesh-edges";
 import { NomadJob } from "../constructs/nomad-job";
-import { appflowyJob } from "../jobspecs/appflowy";
+import { NomadRoute } from "../constructs/nomad-route";
+import { APPFLOWY_MESH, appflowyJob } from "../jobspecs/appflowy";
 import { POSTGRES_DATA_DIR } from "../jobspecs/common";
 
 /** AppFlowy Cloud with its PostgreSQL on GlusterFS. */
@@ -12,5 +14,11 @@ export class AppflowyStack extends HomelabStack {
     const postgres = new GlusterCsiVolume(this, "Postgres", { criticality: "medium", service: "appflowy", type: "postgres", capacityMin: "1GiB", capacityMax: "10GiB" });
     const job = new NomadJob(this, "Job", { job: appflowyJob({ datacenters: [this.inventory.nomad.main.datacenter] }) });
     job.group("postgres").mount(postgres, { destination: POSTGRES_DATA_DIR });
+    new NomadRoute(this, "Route", {
+      group: job.group("appflowy-cloud"),
+      hosts: [`appflowy.${this.inventory.domains.public}`],
+      auth: { mode: "app", reason: "AppFlowy signs users in itself (GoTrue); its desktop and mobile apps call the API with their own tokens" },
+    });
+    new MeshEdges(this, "Mesh", { job, edges: APPFLOWY_MESH });
   }
 }

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import type { IPooler } from "../.gen/models/postgresql.cnpg.io/v1/Pooler";
 import { AppDeployment } from "../constructs/app-deployment";
-import { AUTHENTIK_NAMESPACE, AUTHENTIK_OUTPOST_PORT, AUTHENTIK_OUTPOSTS } from "../constructs/authentik-outposts";
+import { AUTHENTIK_INGRESS_NAMES, AUTHENTIK_NAMESPACE, AUTHENTIK_OUTPOST_PORT, AUTHENTIK_OUTPOSTS } from "../constructs/authentik-outposts";
 import { CustomResource } from "../constructs/custom-resource";
 import { ExternalSecret } from "../constructs/external-secret";
 import { HelmChart } from "../constructs/helm-chart";
@@ -173,14 +173,14 @@ export class AuthentikStack extends HomelabStack {
     });
 
     new IngressFactory(this, "Ingress", {
-      name: "authentik",
+      name: AUTHENTIK_INGRESS_NAMES.embedded,
       backend: server,
       dns: "proxied",
       auth: { mode: "none", reason: "Authentik's own login page: forward-auth in front of it would loop" },
       antiAiScraping: false,
     });
     new IngressFactory(this, "PublicOutpostIngress", {
-      name: "public-auth",
+      name: AUTHENTIK_INGRESS_NAMES.public,
       backend: publicOutpost.backend,
       dns: "proxied",
       auth: { mode: "none", reason: "the public outpost's OAuth callbacks: forward-auth in front of it would loop" },

@@ -1,8 +1,10 @@
 import { Construct } from "constructs";
 import { GlusterCsiVolume } from "../constructs/gluster-csi-volume";
 import { HomelabStack } from "../constructs/homelab-stack";
+import { MeshEdges } from "../constructs/mesh-edges";
 import { NomadJob } from "../constructs/nomad-job";
-import { matrixJob } from "../jobspecs/matrix";
+import { NomadRoute } from "../constructs/nomad-route";
+import { MATRIX_MESH, matrixJob, matrixNames } from "../jobspecs/matrix";
 
 /** Matrix on Nomad: Synapse, the WhatsApp bridge, MAS, nginx, Cinny and Element; four GlusterFS volumes. */
 export class MatrixStack extends HomelabStack {
@@ -49,5 +51,23 @@ export class MatrixStack extends HomelabStack {
     // single-node-writer takes one claim (HL-NOMAD-10): MAS holds it for /shared/mas/config.yaml;
     // nginx's .well-known and Cinny's config.json are rendered from the inventory instead.
     job.group("mas").mount(sharedConfig, { destination: "/shared", readOnly: true });
+
+    // Public routes (Traefik on Nomad) and the calls inside the mesh.
+    const names = matrixNames(inv.domains.public);
+    const clientLogin = "users sign in to the homeserver (MAS) from it; the static files hold no data";
+    new NomadRoute(this, "HomeserverRoute", {
+      group: job.group("nginx"),
+      hosts: [names.homeserverHost],
+      auth: { mode: "app", reason: "Matrix clients authenticate to Synapse with MAS tokens and federating servers sign their requests; forward-auth would break both" },
+    });
+    new NomadRoute(this, "WellKnownRoute", {
+      group: job.group("nginx"),
+      hosts: [names.serverName],
+      paths: ["/.well-known/matrix/"],
+      auth: { mode: "none", reason: "server and client discovery documents, fetched anonymously by other homeservers and by clients" },
+    });
+    new NomadRoute(this, "ElementRoute", { group: job.group("element"), hosts: [names.elementHost], auth: { mode: "app", reason: `Element is a static Matrix client: ${clientLogin}` } });
+    new NomadRoute(this, "CinnyRoute", { group: job.group("cinny"), hosts: [names.cinnyHost], auth: { mode: "app", reason: `Cinny is a static Matrix client: ${clientLogin}` } });
+    new MeshEdges(this, "Mesh", { job, edges: MATRIX_MESH });
   }
 }

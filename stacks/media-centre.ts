@@ -4,6 +4,7 @@ import { HomelabStack } from "../constructs/homelab-stack";
 import { LitestreamSidecar } from "../constructs/litestream-sidecar";
 import { MartinibarNfsVolume } from "../constructs/martinibar-nfs-volume";
 import { NomadJob } from "../constructs/nomad-job";
+import { NomadRoute } from "../constructs/nomad-route";
 import { JELLYFIN_CONFIG_DIR, JELLYFIN_DB, mediaCentreJob, PLEX_CONFIG_DIR, PLEX_DB } from "../jobspecs/media-centre";
 
 /** Plex and Jellyfin (SQLite on ephemeral disk with Litestream, config on GlusterFS); media from the legacy NFS. */
@@ -43,5 +44,10 @@ export class MediaCentreStack extends HomelabStack {
       credentials: { source: "vault", path: "secret/data/media-centre/litestream" },
       ephemeralDiskMiB: 2048,
     });
+
+    const domain = this.inventory.domains.public;
+    const ownLogin = "its own login; its TV and mobile apps cannot pass Authentik's forward-auth";
+    new NomadRoute(this, "PlexRoute", { group: plex, hosts: [`plex.${domain}`], auth: { mode: "app", reason: `Plex has ${ownLogin}` } });
+    new NomadRoute(this, "JellyfinRoute", { group: jellyfin, hosts: [`jellyfin.${domain}`], auth: { mode: "app", reason: `Jellyfin has ${ownLogin}` } });
   }
 }

@@ -1,9 +1,10 @@
 import { Construct } from "constructs";
 import { GlusterCsiVolume } from "../constructs/gluster-csi-volume";
 import { HomelabStack } from "../constructs/homelab-stack";
+import { MeshEdges } from "../constructs/mesh-edges";
 import { NomadJob } from "../constructs/nomad-job";
 import { POSTGRES_DATA_DIR } from "../jobspecs/common";
-import { OLLAMA_DATA_DIR, ollamaJob } from "../jobspecs/ollama";
+import { OLLAMA_DATA_DIR, OLLAMA_MESH, ollamaJob } from "../jobspecs/ollama";
 
 /** Ollama on the GPU node, SearXNG, Open WebUI and PostgreSQL; three GlusterFS volumes. */
 export class OllamaStack extends HomelabStack {
@@ -22,5 +23,6 @@ export class OllamaStack extends HomelabStack {
     job.group("ollama").mount(data, { destination: OLLAMA_DATA_DIR });
     job.group("searxng").mount(searxng, { destination: "/etc/searxng" });
     job.group("postgres").mount(postgres, { destination: POSTGRES_DATA_DIR });
+    new MeshEdges(this, "Mesh", { job, edges: OLLAMA_MESH });
   }
 }

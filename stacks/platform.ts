@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import type { IClusterPolicy } from "../.gen/models/kyverno.io/v1/ClusterPolicy";
-import { AuthentikOutpost, authentikForwardAuthAddress } from "../constructs/authentik-outposts";
+import { AUTHENTIK_HEADERS_REGEX, AUTHENTIK_IDENTITY_HEADERS, AuthentikOutpost, authentikForwardAuthAddress } from "../constructs/authentik-outposts";
 import { CustomResource } from "../constructs/custom-resource";
 import { HelmChart } from "../constructs/helm-chart";
 import { HomelabStack } from "../constructs/homelab-stack";
@@ -24,28 +24,6 @@ const WEBSECURE_PORT = 443;
 
 /** MetalLB's annotation for the address a LoadBalancer Service gets (metallb controller/service.go). */
 const METALLB_ADDRESS_ANNOTATION = "metallb.io/loadBalancerIPs";
-
-/**
- * The identity headers Authentik's outposts set (Authentik's Traefik guide), which backends
- * trust as the logged-in user: what a client must never be able to send itself.
- */
-const AUTHENTIK_IDENTITY_HEADERS = [
-  "X-authentik-username",
-  "X-authentik-groups",
-  "X-authentik-entitlements",
-  "X-authentik-email",
-  "X-authentik-name",
-  "X-authentik-uid",
-  "X-authentik-jwt",
-  "X-authentik-meta-jwks",
-  "X-authentik-meta-outpost",
-  "X-authentik-meta-provider",
-  "X-authentik-meta-app",
-  "X-authentik-meta-version",
-] as const;
-
-/** Every X-authentik-* header, as Go's regexp reads it (Traefik canonicalizes names, hence case-insensitive). */
-const AUTHENTIK_HEADERS_REGEX = "(?i)^x-authentik-";
 
 /** Container resources for chart values: CPU request only, memory request = limit. */
 export function chartResources(cpuMillis: number, memoryMiB: number) {

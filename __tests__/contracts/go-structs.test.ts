@@ -111,6 +111,15 @@ describe("the wire schema of encoding/json", () => {
     expect(() => buildWireSchema({ codec: "encoding/json", packages, rootPackage: "api", root: "Root" })).toThrow(/Root\.Opt: type Opt is declared in more than one file of package api/);
   });
 
+  test("with unreadPackagesAsScalars, a type of a package not read is a scalar read by its own methods; a package never qualifies its own names", () => {
+    // Inside package types, types.Duration is another package's (imported under the same name).
+    const types = readGoPackage({ "pkg/types/t.go": 'package types\n\nimport (\n\t"github.com/x/paerser/types"\n\t"github.com/x/acme"\n)\n\ntype Duration struct{ A int }\n\ntype Root struct {\n\tWait types.Duration\n\tACME *acme.Config\n}\n' });
+    expect(() => buildWireSchema({ codec: "encoding/json", packages: { types }, rootPackage: "types", root: "Root" })).toThrow(/Root\.ACME: type acme\.Config is not declared in the packages read/);
+    const fields = buildWireSchema({ codec: "encoding/json", packages: { types }, rootPackage: "types", root: "Root", unreadPackagesAsScalars: true }).structs.Root.fields;
+    expect(fields.Wait.type).toEqual({ kind: "custom", method: "types.Duration (package not read)" });
+    expect(fields.ACME.type).toEqual({ kind: "custom", method: "acme.Config (package not read)" });
+  });
+
   const schema = buildWireSchema({ codec: "encoding/json", packages: { api: readGoPackage({ "api/server.go": API }) }, rootPackage: "api", root: "Server" });
   const fields = schema.structs.Server.fields;
 

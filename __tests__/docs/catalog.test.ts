@@ -1,4 +1,5 @@
 import { spawnSync } from "child_process";
+import { ConfigEntryServiceIntentions } from "@cdktf/provider-consul/lib/config-entry-service-intentions";
 import { IngressV1 } from "@cdktf/provider-kubernetes/lib/ingress-v1";
 import { CsiVolume } from "@cdktf/provider-nomad/lib/csi-volume";
 import { Job } from "@cdktf/provider-nomad/lib/job";
@@ -34,6 +35,13 @@ function smallEstate() {
         TaskGroups: [
           {
             Name: "web",
+            Services: [
+              {
+                Name: "web",
+                Tags: ["traefik.enable=true", "traefik.http.routers.web-1.rule=Host(`app.example.org`) && PathPrefix(`/api`)"],
+                Meta: { "auth-mode-web-1": "app", "auth-reason-web-1": "the app has its own login" },
+              },
+            ],
             Tasks: [
               {
                 Name: "web",
@@ -47,6 +55,11 @@ function smallEstate() {
     }),
   });
   acknowledge(job, "HL-IMAGE-1", "vendor publishes only latest");
+  new ConfigEntryServiceIntentions(storage, "Allow", {
+    provider: providerOf(storage, "consul"),
+    name: "web",
+    sources: [{ name: "traefik", action: "allow", description: "Traefik routes app.example.org to it" }],
+  });
   const web = testStack(app, { id: "web", cluster: "kubernetes" });
   web.addDependency(storage);
   new IngressV1(web, "Ingress", {
@@ -73,11 +86,13 @@ test("the catalog lists stacks in deploy order with tier, cluster and dependenci
   expect(catalog).toContain("| 2 | [web](#web) | 1 | kubernetes | storage | test stack |");
 });
 
-test("the catalog shows jobs with images, volumes with facts, ingresses, secret paths and acknowledgements", () => {
+test("the catalog shows jobs with images, volumes with facts, ingresses, Nomad routes, mesh intentions, secret paths and acknowledgements", () => {
   expect(catalog).toContain("| Nomad service job | app/web | tool:latest |");
   expect(catalog).toContain("| glusterfs_app_data | 1GiB–10GiB | CSI plugin glusterfs | high | restic, nightly |");
   expect(catalog).toContain("| blog.example.org | none | public blog behind Anubis | proxied |");
   expect(catalog).toContain("- nomad variable: nomad/jobs/app\n- vault: kv/data/app");
+  expect(catalog).toContain("| app.example.org (/api) | web | app | the app has its own login |");
+  expect(catalog).toContain("| web | traefik (Traefik routes app.example.org to it) |");
   expect(catalog).toContain("| storage/Job | HL-IMAGE-1 | vendor publishes only latest |");
   expect(catalog).not.toContain("password }}");
 });

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { ClusterId, HomelabStack } from "../../constructs";
+import { ClusterId, HomelabStack, ProviderKind } from "../../constructs";
 import { Finding } from "../../policy/engine";
 import { checkApp, testStack } from "./synth";
 
@@ -22,6 +22,6 @@ export function line(f: Finding): string {
 }
 
 /** The construct passed to a raw resource so that it uses the stack's provider. */
-export function providerOf(scope: Construct, kind: "nomad" | "kubernetes" | "helm" | "vault") {
+export function providerOf(scope: Construct, kind: ProviderKind) {
   return HomelabStack.of(scope).provider(kind, scope);
 }

@@ -16,6 +16,7 @@ const SHELL = {
   NOMAD_TOKEN: "main-token",
   BITCOIN_NOMAD_TOKEN: "btc-token",
   VAULT_TOKEN: "vault-token",
+  CONSUL_HTTP_TOKEN: "consul-token",
   KUBE_CONFIG_PATH: "/home/op/.kube/config",
   KUBECONFIG_DATA: "apiVersion: v1",
   PG_CONN_STR: "postgres://u:p@db/terraform_state",
@@ -42,6 +43,12 @@ describe("the environment Terraform runs with", () => {
   test("a Kubernetes stack with Helm and Vault gets KUBE_* and VAULT_*, not NOMAD_* nor the raw kubeconfig secret", () => {
     const env = terraformEnvironment("kubernetes", { providers: ["helm", "kubernetes", "vault"], postgres: false }, SHELL);
     expect(Object.keys(env).sort()).toEqual(["HOME", "KUBE_CONFIG_PATH", "LANG", "PATH", "TF_IN_AUTOMATION", "TF_VAR_region", "VAULT_TOKEN"]);
+  });
+
+  test("a stack configuring Consul (the mesh's intentions) gets CONSUL_*, and nothing of the other clusters", () => {
+    const env = terraformEnvironment("nomad-main", { providers: ["consul"], postgres: false }, SHELL);
+    expect(Object.keys(env).sort()).toEqual(["CONSUL_HTTP_TOKEN", "HOME", "LANG", "PATH", "TF_IN_AUTOMATION", "TF_VAR_region"]);
+    expect(terraformEnvironment("nomad-main", nomadOnly, SHELL).CONSUL_HTTP_TOKEN).toBeUndefined();
   });
 
   test("a stack whose state or remote-state reads are in PostgreSQL gets PG_CONN_STR; one that is not, does not", () => {
@@ -86,8 +93,9 @@ describe("every stack of the estate", () => {
     const expected = new Set<string>();
     if (needs.providers.includes("nomad")) expected.add(clusters.get(id) === "nomad-bitcoin" ? "btc-token" : "main-token");
     if (needs.providers.includes("vault")) expected.add("vault-token");
+    if (needs.providers.includes("consul")) expected.add("consul-token");
     if (needs.postgres) expected.add(SHELL.PG_CONN_STR);
-    const secrets = new Set(["main-token", "btc-token", "vault-token", SHELL.PG_CONN_STR, SHELL.AGE_IDENTITY, SHELL.GIT_PUSH_TOKEN, SHELL.KUBECONFIG_DATA]);
+    const secrets = new Set(["main-token", "btc-token", "vault-token", "consul-token", SHELL.PG_CONN_STR, SHELL.AGE_IDENTITY, SHELL.GIT_PUSH_TOKEN, SHELL.KUBECONFIG_DATA]);
     expect(new Set(Object.values(env).filter((v) => secrets.has(v!)))).toEqual(expected);
     expect(Object.keys(env).filter((k) => k.startsWith("AGE_"))).toEqual([]);
   });

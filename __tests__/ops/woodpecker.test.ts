@@ -134,7 +134,7 @@ describe("pushes to main apply and commit the encrypted state", () => {
   });
 
   test("apply credentials are secrets of the apply step, with the operator's inventory", () => {
-    expect(secretsOf([apply]).sort()).toEqual(["age_identity", "bitcoin_nomad_token", "homelab_inventory", "kubeconfig", "nomad_token", "pg_conn_str", "vault_token"]);
+    expect(secretsOf([apply]).sort()).toEqual(["age_identity", "bitcoin_nomad_token", "consul_token", "homelab_inventory", "kubeconfig", "nomad_token", "pg_conn_str", "vault_token"]);
   });
 
   test("affected and apply synthesize the operator's inventory, written private, never the embedded placeholders", () => {
@@ -194,6 +194,7 @@ describe("drift is seen: a schedule plans every stack and never applies", () => 
     expect(secretsOf([plan]).sort()).toEqual([
       "age_identity",
       "bitcoin_nomad_token_readonly",
+      "consul_token_readonly",
       "homelab_inventory",
       "kubeconfig_readonly",
       "nomad_token_readonly",

@@ -1,11 +1,13 @@
 import { AppflowyStack } from "../../stacks/appflowy";
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
 import { onlyResource, synthApp } from "../helpers/synth";
+import { serveMesh } from "../helpers/mesh";
 import { grantVault } from "../helpers/vault-grants";
 
 const { stacks, files, report } = synthApp((app) => {
   new NomadClusterStack(app);
   new AppflowyStack(app);
+  serveMesh(app);
   grantVault(app);
 });
 const job = JSON.parse(files.appflowy["jobs/appflowy.json"]).Job;

@@ -12,6 +12,7 @@ const TIER0 = ["cnpg", "dbaas", "external-secrets", "metallb", "platform", "prox
 const FAKE_ENV: Record<string, string> = {
   NOMAD_TOKEN: "3f1c0de5-nomad-token-from-env",
   VAULT_TOKEN: "hvs.FAKEvaultTokenFromTheEnvironment",
+  CONSUL_HTTP_TOKEN: "5e1f0c2a-consul-token-from-env",
   PG_CONN_STR: "postgres://terraform:pg-password-from-env@db.home.arpa/terraform_state",
   KUBE_CONFIG_PATH: "/home/operator/.kube/config-from-env",
 };
@@ -74,7 +75,8 @@ test("no credential from the environment, no conn_str and no machine path reache
 });
 
 test("providers carry addresses and contexts only: credentials are left to the environment", () => {
-  const allowed = new Set(["address", "region", "config_context", "kubernetes", "alias"]);
+  // scheme: Consul's provider takes the address's scheme apart.
+  const allowed = new Set(["address", "scheme", "region", "config_context", "kubernetes", "alias"]);
   for (const [id, json] of Object.entries(stacks)) {
     for (const [kind, configs] of Object.entries(json.provider ?? {})) {
       for (const config of configs as Record<string, unknown>[]) {

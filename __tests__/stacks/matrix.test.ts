@@ -1,11 +1,13 @@
 import { MatrixStack } from "../../stacks/matrix";
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
 import { onlyResource, resourcesOf, synthApp } from "../helpers/synth";
+import { serveMesh } from "../helpers/mesh";
 import { grantVault } from "../helpers/vault-grants";
 
 const { stacks, files, report } = synthApp((app) => {
   new NomadClusterStack(app);
   new MatrixStack(app);
+  serveMesh(app);
   grantVault(app);
 });
 const matrix = stacks.matrix;
@@ -85,7 +87,7 @@ test("every group's Envoy sidecar serves Prometheus metrics on 9102, as the guid
   for (const g of job.TaskGroups) {
     expect(g.Networks[0].DynamicPorts).toContainEqual({ Label: "envoy_metrics", To: 9102 });
     expect(g.Services[0].Connect.SidecarService.Proxy.Config).toEqual({ envoy_prometheus_bind_addr: "0.0.0.0:9102" });
-    expect(g.Services[0].Meta).toEqual({ envoy_metrics_port: "${NOMAD_HOST_PORT_envoy_metrics}" });
+    expect(g.Services[0].Meta).toMatchObject({ envoy_metrics_port: "${NOMAD_HOST_PORT_envoy_metrics}" });
   }
 });
 

@@ -6,11 +6,13 @@ import { mediaCentreJob, PLEX_CONFIG_DIR, PLEX_DATABASES_DIR } from "../../jobsp
 import { MediaCentreStack } from "../../stacks/media-centre";
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
 import { resourcesOf, synthApp, synthWith } from "../helpers/synth";
+import { serveMesh } from "../helpers/mesh";
 import { grantVault } from "../helpers/vault-grants";
 
 const { stacks, files, report } = synthApp((app) => {
   new NomadClusterStack(app);
   new MediaCentreStack(app);
+  serveMesh(app);
   grantVault(app);
 });
 const job = JSON.parse(files["media-centre"]["jobs/media-centre.json"]).Job;

@@ -1,11 +1,13 @@
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
 import { OllamaStack } from "../../stacks/ollama";
 import { resourcesOf, synthApp, testInventory } from "../helpers/synth";
+import { serveMesh } from "../helpers/mesh";
 import { grantVault } from "../helpers/vault-grants";
 
 const { stacks, files, report } = synthApp((app) => {
   new NomadClusterStack(app);
   new OllamaStack(app);
+  serveMesh(app);
   grantVault(app);
 });
 const job = JSON.parse(files.ollama["jobs/ollama.json"]).Job;

@@ -23,6 +23,12 @@ export interface WireSchemaInput {
   readonly rootPackage: string;
   /** The struct the document decodes into. */
   readonly root: string;
+  /**
+   * Types of packages that were not read become scalars read by their own methods, instead of
+   * an error: for a program whose config reaches more packages than the contract checks.
+   * @default false
+   */
+  readonly unreadPackagesAsScalars?: boolean;
 }
 
 const INTS: Record<string, { bits: number; unsigned: boolean }> = {
@@ -113,6 +119,9 @@ export function buildWireSchema(input: WireSchemaInput): GoStructSchema {
     if (qualifier === "time" && name === "Duration") return { kind: "duration" };
     if (qualifier === "time" && name === "Time") return { kind: "time" };
     const where = qualifier ?? pkg;
+    // A package never qualifies its own names: `types.Duration` inside package types is another package's.
+    const unread = !input.packages[where] || qualifier === pkg;
+    if (unread && input.unreadPackagesAsScalars) return { kind: "custom", method: `${where}.${name} (package not read)` };
     const decl = input.packages[where]?.types.get(name);
     if (!decl) throw new Error(`${context}: type ${qualifier ? `${qualifier}.` : ""}${name} is not declared in the packages read (${Object.keys(input.packages).join(", ")})`);
     if (pkgOf(where).redeclared.has(name)) throw new Error(`${context}: type ${name} is declared in more than one file of package ${where} (build constraints?); this reader cannot tell which applies`);

@@ -7,6 +7,7 @@ import { kubernetesApisGenerator } from "./kubernetes-apis";
 import { litestreamConfigGenerator } from "./litestream-config";
 import { nomadApiGenerator } from "./nomad-api";
 import { nomadDockerDriverGenerator } from "./nomad-docker-driver";
+import { traefikConfigGenerator } from "./traefik-config";
 import { woodpeckerGenerator } from "./woodpecker";
 import { pluginGitGenerator } from "./woodpecker-plugin-git";
 
@@ -15,6 +16,7 @@ export const CONTRACT_GENERATORS: readonly ContractGenerator[] = [
   nomadApiGenerator,
   nomadDockerDriverGenerator,
   litestreamConfigGenerator,
+  traefikConfigGenerator,
   democraticCsiOptionsGenerator,
   csiDriverNfsGenerator,
   kubernetesApisGenerator,

@@ -37,13 +37,15 @@ const BASE_PREFIXES = ["LC_", "TF_"];
 /**
  * The variables each provider reads, by the prefix its documentation gives them (nomad:
  * NOMAD_TOKEN, NOMAD_CACERT…; vault: VAULT_TOKEN…; kubernetes and helm: KUBE_CONFIG_PATH…;
- * helm also HELM_*), and the PostgreSQL backend's (PG_CONN_STR, and libpq's PGSSLMODE…).
+ * helm also HELM_*; consul: CONSUL_HTTP_TOKEN, CONSUL_CACERT…), and the PostgreSQL backend's
+ * (PG_CONN_STR, and libpq's PGSSLMODE…).
  */
 const PROVIDER_PREFIXES: Readonly<Record<string, readonly string[]>> = {
   nomad: ["NOMAD_"],
   vault: ["VAULT_"],
   kubernetes: ["KUBE_"],
   helm: ["KUBE_", "HELM_"],
+  consul: ["CONSUL_"],
 };
 const POSTGRES_PREFIXES = ["PG"];
 

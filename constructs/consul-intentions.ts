@@ -1,0 +1,59 @@
+import { ConfigEntryServiceIntentions } from "@cdktf/provider-consul/lib/config-entry-service-intentions";
+import { Construct } from "constructs";
+import { MeshEdge } from "../jobspecs/mesh";
+import { HomelabStack } from "./homelab-stack";
+import { throwIfProblems } from "./kubernetes-names";
+import { terraformLiteral } from "./terraform-literal";
+
+/** An edge and the construct that declared it, for messages. */
+export interface DeclaredEdge extends MeshEdge {
+  readonly declaredAt: string;
+}
+
+export interface ConsulIntentionsProps {
+  /** Every call the mesh allows. */
+  readonly edges: readonly DeclaredEdge[];
+  /** The Connect services that run, by name, with the job that registers each. */
+  readonly services: ReadonlyMap<string, string>;
+}
+
+/**
+ * The mesh's Consul intentions: one default-deny intention (every source to every
+ * destination), and per destination one config entry allowing exactly its declared
+ * callers. Consul applies the most specific intention, so what no edge names stays denied.
+ * An edge naming a service that does not run fails, at the construct that declared it.
+ */
+export class ConsulIntentions extends Construct {
+  /** Allowed callers by destination. */
+  readonly allowed: ReadonlyMap<string, readonly DeclaredEdge[]>;
+
+  constructor(scope: Construct, id: string, props: ConsulIntentionsProps) {
+    super(scope, id);
+    const known = [...props.services.keys()].sort();
+    for (const e of props.edges) {
+      throwIfProblems(
+        e.declaredAt,
+        [e.from, e.to].map((name) =>
+          props.services.has(name) ? undefined : `edge ${e.from} → ${e.to}: no Connect service ${JSON.stringify(name)} runs on the main Nomad cluster; allowed: ${known.join(", ") || "none"}`,
+        ),
+      );
+    }
+    const byDestination = new Map<string, DeclaredEdge[]>();
+    for (const e of props.edges) byDestination.set(e.to, [...(byDestination.get(e.to) ?? []), e]);
+    this.allowed = byDestination;
+
+    const provider = HomelabStack.of(this).provider("consul", this);
+    new ConfigEntryServiceIntentions(this, "DefaultDeny", {
+      provider,
+      name: "*",
+      sources: [{ name: "*", action: "deny", description: "default deny: a call is allowed only by an edge declared beside its job" }],
+    });
+    for (const [destination, edges] of [...byDestination.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      new ConfigEntryServiceIntentions(this, destination, {
+        provider,
+        name: destination,
+        sources: [...edges].sort((a, b) => a.from.localeCompare(b.from)).map((e) => ({ name: e.from, action: "allow", description: terraformLiteral(e.why.trim()) })),
+      });
+    }
+  }
+}
