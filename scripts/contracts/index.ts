@@ -1,3 +1,4 @@
+import { cronexprGenerator } from "./cronexpr";
 import { democraticCsiOptionsGenerator } from "./democratic-csi-options";
 import { crdModelsGenerator } from "./crd-models";
 import { csiDriverNfsGenerator } from "./csi-driver-nfs";
@@ -15,6 +16,7 @@ import { pluginGitGenerator } from "./woodpecker-plugin-git";
 export const CONTRACT_GENERATORS: readonly ContractGenerator[] = [
   nomadApiGenerator,
   nomadDockerDriverGenerator,
+  cronexprGenerator,
   litestreamConfigGenerator,
   traefikConfigGenerator,
   democraticCsiOptionsGenerator,
