@@ -24,6 +24,7 @@ import { ForgejoStack } from "./stacks/forgejo";
 import { MatrixStack } from "./stacks/matrix";
 import { MediaCentreStack } from "./stacks/media-centre";
 import { MinioStack } from "./stacks/minio";
+import { NomadBackupsStack } from "./stacks/nomad-backups";
 import { NomadClusterStack } from "./stacks/nomad-cluster";
 import { NomadIngressStack } from "./stacks/nomad-ingress";
 import { OllamaStack } from "./stacks/ollama";
@@ -97,6 +98,8 @@ export function defineEstate(app: HomelabApp): void {
   const bitcoin = new BitcoinStack(app);
   bitcoin.addDependency(new BitcoinClusterStack(app));
   bitcoin.addDependency(new PluginCsiNfsStack(app));
+  // Last: the backup jobs save what the volumes and databases defined above chose.
+  new NomadBackupsStack(app, { estate: app }).addDependency(nomadCluster);
 
   // Traefik serves the routes the services declare, through the mesh: the intentions (default
   // deny, the declared edges, Traefik to each routed service) go first.

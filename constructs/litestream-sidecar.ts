@@ -1,7 +1,7 @@
 import { posix } from "path";
 import { Construct } from "constructs";
 import { Mutable, Task } from "../jobspecs/model";
-import { ALLOC_DATA_DIR, LitestreamCredentials, litestreamTasks } from "../jobspecs/litestream";
+import { ALLOC_DATA_DIR, LITESTREAM_REPLICATE_TASK, LitestreamCredentials, litestreamTasks } from "../jobspecs/litestream";
 import { HomelabStack } from "./homelab-stack";
 import { isUnder, NomadTaskGroup } from "./nomad-task-group";
 
@@ -52,7 +52,7 @@ export class LitestreamSidecar extends Construct {
     if (spec.Count !== undefined && spec.Count !== 1) {
       errors.push(`group ${group.name} has count ${spec.Count}; a group with Litestream must have count 1, since only one writer may replicate a database`);
     }
-    if (spec.Tasks.some((t) => t.Name.startsWith("litestream-"))) errors.push(`group ${group.name} already runs Litestream tasks`);
+    if (spec.Tasks.some((t) => t.Name === LITESTREAM_REPLICATE_TASK || t.Name.startsWith("litestream-"))) errors.push(`group ${group.name} already runs Litestream tasks`);
     if (!props.databases.length) errors.push("databases must list at least one SQLite file under /alloc/data");
     const taskMounts = spec.Tasks.flatMap((t) => (t.VolumeMounts ?? []).map((m) => ({ task: t.Name, ...m })));
     for (const db of props.databases) {

@@ -1,6 +1,7 @@
 import { CsiVolume } from "@cdktf/provider-nomad/lib/csi-volume";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { BACKUP_COMMENT_KEY, describeBackup, VolumeBackup, volumeBackupProblems } from "../jobspecs/backup-plans";
 import type { VolumeAccessMode, VolumeAttachmentMode } from "../jobspecs/model";
 import { nfsVolumeParameters } from "../jobspecs/csi-driver-nfs";
 import { NFS_MOUNT_OPTIONS } from "../jobspecs/nfs-mount-options";
@@ -60,6 +61,12 @@ export interface NomadCsiVolumeProps {
   readonly criticality: VolumeCriticality;
   /** What it holds, e.g. "synapse_config". */
   readonly type: string;
+  /**
+   * How the data is backed up: the estate's plans ({ plans: [DAILY, WEEKLY] }, with the
+   * files that also go off-site), or { none: "<reason>" }. Required: a GlusterFS volume is
+   * a distribute volume without replication, so a brick loss is data loss.
+   */
+  readonly backup: VolumeBackup;
   /** @default "1GiB" */
   readonly capacityMin?: Capacity;
   /** @default - capacityMin */
@@ -83,10 +90,18 @@ export interface NomadCsiVolumeOptions extends NomadCsiVolumeProps {
 
 const MIN_REASON = 10;
 
+/** Whether the backup jobs can read a plugin's volumes: they read them from the nodes' GlusterFS mount. */
+export function backupReadable(plugin: CsiPluginKind): { readonly ok: boolean; readonly why: string } {
+  return plugin === "glusterfs"
+    ? { ok: true, why: "" }
+    : { ok: false, why: `the backup jobs read volumes from the nodes' GlusterFS mount, and ${plugin} volumes are not on it (their NFS server is reached through CSI only)` };
+}
+
 /**
  * A Nomad CSI volume created through a plugin, named by the plugin's naming rule, mounted
  * with the canonical NFS options, protected from destroy, and created only once the
- * plugin is healthy. GlusterCsiVolume and MartinibarNfsVolume are this with a plugin.
+ * plugin is healthy. It declares its backup choice, recorded on the synthesized volume for
+ * HL-NOMAD-10 and the catalog. GlusterCsiVolume and MartinibarNfsVolume are this with a plugin.
  */
 export class NomadCsiVolume extends Construct {
   /** The volume id, e.g. glusterfs_matrix_synapse_config: what a job's group volume names. */
@@ -95,6 +110,8 @@ export class NomadCsiVolume extends Construct {
   readonly accessMode: VolumeAccessMode;
   readonly attachmentMode: VolumeAttachmentMode;
   readonly namespace: string;
+  readonly plugin: CsiPluginKind;
+  readonly backup: VolumeBackup;
   readonly resource: CsiVolume;
 
   constructor(scope: Construct, id: string, props: NomadCsiVolumeOptions) {
@@ -128,6 +145,7 @@ export class NomadCsiVolume extends Construct {
     if (!CRITICALITIES.includes(props.criticality)) {
       errors.push(`criticality ${JSON.stringify(props.criticality)} is unknown; allowed: ${CRITICALITIES.join(", ")}`);
     }
+    errors.push(...volumeBackupProblems(props.backup, backupReadable(props.plugin)));
     if (retain !== true && props.criticality === "critical") {
       errors.push("a critical volume (its data cannot be recreated) cannot opt out of prevent_destroy; drop retain.allowDestroy");
     }
@@ -138,6 +156,8 @@ export class NomadCsiVolume extends Construct {
     this.accessMode = accessMode;
     this.attachmentMode = attachmentMode;
     this.namespace = props.namespace?.name ?? "default";
+    this.plugin = props.plugin;
+    this.backup = props.backup;
 
     const health = CsiPluginHealth.of(this, pluginId);
     this.resource = new CsiVolume(this, "Resource", {
@@ -156,7 +176,8 @@ export class NomadCsiVolume extends Construct {
     });
     // The opt-out is the acknowledged exception to the prevent_destroy rule; it shows in the report.
     if (retain !== true) acknowledge(this, statePreventDestroy.id, retain.allowDestroy);
-    recordCatalogFacts(this, { criticality: props.criticality });
+    this.resource.addOverride(`//.${BACKUP_COMMENT_KEY}`, props.backup);
+    recordCatalogFacts(this, { criticality: props.criticality, backup: describeBackup(props.backup) });
   }
 }
 

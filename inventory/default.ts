@@ -67,6 +67,12 @@ export const defaultInventory: InventoryInput = {
   vault: { address: "https://vault.example.org" },
   minio: { endpoint: "http://minio.service.consul:9000" },
   externalPostgres: { host: "martinibar.home.arpa", port: 5433 },
+  backups: {
+    timeZone: "UTC",
+    copies: { node: "heracles", path: "/data/backups" },
+    restic: { node: "hestia", repository: "/mnt/csi/backups/restic" },
+    offsite: { endpoint: "https://s3.example.org", bucket: "homelab-offsite" },
+  },
   stateBackend: {
     pg: { host: "pg-cluster-rw.dbaas.svc.cluster.local", port: 5432, database: "terraform_state" },
   },

@@ -175,3 +175,12 @@ export function isWithin(path: string, root: string): boolean {
 export const kubeContext = boundedString(253)
   .min(1, "must not be empty")
   .regex(/^[\x20-\x7e]*$/, "must be printable ASCII (letters, digits, punctuation, spaces)");
+
+/** An IANA time zone name as Nomad's periodic time_zone takes it (Go's time.LoadLocation): UTC, Europe/London, America/Argentina/Salta. */
+export const timeZone = boundedString(64).regex(
+  /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/,
+  "must be an IANA time zone name such as UTC or Europe/London",
+);
+
+/** An S3 bucket name: 3–63 lowercase letters, digits, "." and "-", starting and ending with a letter or digit. */
+export const bucketName = boundedString(63).regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name such as homelab-offsite");

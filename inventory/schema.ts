@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addressBounds, addressRange, annotationKey, dnsName, emailAddress, hostLabel, httpOrigin, httpUrl, identifier, ipv4Number, ipv6Address, issuerUrl, isWithin, kubeContext, middlewareRef, namespaceName, nodeAddress, port, registryPrefix, serverPath } from "./fields";
+import { addressBounds, addressRange, annotationKey, bucketName, dnsName, emailAddress, hostLabel, httpOrigin, httpUrl, identifier, ipv4Number, ipv6Address, issuerUrl, isWithin, kubeContext, middlewareRef, namespaceName, nodeAddress, port, registryPrefix, serverPath, timeZone } from "./fields";
 
 /** The typed description of the estate: what the stacks are built from. */
 
@@ -206,10 +206,32 @@ export const inventorySchema = z.strictObject({
   minio: z.strictObject({ endpoint: httpOrigin }),
   /** The PostgreSQL server outside Kubernetes holding app databases. */
   externalPostgres: z.strictObject({ host: dnsName, port }),
+  /**
+   * Where the main Nomad cluster's backup jobs keep what they save (001, 000). The nodes
+   * named must be nodes of nomad.main: the jobs are pinned to them.
+   */
+  backups: z.strictObject({
+    /** The time zone the schedules run in (Nomad periodic time_zone); the operators' cron ran in the node's local time. */
+    timeZone: timeZone.default("UTC"),
+    /** The daily and weekly copies: a node with room (001: a brick node's btrfs, 700 GB free) and the directory there. */
+    copies: z.strictObject({ node: hostLabel, path: serverPath }),
+    /** The restic repository Litestream recovery restores MinIO from: a directory on a node (000). */
+    restic: z.strictObject({ node: hostLabel, repository: serverPath }),
+    /** The off-site restic repository for what cannot be regenerated (the Matrix signing key): an S3-compatible endpoint and bucket. */
+    offsite: z.strictObject({ endpoint: httpOrigin, bucket: bucketName }),
+  }),
   /** Tier-1 Terraform state; the connection string itself comes from PG_CONN_STR. */
   stateBackend: z.strictObject({
     pg: z.strictObject({ host: dnsName, port, database: identifier }),
   }),
+}).superRefine((inventory, ctx) => {
+  // The backup jobs are pinned to these nodes: a name that is not a node would never be placed.
+  const nodes = inventory.nomad.main.nodes.map((n) => n.name);
+  for (const part of ["copies", "restic"] as const) {
+    if (!nodes.includes(inventory.backups[part].node)) {
+      ctx.addIssue({ code: "custom", path: ["backups", part, "node"], message: `is not a node of nomad.main; allowed: ${nodes.join(", ")}` });
+    }
+  }
 });
 
 export type Inventory = z.infer<typeof inventorySchema>;

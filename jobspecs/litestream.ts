@@ -10,7 +10,8 @@ import { Task, Template } from "./model";
 /** Where every database must live: the allocation's data directory, on ephemeral disk. */
 export const ALLOC_DATA_DIR = "/alloc/data";
 export const LITESTREAM_RESTORE_TASK = "litestream-restore";
-export const LITESTREAM_REPLICATE_TASK = "litestream-replicate";
+/** The replicating sidecar: what the operators' runbooks read (`nomad alloc logs <alloc> litestream`). */
+export const LITESTREAM_REPLICATE_TASK = "litestream";
 const CONFIG_PATH = "/local/litestream.yml";
 
 export interface LitestreamReplica {

@@ -126,7 +126,8 @@ function whatsapp(): TaskGroup {
     Update: DEFAULT_UPDATE,
     Tasks: [
       {
-        Name: "whatsapp",
+        // The operators' runbooks read this task's logs by this name.
+        Name: "whatsapp-bridge",
         Driver: "docker",
         // The image's command (/docker-run.sh, mautrix/whatsapp v0.2512.0) reads /data/config.yaml
         // (PostgreSQL database matrix-whatsapp) and /data/registration.yaml from the data volume
@@ -303,4 +304,9 @@ export function matrixJob(ctx: MatrixContext): Job {
     Datacenters: ctx.datacenters,
     TaskGroups: [synapse(ctx), whatsapp(), mas(), nginx(ctx), cinny(ctx), element(ctx)],
   };
+}
+
+/** Synapse's signing key, beside homeserver.yaml on the config volume: `<server_name>.signing.key`. It cannot be regenerated. */
+export function signingKeyFile(serverName: string): string {
+  return `${serverName}.signing.key`;
 }

@@ -336,6 +336,18 @@ export interface TaskGroup {
   readonly ShutdownDelay?: Nanoseconds;
 }
 
+/** A periodic job: Nomad launches a child job each time the cron expression matches. */
+export interface PeriodicConfig {
+  readonly Enabled: boolean;
+  /** A cron expression as hashicorp/cronexpr parses it (jobspecs/cron.ts checks it). */
+  readonly Spec: string;
+  readonly SpecType: "cron";
+  /** Skip a launch while the previous one still runs. */
+  readonly ProhibitOverlap?: boolean;
+  /** IANA time zone the spec is read in. @default "UTC" (Nomad's) */
+  readonly TimeZone?: string;
+}
+
 export interface Job {
   readonly ID: string;
   readonly Name?: string;
@@ -350,6 +362,8 @@ export interface Job {
   readonly Affinities?: readonly Affinity[];
   readonly Spreads?: readonly Spread[];
   readonly Update?: UpdateStrategy;
+  /** Batch jobs only: run on a schedule. */
+  readonly Periodic?: PeriodicConfig;
   readonly TaskGroups: readonly TaskGroup[];
 }
 

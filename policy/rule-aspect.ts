@@ -38,10 +38,16 @@ export class RuleCollector implements IAspect {
           logicalId,
           stackId,
           attributes: stripMetadata(attributes),
+          comment: commentOf(attributes),
         });
       }
     }
   }
+}
+
+function commentOf(attributes: Record<string, unknown>): Record<string, unknown> | undefined {
+  const { metadata: _metadata, ...comment } = (attributes["//"] ?? {}) as Record<string, unknown>;
+  return Object.keys(comment).length ? comment : undefined;
 }
 
 function stripMetadata(attributes: Record<string, unknown>): Record<string, unknown> {

@@ -20,6 +20,11 @@ export interface SynthResource {
   readonly stackId: string;
   /** Attributes as in the JSON: snake_case keys, references as "${...}" strings. */
   readonly attributes: Readonly<Record<string, unknown>>;
+  /**
+   * The resource's Terraform "//" comment without cdktf's metadata: facts a construct
+   * records for the rules that Terraform ignores (a volume's backup choice). @default - none
+   */
+  readonly comment?: Readonly<Record<string, unknown>>;
 }
 
 /** One stack as synthesized. */

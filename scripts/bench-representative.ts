@@ -11,7 +11,7 @@ export function representativeStack(app: HomelabApp, id: string): HomelabStack {
   const stack = new HomelabStack(app, id, { tier: 1, cluster: "nomad-main", description: "benchmark copy of matrix" });
   const inv = stack.inventory;
   const service = id.replace(/-/g, "_");
-  const volume = (name: string, type: string) => new GlusterCsiVolume(stack, name, { criticality: "high", service, type });
+  const volume = (name: string, type: string) => new GlusterCsiVolume(stack, name, { criticality: "high", service, type, backup: { none: "benchmark copy of a stack: nothing real is stored" } });
   const job = new NomadJob(stack, "Job", {
     job: { ...matrixJob({ datacenters: [inv.nomad.main.datacenter], domain: inv.domains.public, postgres: inv.externalPostgres }), ID: id },
   });

@@ -1,7 +1,9 @@
 import { Construct } from "constructs";
+import { ExternalDatabase } from "../constructs/external-database";
 import { GlusterCsiVolume } from "../constructs/gluster-csi-volume";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { MeshEdges } from "../constructs/mesh-edges";
+import { DAILY, WEEKLY } from "../jobspecs/backup-plans";
 import { NomadJob } from "../constructs/nomad-job";
 import { NomadRoute } from "../constructs/nomad-route";
 import { APPFLOWY_MESH, appflowyJob } from "../jobspecs/appflowy";
@@ -11,7 +13,9 @@ import { POSTGRES_DATA_DIR } from "../jobspecs/common";
 export class AppflowyStack extends HomelabStack {
   constructor(scope: Construct) {
     super(scope, "appflowy", { tier: 1, cluster: "nomad-main", description: "AppFlowy Cloud (Nomad)" });
-    const postgres = new GlusterCsiVolume(this, "Postgres", { criticality: "medium", service: "appflowy", type: "postgres", capacityMin: "1GiB", capacityMax: "10GiB" });
+    const postgres = new GlusterCsiVolume(this, "Postgres", { criticality: "medium", service: "appflowy", type: "postgres", capacityMin: "1GiB", capacityMax: "10GiB", backup: { plans: [WEEKLY] } });
+    // The operators' backups dump the appflowy database from the external PostgreSQL (001).
+    new ExternalDatabase(this, "Database", { name: "appflowy", backup: { plans: [DAILY, WEEKLY] } });
     const job = new NomadJob(this, "Job", { job: appflowyJob({ datacenters: [this.inventory.nomad.main.datacenter] }) });
     job.group("postgres").mount(postgres, { destination: POSTGRES_DATA_DIR });
     new NomadRoute(this, "Route", {

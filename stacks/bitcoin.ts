@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { adopt } from "../constructs/adopt";
 import { Capacity, NomadCsiVolume, VolumeCriticality } from "../constructs/nomad-csi-volume";
+import { VolumeBackup } from "../jobspecs/backup-plans";
 import { NomadJob } from "../constructs/nomad-job";
 import { NomadNamespace } from "../constructs/nomad-namespace";
 import { albyHubJob, bitcoinCoreJob, electrsJob } from "../jobspecs/bitcoin";
@@ -24,7 +25,7 @@ export class BitcoinStack extends HomelabStack {
       version: JOB_VERSION,
       nodeAddresses: cluster.nodes.map((n) => n.address),
     };
-    const volume = (id: string, service: string, capacityMin: Capacity, capacityMax: Capacity, criticality: VolumeCriticality) =>
+    const volume = (id: string, service: string, capacityMin: Capacity, capacityMax: Capacity, criticality: VolumeCriticality, backup: VolumeBackup) =>
       new NomadCsiVolume(this, id, {
         criticality,
         plugin: "bitcoin-nfs",
@@ -34,11 +35,15 @@ export class BitcoinStack extends HomelabStack {
         accessMode: "multi-node-single-writer",
         capacityMin,
         capacityMax,
+        backup,
       });
     // The chain and the index can be downloaded and rebuilt; the Lightning channel state cannot.
-    const bitcoinData = volume("BitcoinData", "bitcoin", "1TiB", "2TiB", "low");
-    const electrsData = volume("ElectrsData", "electrs", "100GiB", "200GiB", "low");
-    const albyData = volume("AlbyData", "alby_hub", "1GiB", "10GiB", "critical");
+    const rebuilt = { none: "downloaded and rebuilt from the Bitcoin network when lost" };
+    const bitcoinData = volume("BitcoinData", "bitcoin", "1TiB", "2TiB", "low", rebuilt);
+    const electrsData = volume("ElectrsData", "electrs", "100GiB", "200GiB", "low", rebuilt);
+    const albyData = volume("AlbyData", "alby_hub", "1GiB", "10GiB", "critical", {
+      none: "Lightning channel state must never come back from a stale copy (broadcasting a revoked state forfeits the channel's funds); Alby Hub's own channel backups are the recovery path, and the NFS server's volumes are not on the backup jobs' mount",
+    });
 
     new NomadJob(this, "Bitcoin", { job: bitcoinCoreJob(ctx), namespace }).group("bitcoin").mount(bitcoinData, { destination: "/data" });
     new NomadJob(this, "Electrs", { job: electrsJob(ctx), namespace }).group("electrs").mount(electrsData, { destination: "/data" });

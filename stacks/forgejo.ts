@@ -9,7 +9,8 @@ export class ForgejoStack extends HomelabStack {
   constructor(scope: Construct) {
     super(scope, "forgejo", { tier: 1, cluster: "nomad-main", description: "Forgejo git forge (Nomad, legacy NFS volume)" });
     const inv = this.inventory;
-    const data = new MartinibarNfsVolume(this, "Data", { criticality: "high", service: "forgejo", type: "data", capacityMin: "10GiB", capacityMax: "100GiB" });
+    const data = new MartinibarNfsVolume(this, "Data", { criticality: "high", service: "forgejo", type: "data", capacityMin: "10GiB", capacityMax: "100GiB",
+      backup: { none: "on the legacy martinibar NFS server, which the backup jobs cannot read; it moves to GlusterFS (and into the plans) with the GitLab migration" } });
     const job = new NomadJob(this, "Job", {
       job: forgejoJob({ datacenters: [inv.nomad.main.datacenter], domain: inv.domains.public, postgres: inv.externalPostgres }),
     });

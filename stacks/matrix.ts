@@ -1,10 +1,12 @@
 import { Construct } from "constructs";
+import { ExternalDatabase } from "../constructs/external-database";
 import { GlusterCsiVolume } from "../constructs/gluster-csi-volume";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { MeshEdges } from "../constructs/mesh-edges";
 import { NomadJob } from "../constructs/nomad-job";
 import { NomadRoute } from "../constructs/nomad-route";
-import { MATRIX_MESH, matrixJob, matrixNames } from "../jobspecs/matrix";
+import { DAILY, WEEKLY } from "../jobspecs/backup-plans";
+import { MATRIX_MESH, matrixJob, matrixNames, signingKeyFile } from "../jobspecs/matrix";
 
 /** Matrix on Nomad: Synapse, the WhatsApp bridge, MAS, nginx, Cinny and Element; four GlusterFS volumes. */
 export class MatrixStack extends HomelabStack {
@@ -18,25 +20,34 @@ export class MatrixStack extends HomelabStack {
       type: "synapse_config",
       capacityMin: "1GiB",
       capacityMax: "10GiB",
+      // The signing key also goes off-site: losing it loses the server's identity to federation.
+      backup: { plans: [DAILY, WEEKLY], offsite: [signingKeyFile(matrixNames(inv.domains.public).serverName)] },
     });
     const synapseMedia = new GlusterCsiVolume(this, "SynapseMedia", { criticality: "high",
       service: "matrix",
       type: "synapse_media",
       capacityMin: "10GiB",
       capacityMax: "200GiB",
+      backup: { plans: [WEEKLY] },
     });
     const whatsappData = new GlusterCsiVolume(this, "WhatsappData", { criticality: "high",
       service: "matrix",
       type: "whatsapp_data",
       capacityMin: "1GiB",
       capacityMax: "10GiB",
+      backup: { plans: [WEEKLY] },
     });
     const sharedConfig = new GlusterCsiVolume(this, "SharedConfig", { criticality: "medium",
       service: "matrix",
       type: "shared_config",
       capacityMin: "1GiB",
       capacityMax: "5GiB",
+      backup: { plans: [WEEKLY] },
     });
+
+    // Synapse's and the bridge's databases live on the external PostgreSQL.
+    new ExternalDatabase(this, "SynapseDatabase", { name: "synapse", backup: { plans: [DAILY, WEEKLY] } });
+    new ExternalDatabase(this, "WhatsappDatabase", { name: "matrix-whatsapp", backup: { plans: [DAILY, WEEKLY] } });
 
     const job = new NomadJob(this, "Job", {
       job: matrixJob({

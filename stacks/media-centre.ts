@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { GlusterCsiVolume } from "../constructs/gluster-csi-volume";
 import { HomelabStack } from "../constructs/homelab-stack";
+import { DAILY, WEEKLY } from "../jobspecs/backup-plans";
 import { LitestreamSidecar } from "../constructs/litestream-sidecar";
 import { MartinibarNfsVolume } from "../constructs/martinibar-nfs-volume";
 import { NomadJob } from "../constructs/nomad-job";
@@ -12,8 +13,8 @@ export class MediaCentreStack extends HomelabStack {
   constructor(scope: Construct) {
     super(scope, "media-centre", { tier: 1, cluster: "nomad-main", description: "Plex and Jellyfin (Nomad)" });
 
-    const plexConfig = new GlusterCsiVolume(this, "PlexConfig", { criticality: "high", service: "plex", type: "config", capacityMin: "5GiB", capacityMax: "50GiB" });
-    const jellyfinConfig = new GlusterCsiVolume(this, "JellyfinConfig", { criticality: "low", service: "jellyfin", type: "config", capacityMin: "1GiB", capacityMax: "20GiB" });
+    const plexConfig = new GlusterCsiVolume(this, "PlexConfig", { criticality: "high", service: "plex", type: "config", capacityMin: "5GiB", capacityMax: "50GiB", backup: { plans: [DAILY, WEEKLY] } });
+    const jellyfinConfig = new GlusterCsiVolume(this, "JellyfinConfig", { criticality: "low", service: "jellyfin", type: "config", capacityMin: "1GiB", capacityMax: "20GiB", backup: { plans: [DAILY, WEEKLY] } });
     // Both servers read the library; nothing here writes it.
     const media = new MartinibarNfsVolume(this, "Media", { criticality: "high",
       service: "media",
@@ -21,6 +22,7 @@ export class MediaCentreStack extends HomelabStack {
       capacityMin: "1TiB",
       capacityMax: "8TiB",
       accessMode: "multi-node-reader-only",
+      backup: { none: "the 1–8 TiB library lives on the legacy martinibar NFS server, outside the GlusterFS backups; that server keeps it" },
     });
 
     const job = new NomadJob(this, "Job", { job: mediaCentreJob({ datacenters: [this.inventory.nomad.main.datacenter] }) });

@@ -3,7 +3,7 @@ import { GlusterCsiVolume } from "../../constructs/gluster-csi-volume";
 import { LitestreamSidecar, LitestreamSidecarProps } from "../../constructs/litestream-sidecar";
 import { NomadJob } from "../../constructs/nomad-job";
 import { Job } from "../../jobspecs/model";
-import { onlyResource, synthApp, synthWith, testStack } from "../helpers/synth";
+import { onlyResource, synthApp, synthWith, testStack, NO_BACKUP } from "../helpers/synth";
 import { grantVault } from "../helpers/vault-grants";
 
 const nomad = { cluster: "nomad-main" as const };
@@ -19,7 +19,7 @@ function build(extra: Extra = {}, opts: { count?: number; mountAt?: string } = {
   return synthApp((a) => {
     const s = testStack(a, nomad);
     const job = new NomadJob(s, "Job", { job: app(opts.count) });
-    if (opts.mountAt) job.group("app").mount(new GlusterCsiVolume(s, "Config", { criticality: "medium", service: "app", type: "config" }), { destination: opts.mountAt });
+    if (opts.mountAt) job.group("app").mount(new GlusterCsiVolume(s, "Config", { criticality: "medium", backup: NO_BACKUP, service: "app", type: "config" }), { destination: opts.mountAt });
     new LitestreamSidecar(s, "Litestream", {
       group: job.group("app"),
       databases: ["/alloc/data/app/db.sqlite3"],
@@ -36,7 +36,7 @@ describe("LitestreamSidecar", () => {
   // overseerr's own config directory (jobspecs/image-data-paths.ts, HL-NOMAD-11).
   const group = groupOf(build({}, { mountAt: "/app/config" }));
   const restore = group.Tasks.find((t: any) => t.Name === "litestream-restore");
-  const replicate = group.Tasks.find((t: any) => t.Name === "litestream-replicate");
+  const replicate = group.Tasks.find((t: any) => t.Name === "litestream");
 
   test("gives the group a sticky, migrating ephemeral disk and count 1", () => {
     expect(group.EphemeralDisk).toEqual({ Sticky: true, Migrate: true, SizeMB: 1024 });
@@ -80,14 +80,14 @@ describe("LitestreamSidecar", () => {
 
   test("credentials can come from a Nomad variable instead", () => {
     const g = groupOf(build({ credentials: { source: "nomad-variable", path: "nomad/jobs/app" } }));
-    const creds = g.Tasks.find((t: any) => t.Name === "litestream-replicate").Templates.find((t: any) => t.Envvars);
+    const creds = g.Tasks.find((t: any) => t.Name === "litestream").Templates.find((t: any) => t.Envvars);
     expect(creds.EmbeddedTmpl).toContain('{{ with nomadVar "nomad/jobs/app" }}');
     expect(creds.EmbeddedTmpl).toContain("LITESTREAM_SECRET_ACCESS_KEY={{ .litestream_secret_access_key }}");
   });
 
   test("several databases get one restore task each and one replicating sidecar", () => {
     const g = groupOf(build({ databases: ["/alloc/data/a.db", "/alloc/data/b.db"] }));
-    expect(g.Tasks.map((t: any) => t.Name)).toEqual(["app", "litestream-restore-1", "litestream-restore-2", "litestream-replicate"]);
+    expect(g.Tasks.map((t: any) => t.Name)).toEqual(["app", "litestream-restore-1", "litestream-restore-2", "litestream"]);
   });
 });
 
@@ -139,8 +139,8 @@ describe("bad input fails with the construct path and why", () => {
           replica: { bucket: "litestream", path: "app" },
           credentials: { source: "vault", path: "secret/data/app/litestream" },
         });
-        job.group("app").mount(new GlusterCsiVolume(s, "Data", { criticality: "medium", service: "app", type: "data" }), { destination: "/srv" });
-        job.group("app").mount(new GlusterCsiVolume(s, "Bad", { criticality: "medium", service: "app", type: "bad" }), { destination: "/alloc" });
+        job.group("app").mount(new GlusterCsiVolume(s, "Data", { criticality: "medium", backup: NO_BACKUP, service: "app", type: "data" }), { destination: "/srv" });
+        job.group("app").mount(new GlusterCsiVolume(s, "Bad", { criticality: "medium", backup: NO_BACKUP, service: "app", type: "bad" }), { destination: "/alloc" });
       }, nomad),
     ).toThrow(/destination \/alloc is inside Nomad's task directories/);
   });

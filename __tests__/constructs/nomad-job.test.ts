@@ -6,7 +6,7 @@ import { NomadNamespace } from "../../constructs/nomad-namespace";
 import { connectService } from "../../jobspecs/connect";
 import { seconds } from "../../jobspecs/duration";
 import { Job, Task } from "../../jobspecs/model";
-import { onlyResource, resourcesOf, synthApp, synthWith, testStack } from "../helpers/synth";
+import { onlyResource, resourcesOf, synthApp, synthWith, testStack, NO_BACKUP } from "../helpers/synth";
 
 const nomad = { cluster: "nomad-main" as const };
 
@@ -75,7 +75,7 @@ test("a job in a namespace carries it and depends on it", () => {
 test("edits after construction (mounts) are in the rendered job: it renders at synth", () => {
   const stack = synthWith((s) => {
     const job = new NomadJob(s, "Web", { job: web() });
-    job.group("web").mount(new GlusterCsiVolume(s, "Data", { criticality: "medium", service: "web", type: "data" }), { destination: "/data" });
+    job.group("web").mount(new GlusterCsiVolume(s, "Data", { criticality: "medium", backup: NO_BACKUP, service: "web", type: "data" }), { destination: "/data" });
   }, nomad);
   expect(JSON.parse(onlyResource(stack, "nomad_job").jobspec).Job.TaskGroups[0].Volumes).toHaveProperty("glusterfs_web_data");
 });

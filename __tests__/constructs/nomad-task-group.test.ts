@@ -4,7 +4,7 @@ import { MartinibarNfsVolume } from "../../constructs/martinibar-nfs-volume";
 import { NomadJob } from "../../constructs/nomad-job";
 import { MountOptions } from "../../constructs/nomad-task-group";
 import { Job, Task } from "../../jobspecs/model";
-import { onlyResource, resourcesOf, synthApp, synthWith, testStack } from "../helpers/synth";
+import { onlyResource, resourcesOf, synthApp, synthWith, testStack, NO_BACKUP } from "../helpers/synth";
 
 const nomad = { cluster: "nomad-main" as const };
 const task = (name: string): Task => ({ Name: name, Driver: "docker", Config: { image: "docker.io/library/nginx:1.29.4-alpine" }, Resources: { MemoryMB: 64 } });
@@ -13,8 +13,8 @@ const jobOf = (stack: any) => JSON.parse(onlyResource(stack, "nomad_job").jobspe
 
 describe("group.mount(volume)", () => {
   const stack = synthWith((s) => {
-    const data = new GlusterCsiVolume(s, "Data", { criticality: "medium", service: "web", type: "data" });
-    const media = new MartinibarNfsVolume(s, "Media", { criticality: "medium", service: "media", type: "library", accessMode: "multi-node-reader-only" });
+    const data = new GlusterCsiVolume(s, "Data", { criticality: "medium", backup: NO_BACKUP, service: "web", type: "data" });
+    const media = new MartinibarNfsVolume(s, "Media", { criticality: "medium", backup: NO_BACKUP, service: "media", type: "library", accessMode: "multi-node-reader-only" });
     const j = new NomadJob(s, "Web", { job: job() });
     j.group("web").mount(data, { destination: "/data" });
     j.group("web").mount(media, { destination: "/media", readOnly: true });
@@ -50,7 +50,7 @@ describe("group.mount(volume)", () => {
 test("a volume mounted by several groups is one dependency of the job", () => {
   const stack = synthWith((s) => {
     // Read by two groups: a multi-node-reader-only volume (one claim each, HL-NOMAD-10).
-    const shared = new GlusterCsiVolume(s, "Shared", { criticality: "medium", service: "web", type: "shared", accessMode: "multi-node-reader-only" });
+    const shared = new GlusterCsiVolume(s, "Shared", { criticality: "medium", backup: NO_BACKUP, service: "web", type: "shared", accessMode: "multi-node-reader-only" });
     const j = new NomadJob(s, "Web", { job: { ...job(), TaskGroups: [{ Name: "a", Tasks: [task("a")] }, { Name: "b", Tasks: [task("b")] }] } });
     j.group("a").mount(shared, { destination: "/shared", readOnly: true });
     j.group("b").mount(shared, { destination: "/shared", readOnly: true });
@@ -61,7 +61,7 @@ test("a volume mounted by several groups is one dependency of the job", () => {
 test("mounting into a named task of a group with several tasks", () => {
   const stack = synthWith((s) => {
     const j = new NomadJob(s, "Web", { job: job([task("app"), task("worker")]) });
-    j.group("web").mount(new GlusterCsiVolume(s, "Data", { criticality: "medium", service: "web", type: "data" }), { destination: "/data", task: "worker" });
+    j.group("web").mount(new GlusterCsiVolume(s, "Data", { criticality: "medium", backup: NO_BACKUP, service: "web", type: "data" }), { destination: "/data", task: "worker" });
   }, nomad);
   const tasks = jobOf(stack).TaskGroups[0].Tasks;
   expect(tasks[0].VolumeMounts).toBeUndefined();
@@ -71,7 +71,7 @@ test("mounting into a named task of a group with several tasks", () => {
 describe("bad mounts fail naming the job, the group and the value", () => {
   const mount = (opts: MountOptions, tasks?: Task[], volume?: (s: Construct) => GlusterCsiVolume) => () =>
     synthWith((s) => {
-      const v = volume ? volume(s) : new GlusterCsiVolume(s, "Data", { criticality: "medium", service: "web", type: "data" });
+      const v = volume ? volume(s) : new GlusterCsiVolume(s, "Data", { criticality: "medium", backup: NO_BACKUP, service: "web", type: "data" });
       new NomadJob(s, "Web", { job: job(tasks) }).group("web").mount(v, opts);
     }, nomad);
 
@@ -93,7 +93,7 @@ describe("bad mounts fail naming the job, the group and the value", () => {
 
   test("fails if a reader-only volume is mounted writable", () => {
     expect(
-      mount({ destination: "/data" }, undefined, (s) => new GlusterCsiVolume(s, "Ro", { criticality: "medium", service: "web", type: "ro", accessMode: "multi-node-reader-only" })),
+      mount({ destination: "/data" }, undefined, (s) => new GlusterCsiVolume(s, "Ro", { criticality: "medium", backup: NO_BACKUP, service: "web", type: "ro", accessMode: "multi-node-reader-only" })),
     ).toThrow(/volume glusterfs_web_ro is multi-node-reader-only: mount it with readOnly: true/);
   });
 
@@ -101,8 +101,8 @@ describe("bad mounts fail naming the job, the group and the value", () => {
     expect(() =>
       synthWith((s) => {
         const g = new NomadJob(s, "Web", { job: job() }).group("web");
-        g.mount(new GlusterCsiVolume(s, "A", { criticality: "medium", service: "web", type: "a" }), { destination: "/data" });
-        g.mount(new GlusterCsiVolume(s, "B", { criticality: "medium", service: "web", type: "b" }), { destination: "/data" });
+        g.mount(new GlusterCsiVolume(s, "A", { criticality: "medium", backup: NO_BACKUP, service: "web", type: "a" }), { destination: "/data" });
+        g.mount(new GlusterCsiVolume(s, "B", { criticality: "medium", backup: NO_BACKUP, service: "web", type: "b" }), { destination: "/data" });
       }, nomad),
     ).toThrow(/task app already has a volume mounted at \/data/);
   });
@@ -111,7 +111,7 @@ describe("bad mounts fail naming the job, the group and the value", () => {
     expect(() =>
       synthApp((app) => {
         const other = testStack(app, { id: "other", cluster: "nomad-main" });
-        const v = new GlusterCsiVolume(other, "Data", { criticality: "medium", service: "web", type: "data" });
+        const v = new GlusterCsiVolume(other, "Data", { criticality: "medium", backup: NO_BACKUP, service: "web", type: "data" });
         new NomadJob(testStack(app, nomad), "Web", { job: job() }).group("web").mount(v, { destination: "/data" });
       }),
     ).toThrow(/volume glusterfs_web_data is declared in stack other; declare it in the job's stack test/);

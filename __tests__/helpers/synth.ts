@@ -105,3 +105,6 @@ export function onlyResource(stack: StackJson, type: string): any {
   if (all.length !== 1) throw new Error(`expected exactly one ${type}, found ${all.length}`);
   return all[0];
 }
+
+/** The backup choice of volumes that exist only in a test: nothing to back up, and why. */
+export const NO_BACKUP = { none: "a test volume that holds no data" } as const;

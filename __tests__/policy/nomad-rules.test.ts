@@ -19,7 +19,7 @@ import { nomadMountsDeclaredVolumes } from "../../policy/rules/nomad-mounts-decl
 import { nomadNodePluginSystem } from "../../policy/rules/nomad-node-plugin-system";
 import { nomadSqliteOffVolumes } from "../../policy/rules/nomad-sqlite-off-volumes";
 import { findingsOf, providerOf } from "../helpers/rules";
-import { checkApp, testInventory, testStack } from "../helpers/synth";
+import { checkApp, testInventory, testStack, NO_BACKUP } from "../helpers/synth";
 
 const context = { inventory: testInventory };
 const task = (name: string, extra: Partial<Task> = {}): Task => ({
@@ -273,7 +273,7 @@ describe("the rules run in the real synth pipeline", () => {
       const s = testStack(app, { cluster: "nomad-main" });
       new NomadSchedulerConfig(s, "Scheduler");
       const j = new NomadJob(s, "Job", { job: job([group({ Services: [connectService({ name: "web", port: 80 })] })]) });
-      j.group("web").mount(new GlusterCsiVolume(s, "Data", { criticality: "medium", service: "web", type: "data" }), { destination: "/data" });
+      j.group("web").mount(new GlusterCsiVolume(s, "Data", { criticality: "medium", backup: NO_BACKUP, service: "web", type: "data" }), { destination: "/data" });
       new LitestreamSidecar(s, "Litestream", {
         group: j.group("web"),
         databases: ["/alloc/data/web.db"],

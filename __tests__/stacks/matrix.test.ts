@@ -57,6 +57,10 @@ test("has the six groups", () => {
   expect(job.TaskGroups.map((g: any) => g.Name)).toEqual(["synapse", "whatsapp-bridge", "mas", "nginx", "cinny", "element"]);
 });
 
+test("the bridge's task is whatsapp-bridge, the name the operators' runbooks read its logs by", () => {
+  expect(group("whatsapp-bridge").Tasks.map((t: any) => t.Name)).toEqual(["whatsapp-bridge"]);
+});
+
 test("the groups mount the volumes at the paths the domain names; the single-node-writer shared config only in MAS", () => {
   expect(mounts("synapse")).toEqual(["glusterfs_matrix_synapse_config /data", "glusterfs_matrix_synapse_media /media"]);
   expect(mounts("whatsapp-bridge")).toEqual(["glusterfs_matrix_whatsapp_data /data"]);

@@ -5,7 +5,7 @@ import { NomadJob } from "../../constructs/nomad-job";
 import { mediaCentreJob, PLEX_CONFIG_DIR, PLEX_DATABASES_DIR } from "../../jobspecs/media-centre";
 import { MediaCentreStack } from "../../stacks/media-centre";
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
-import { resourcesOf, synthApp, synthWith } from "../helpers/synth";
+import { NO_BACKUP, resourcesOf, synthApp, synthWith } from "../helpers/synth";
 import { serveMesh } from "../helpers/mesh";
 import { grantVault } from "../helpers/vault-grants";
 
@@ -46,8 +46,8 @@ test("plex runs Litestream: restore before, replicate beside, count 1, sticky mi
   const byName = Object.fromEntries(plex.Tasks.map((t: any) => [t.Name, t]));
   expect(byName["litestream-restore"].Lifecycle).toEqual({ Hook: "prestart", Sidecar: false });
   expect(byName["litestream-restore"].Config.args.slice(-1)).toEqual(["/alloc/data/plex/com.plexapp.plugins.library.db"]);
-  expect(byName["litestream-replicate"].Lifecycle).toEqual({ Hook: "poststart", Sidecar: true });
-  const config = YAML.parse(byName["litestream-replicate"].Templates[0].EmbeddedTmpl);
+  expect(byName["litestream"].Lifecycle).toEqual({ Hook: "poststart", Sidecar: true });
+  const config = YAML.parse(byName["litestream"].Templates[0].EmbeddedTmpl);
   expect(config.dbs[0].replica).toEqual({
     type: "s3",
     bucket: "litestream",
@@ -59,14 +59,14 @@ test("plex runs Litestream: restore before, replicate beside, count 1, sticky mi
 
 test("jellyfin keeps the image's layout on GlusterFS and only its SQLite directory on the sticky ephemeral disk, replicated by Litestream", () => {
   const jellyfin = group("jellyfin");
-  expect(jellyfin.Tasks.map((t: any) => t.Name)).toEqual(["jellyfin", "litestream-restore", "litestream-replicate"]);
+  expect(jellyfin.Tasks.map((t: any) => t.Name)).toEqual(["jellyfin", "litestream-restore", "litestream"]);
   expect(jellyfin.Tasks[0].VolumeMounts.map((m: any) => m.Destination)).toEqual(["/config", "/data/media"]);
   // The image's JELLYFIN_DATA_DIR /config and JELLYFIN_CONFIG_DIR /config/config stand (jellyfin-packaging docker/Dockerfile).
   expect(jellyfin.Tasks[0].Env).toEqual({ JELLYFIN_CACHE_DIR: "/local/cache" });
   expect(jellyfin.Tasks[0].Config.volumes).toEqual(["../alloc/data/jellyfin:/config/data"]);
   expect(jellyfin.Count).toBe(1);
   expect(jellyfin.EphemeralDisk).toEqual({ Sticky: true, Migrate: true, SizeMB: 2048 });
-  const replicate = jellyfin.Tasks.find((t: any) => t.Name === "litestream-replicate");
+  const replicate = jellyfin.Tasks.find((t: any) => t.Name === "litestream");
   expect(YAML.parse(replicate.Templates[0].EmbeddedTmpl).dbs.map((d: any) => [d.path, d.replica.path])).toEqual([
     ["/alloc/data/jellyfin/jellyfin.db", "media-centre/jellyfin/jellyfin.db"],
   ]);
@@ -81,7 +81,7 @@ test("fails if plex's database is moved onto its config volume, saying why", () 
   expect(() =>
     synthWith((s) => {
       const job = new NomadJob(s, "Job", { job: mediaCentreJob({ datacenters: ["dc1"] }) });
-      job.group("plex").mount(new GlusterCsiVolume(s, "PlexConfig", { criticality: "medium", service: "plex", type: "config" }), { destination: PLEX_CONFIG_DIR });
+      job.group("plex").mount(new GlusterCsiVolume(s, "PlexConfig", { criticality: "medium", backup: NO_BACKUP, service: "plex", type: "config" }), { destination: PLEX_CONFIG_DIR });
       new LitestreamSidecar(s, "PlexLitestream", {
         group: job.group("plex"),
         databases: [`${PLEX_DATABASES_DIR}/com.plexapp.plugins.library.db`],

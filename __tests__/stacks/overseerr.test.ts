@@ -23,7 +23,7 @@ test("the SQLite directory is the ephemeral-disk copy bound over /app/config/db"
 test("Litestream restores /alloc/data/overseerr/db.sqlite3 before start and replicates it", () => {
   expect(byName["litestream-restore"].Config.args.slice(-1)).toEqual(["/alloc/data/overseerr/db.sqlite3"]);
   expect(byName["litestream-restore"].Lifecycle).toEqual({ Hook: "prestart", Sidecar: false });
-  expect(byName["litestream-replicate"].Lifecycle).toEqual({ Hook: "poststart", Sidecar: true });
+  expect(byName["litestream"].Lifecycle).toEqual({ Hook: "poststart", Sidecar: true });
   expect(group.EphemeralDisk).toMatchObject({ Sticky: true, Migrate: true });
   expect(group.Count).toBe(1);
 });

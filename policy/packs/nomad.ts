@@ -9,6 +9,7 @@ import { nomadNodePluginSystem } from "../rules/nomad-node-plugin-system";
 import { nomadSqliteOffVolumes } from "../rules/nomad-sqlite-off-volumes";
 import { nomadVaultGrants } from "../rules/nomad-vault-grants";
 import { nomadVolumeClaims } from "../rules/nomad-volume-claims";
+import { nomadVolumeBackup } from "../rules/nomad-volume-backup";
 import { Rule } from "../rule";
 
 /** House rules of the Nomad estate. */
@@ -24,4 +25,5 @@ export const NOMAD_RULES: readonly Rule[] = [
   nomadVaultGrants,
   nomadVolumeClaims,
   nomadImageDataPaths,
+  nomadVolumeBackup,
 ];
