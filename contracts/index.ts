@@ -6,6 +6,7 @@ import { helmReleases } from "./helm-releases";
 import { litestreamConfig } from "./litestream-config";
 import { nomadApi } from "./nomad-api";
 import { nomadDockerDriver } from "./nomad-docker-driver";
+import { nomadPeriodic } from "./nomad-periodic";
 import { terraformStrings } from "./terraform-strings";
 import { traefikConfig } from "./traefik-config";
 import { woodpeckerCloneHistory } from "./woodpecker-clone-history";
@@ -16,6 +17,7 @@ export const CONTRACT_CHECKS: readonly ContractCheck[] = [
   terraformStrings,
   nomadApi,
   nomadDockerDriver,
+  nomadPeriodic,
   litestreamConfig,
   traefikConfig,
   democraticCsiConfig,

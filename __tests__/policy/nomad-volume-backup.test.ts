@@ -1,0 +1,84 @@
+import { CsiVolume } from "@cdktf/provider-nomad/lib/csi-volume";
+import { GlusterCsiVolume } from "../../constructs/gluster-csi-volume";
+import { HomelabApp } from "../../constructs/homelab-app";
+import { MartinibarNfsVolume } from "../../constructs/martinibar-nfs-volume";
+import { DAILY, WEEKLY } from "../../jobspecs/backup-plans";
+import { NomadBackupsStack } from "../../stacks/nomad-backups";
+import { line, providerOf } from "../helpers/rules";
+import { checkApp, synthApp, testStack } from "../helpers/synth";
+
+const RULE = "HL-BACKUP-1";
+const findings = (define: (app: HomelabApp) => void) =>
+  checkApp(define)
+    .findings.filter((f) => f.ruleId === RULE && f.acknowledged === undefined)
+    .map(line);
+
+/** A raw provider volume: what nothing but the rule can hold to a backup choice. */
+function rawVolume(app: HomelabApp, comment?: Record<string, unknown>) {
+  const s = testStack(app, { cluster: "nomad-main" });
+  const v = new CsiVolume(s, "Raw", {
+    provider: providerOf(s, "nomad"),
+    volumeId: "glusterfs_raw_data",
+    name: "glusterfs_raw_data",
+    pluginId: "glusterfs",
+    capability: [{ accessMode: "single-node-writer", attachmentMode: "file-system" }],
+    lifecycle: { preventDestroy: true },
+  });
+  if (comment) v.addOverride("//.homelab_backup", comment);
+}
+
+test("fails synth for a volume without a backup choice, naming the construct path and what is allowed", () => {
+  expect(findings((app) => rawVolume(app))).toEqual([
+    expect.stringMatching(/^test\/Raw: volume glusterfs_raw_data declares no backup choice; allowed: \{ plans: \[DAILY, WEEKLY, …\] \} .* or \{ none: "<reason of 10\+ characters>" \}$/),
+  ]);
+  expect(() => synthApp((app) => rawVolume(app))).toThrow(/\[HL-BACKUP-1\] test\/Raw: volume glusterfs_raw_data declares no backup choice/);
+});
+
+test("a none without a real reason, or a plan whose schedule is not a cron Nomad accepts, fails with the value and what is allowed", () => {
+  expect(findings((app) => rawVolume(app, { none: "tbd" }))).toEqual([
+    'test/Raw: volume glusterfs_raw_data backup none must give a reason of 10+ characters; got "tbd"',
+  ]);
+  expect(findings((app) => rawVolume(app, { plans: [{ ...DAILY, cron: "at two" }] }))).toEqual([
+    expect.stringMatching(/^test\/Raw: volume glusterfs_raw_data plan daily: schedule "at two" is not a cron expression Nomad accepts \(missing field\(s\)\); allowed: 5 to 7 fields/),
+  ]);
+  expect(findings((app) => rawVolume(app, { none: "scratch space, rebuilt on start" }))).toEqual([]);
+});
+
+test("once the estate has backup jobs, a plan no job carries out for the volume is a finding", () => {
+  const found = findings((app) => {
+    rawVolume(app, { plans: [DAILY, WEEKLY] });
+    new GlusterCsiVolume(testStack(app, { id: "other", cluster: "nomad-main" }), "V", { criticality: "low", service: "other", type: "data", backup: { plans: [WEEKLY] } });
+    new NomadBackupsStack(app, { estate: app });
+  });
+  // There is a weekly job, reading glusterfs_other_data only, and no daily job at all.
+  expect(found).toEqual([
+    "test/Raw: volume glusterfs_raw_data chose backup plan daily (0 2 * * *), but no periodic batch job of cluster nomad-main reads /storage/v/glusterfs_raw_data on that schedule",
+    "test/Raw: volume glusterfs_raw_data chose backup plan weekly (0 3 * * 0), but no periodic batch job of cluster nomad-main reads /storage/v/glusterfs_raw_data on that schedule",
+  ]);
+});
+
+test("the constructs' volumes pass when NomadBackupsStack builds the jobs, GlusterFS and NFS alike", () => {
+  expect(
+    findings((app) => {
+      const s = testStack(app, { cluster: "nomad-main" });
+      new GlusterCsiVolume(s, "Config", { criticality: "critical", service: "app", type: "config", backup: { plans: [DAILY, WEEKLY], offsite: ["app.key"] } });
+      new MartinibarNfsVolume(s, "Legacy", { criticality: "low", service: "app", type: "legacy", backup: { none: "kept by the legacy NFS server itself" } });
+      new NomadBackupsStack(app, { estate: app });
+    }),
+  ).toEqual([]);
+});
+
+test("a plan on a volume the jobs cannot read (not on the GlusterFS mount) is refused", () => {
+  const found = findings((app) => {
+    const s = testStack(app, { cluster: "nomad-main" });
+    new CsiVolume(s, "Legacy", {
+      provider: providerOf(s, "nomad"),
+      volumeId: "martinibar_prod_app_data",
+      name: "martinibar_prod_app_data",
+      pluginId: "martinibar",
+      capability: [{ accessMode: "single-node-writer", attachmentMode: "file-system" }],
+      lifecycle: { preventDestroy: true },
+    }).addOverride("//.homelab_backup", { plans: [WEEKLY] });
+  });
+  expect(found).toEqual([expect.stringContaining("test/Legacy: volume martinibar_prod_app_data backup plans weekly cannot run: the backup jobs read volumes from the nodes' GlusterFS mount /storage/v")]);
+});
