@@ -5,6 +5,8 @@
  */
 import { HomelabApp, HomelabStack } from "../constructs";
 import { CatalogFacts, catalogFactsOf } from "../constructs/catalog-facts";
+import { ExternalDatabase } from "../constructs/external-database";
+import { describeBackup } from "../jobspecs/backup-plans";
 import { BACKUP_MODE_ANNOTATION, BACKUP_REASON_ANNOTATION } from "../constructs/proxmox-claim-template";
 import { OrderedStack } from "../constructs/stack-graph";
 import { Finding } from "../policy/engine";
@@ -23,6 +25,8 @@ export interface CatalogStack extends OrderedStack {
   readonly factsAt: (path: string) => CatalogFacts;
   /** Acknowledged findings of this stack. */
   readonly acknowledged: readonly Finding[];
+  /** Databases its services keep on the external PostgreSQL, with their backup. @default - none */
+  readonly databases?: readonly { readonly name: string; readonly backup: string }[];
 }
 
 interface Workload { kind: string; name: string; images: string[] }
@@ -44,6 +48,9 @@ export function catalogStacks(app: HomelabApp): CatalogStack[] {
       resources: synthesized.get(s.id)?.resources ?? [],
       factsAt: (path: string) => (byPath.has(path) ? catalogFactsOf(byPath.get(path)!) : {}),
       acknowledged: report.findings.filter((f) => f.stackId === s.id && f.acknowledged !== undefined),
+      databases: (stack?.node.findAll() ?? [])
+        .filter((c): c is ExternalDatabase => c instanceof ExternalDatabase)
+        .map((d) => ({ name: d.databaseName, backup: describeBackup(d.backup) })),
     };
   });
 }
@@ -251,6 +258,8 @@ export function renderCatalog(stacks: readonly CatalogStack[]): string {
     if (w.length) lines.push("", "### Workloads", "", ...table(["kind", "name", "images"], w.map((x) => [x.kind, x.name, x.images.join(", ") || "-"])));
     const v = volumes(s);
     if (v.length) lines.push("", "### Volumes and claims", "", ...table(["id", "size", "storage", "criticality", "backup"], v.map((x) => [x.id, x.size, x.where, x.criticality, x.backup])));
+    const d = sortBy([...(s.databases ?? [])], (x) => x.name);
+    if (d.length) lines.push("", "### Databases (external PostgreSQL)", "", ...table(["database", "backup"], d.map((x) => [x.name, x.backup])));
     const i = ingresses(s.resources);
     if (i.length) lines.push("", "### Ingresses", "", ...table(["host", "auth", "reason", "DNS"], i.map((x) => [x.host, x.mode, x.reason || "-", x.dns])));
     const routes = nomadRoutes(s.resources);

@@ -26,7 +26,7 @@ export class NomadBackupsStack extends HomelabStack {
   readonly jobs = new Map<string, NomadJob>();
 
   constructor(scope: Construct, props: { readonly estate: IConstruct }) {
-    super(scope, "nomad-backups", { tier: 1, cluster: "nomad-main", description: "backups of the GlusterFS volumes and app databases (Nomad periodic jobs)" });
+    super(scope, "nomad-backups", { tier: 1, cluster: "nomad-main", description: "Backups of the GlusterFS volumes and app databases (Nomad periodic jobs)" });
     const inv = this.inventory;
     const onMain = (c: IConstruct) => HomelabStack.of(c).cluster === "nomad-main";
     const contents = new Map<string, PlanContents>();

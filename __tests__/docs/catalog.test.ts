@@ -7,6 +7,8 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { HomelabApp } from "../../constructs";
 import { recordCatalogFacts } from "../../constructs/catalog-facts";
+import { ExternalDatabase } from "../../constructs/external-database";
+import { DAILY } from "../../jobspecs/backup-plans";
 import { acknowledge } from "../../policy/acknowledge";
 import { catalogStacks, directEdges, renderCatalog, renderStackGraph } from "../../scripts/catalog";
 import { providerOf } from "../helpers/rules";
@@ -26,6 +28,7 @@ function smallEstate() {
     lifecycle: { preventDestroy: true },
   });
   recordCatalogFacts(volume, { criticality: "high", backup: "restic, nightly" });
+  new ExternalDatabase(storage, "Db", { name: "app", backup: { plans: [DAILY] } });
   const job = new Job(storage, "Job", {
     provider: providerOf(storage, "nomad"),
     json: true,
@@ -94,6 +97,7 @@ test("the catalog shows jobs with images, volumes with facts, ingresses, Nomad r
   expect(catalog).toContain("| app.example.org (/api) | web | app | the app has its own login |");
   expect(catalog).toContain("| web | traefik (Traefik routes app.example.org to it) |");
   expect(catalog).toContain("| storage/Job | HL-IMAGE-1 | vendor publishes only latest |");
+  expect(catalog).toContain("### Databases (external PostgreSQL)\n\n| database | backup |\n| --- | --- |\n| app | daily (0 2 * * *, 7 d) |");
   expect(catalog).not.toContain("password }}");
 });
 
