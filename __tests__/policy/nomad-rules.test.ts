@@ -51,8 +51,8 @@ const litestream = litestreamTasks({
   credentials: { source: "vault", path: "secret/data/app/litestream" },
 });
 
-test("the Nomad pack has the eleven rules, ids HL-NOMAD-1 … 11", () => {
-  expect(NOMAD_RULES.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `HL-NOMAD-${n}`));
+test("the Nomad pack has the eleven rules, ids HL-NOMAD-1 … 11, and the volumes' backup rule HL-BACKUP-1", () => {
+  expect(NOMAD_RULES.map((r) => r.id)).toEqual([...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `HL-NOMAD-${n}`), "HL-BACKUP-1"]);
 });
 
 describe("HL-NOMAD-1 Connect sidecar memory", () => {

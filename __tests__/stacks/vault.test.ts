@@ -108,7 +108,19 @@ describe("Nomad jobs are granted exactly what their templates read", () => {
 
   test("every Nomad job that reads Vault has a role; the Bitcoin jobs, which use Nomad variables, have none", () => {
     const roles = (Object.values(resourcesOf(v, "vault_jwt_auth_backend_role")) as any[]).map((r) => r.role_name).sort();
-    expect(roles).toEqual(["nomad-appflowy", "nomad-forgejo", "nomad-matrix", "nomad-media-centre", "nomad-minio", "nomad-ollama", "nomad-overseerr"]);
+    expect(roles).toEqual([
+      "nomad-appflowy",
+      "nomad-backup-daily",
+      "nomad-backup-offsite",
+      "nomad-backup-restic",
+      "nomad-backup-weekly",
+      "nomad-forgejo",
+      "nomad-matrix",
+      "nomad-media-centre",
+      "nomad-minio",
+      "nomad-ollama",
+      "nomad-overseerr",
+    ]);
   });
 
   test("the granted jobs' stacks deploy after vault", () => {
