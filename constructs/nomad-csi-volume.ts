@@ -101,7 +101,7 @@ export function backupReadable(plugin: CsiPluginKind): { readonly ok: boolean; r
  * A Nomad CSI volume created through a plugin, named by the plugin's naming rule, mounted
  * with the canonical NFS options, protected from destroy, and created only once the
  * plugin is healthy. It declares its backup choice, recorded on the synthesized volume for
- * HL-NOMAD-10 and the catalog. GlusterCsiVolume and MartinibarNfsVolume are this with a plugin.
+ * HL-BACKUP-1 and the catalog. GlusterCsiVolume and MartinibarNfsVolume are this with a plugin.
  */
 export class NomadCsiVolume extends Construct {
   /** The volume id, e.g. glusterfs_matrix_synapse_config: what a job's group volume names. */

@@ -30,6 +30,8 @@ export const RESTIC_SOURCE = "/data";
 /** Where the copy job sees the backup directory of its node. */
 const COPY_MOUNT = "/backups";
 const RESTIC_REPOSITORY_MOUNT = "/repo";
+/** The meta key that marks a job as a backup plan's job, and names the plan (HL-BACKUP-1 and the runbooks find them by it). */
+export const BACKUP_PLAN_META = "backup-plan";
 /** The host name of every snapshot the jobs take, so retention groups them, and leaves others' snapshots alone. */
 export const RESTIC_HOST = "nomad-backup";
 const RESTIC_SAMPLE = 16;
@@ -86,8 +88,7 @@ function periodicJob(ctx: BackupJobContext, task: Task, pinnedTo: string | undef
     Datacenters: ctx.datacenters,
     Priority: 60,
     Periodic: { Enabled: true, Spec: ctx.plan.cron, SpecType: "cron", ProhibitOverlap: true, TimeZone: ctx.timeZone },
-    // HL-BACKUP-1 knows the backup jobs by this key.
-    Meta: { "backup-plan": ctx.plan.name, "keep-days": String(ctx.plan.keepDays) },
+    Meta: { [BACKUP_PLAN_META]: ctx.plan.name, "keep-days": String(ctx.plan.keepDays) },
     ...(pinnedTo ? { Constraints: [nodeConstraint(pinnedTo)] } : {}),
     TaskGroups: [
       {

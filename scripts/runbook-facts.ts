@@ -12,6 +12,7 @@ import { ExternalDatabase } from "../constructs/external-database";
 import { CsiPluginKind, NomadCsiVolume } from "../constructs/nomad-csi-volume";
 import { NomadJob } from "../constructs/nomad-job";
 import { BackupPlan, DatabaseBackup, plansOf, VolumeBackup } from "../jobspecs/backup-plans";
+import { BACKUP_PLAN_META } from "../jobspecs/backups";
 import { IMAGES, parseImageRef } from "../jobspecs/images";
 import { LITESTREAM_REPLICATE_TASK, LITESTREAM_RESTORE_TASK } from "../jobspecs/litestream";
 import { Job } from "../jobspecs/model";
@@ -39,7 +40,6 @@ export interface JobFact {
 export interface VolumeFact {
   readonly id: string;
   readonly plugin: CsiPluginKind;
-  readonly pluginId: string;
   readonly backup: VolumeBackup;
 }
 
@@ -64,7 +64,7 @@ export interface RunbookEstate {
   /** The backup jobs by plan name. */
   readonly backups: ReadonlyMap<string, BackupJobFact>;
   /** Where MinIO keeps its buckets: the volume its server's data directory is. */
-  readonly minio?: { readonly job: string; readonly volume: string };
+  readonly minio?: { readonly volume: string };
   /** The GlusterFS CSI node plugin's job. */
   readonly glusterNodePluginJob?: string;
   /** Vault read paths of the backup secrets, as the jobs' templates name them. */
@@ -105,7 +105,7 @@ function minioOf(jobs: readonly NomadJob[]): RunbookEstate["minio"] {
         if (parseImageRef(task.Config.image).repository !== IMAGES.minio.repository) continue;
         const dataDir = task.Config.args?.[task.Config.args.indexOf("server") + 1];
         const mount = job.group(group.Name).mounts.find((m) => m.task === task.Name && m.destination === dataDir);
-        if (mount) return { job: job.jobId, volume: mount.volume.volumeId };
+        if (mount) return { volume: mount.volume.volumeId };
       }
     }
   }
@@ -126,7 +126,7 @@ export function runbookEstate(app: HomelabApp, inventory: Inventory): RunbookEst
       description: stack.description,
       cluster: stack.cluster,
       jobs: mine(NomadJob).map(jobFact),
-      volumes: mine(NomadCsiVolume).map((v) => ({ id: v.volumeId, plugin: v.plugin, pluginId: v.pluginId, backup: v.backup })),
+      volumes: mine(NomadCsiVolume).map((v) => ({ id: v.volumeId, plugin: v.plugin, backup: v.backup })),
       databases: mine(ExternalDatabase).map((d) => ({ name: d.databaseName, backup: d.backup })),
     };
   });
@@ -134,7 +134,7 @@ export function runbookEstate(app: HomelabApp, inventory: Inventory): RunbookEst
   const plans = new Map(services.flatMap((s) => [...s.volumes, ...s.databases]).flatMap((c) => plansOf(c.backup)).map((p) => [p.name, p]));
   const backups = new Map<string, BackupJobFact>();
   for (const job of jobs) {
-    const plan = plans.get(job.job.Meta?.["backup-plan"] ?? "");
+    const plan = plans.get(job.job.Meta?.[BACKUP_PLAN_META] ?? "");
     if (plan) backups.set(plan.name, { id: job.jobId, plan, job: job.job });
   }
   const nodePlugin = jobs.find((j) => j.job.TaskGroups.some((g) => g.Tasks.some((t) => t.CSIPluginConfig?.Type === "node" && t.CSIPluginConfig.ID === inventory.csiPlugins.glusterfs)));

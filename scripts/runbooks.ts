@@ -196,7 +196,7 @@ function resticRecovery(
     `### A corrupted replica of ${code(l.database)}: recover it from restic`,
     "",
     `When the restore task fails with decode errors, the replica in MinIO (${code(onDisk)} on the GlusterFS mount) is corrupted. ` +
-      `The restic repository on ${r.node} (written daily by ${code(r.resticJob)}) holds MinIO's data at ${code(posix.join(RESTIC_SOURCE, r.minioVolume))}. ` +
+      `The restic repository on ${r.node} (written by ${code(r.resticJob)}) holds MinIO's data at ${code(posix.join(RESTIC_SOURCE, r.minioVolume))}. ` +
       `Only this database's prefix is touched: the bucket ${code(l.bucket)} holds other services' replicas too.`,
     "",
     ...sh(

@@ -22,9 +22,6 @@ interface PlanContents {
  * declares, with nothing listed here.
  */
 export class NomadBackupsStack extends HomelabStack {
-  /** The jobs, by plan name. */
-  readonly jobs = new Map<string, NomadJob>();
-
   constructor(scope: Construct, props: { readonly estate: IConstruct }) {
     super(scope, "nomad-backups", { tier: 1, cluster: "nomad-main", description: "Backups of the GlusterFS volumes and app databases (Nomad periodic jobs)" });
     const inv = this.inventory;
@@ -76,7 +73,7 @@ export class NomadBackupsStack extends HomelabStack {
                   ? { kind: "directory", node: inv.backups.restic.node, path: inv.backups.restic.repository }
                   : { kind: "s3", endpoint: inv.backups.offsite.endpoint, bucket: inv.backups.offsite.bucket },
             });
-      this.jobs.set(plan.name, new NomadJob(this, `Backup-${plan.name}`, { job }));
+      new NomadJob(this, `Backup-${plan.name}`, { job });
     }
   }
 }

@@ -14,13 +14,13 @@ const findings = (define: (app: HomelabApp) => void) =>
     .map(line);
 
 /** A raw provider volume: what nothing but the rule can hold to a backup choice. */
-function rawVolume(app: HomelabApp, comment?: Record<string, unknown>) {
+function rawVolume(app: HomelabApp, comment?: Record<string, unknown>, { id = "Raw", volumeId = "glusterfs_raw_data", pluginId = "glusterfs" } = {}) {
   const s = testStack(app, { cluster: "nomad-main" });
-  const v = new CsiVolume(s, "Raw", {
+  const v = new CsiVolume(s, id, {
     provider: providerOf(s, "nomad"),
-    volumeId: "glusterfs_raw_data",
-    name: "glusterfs_raw_data",
-    pluginId: "glusterfs",
+    volumeId,
+    name: volumeId,
+    pluginId,
     capability: [{ accessMode: "single-node-writer", attachmentMode: "file-system" }],
     lifecycle: { preventDestroy: true },
   });
@@ -69,16 +69,6 @@ test("the constructs' volumes pass when NomadBackupsStack builds the jobs, Glust
 });
 
 test("a plan on a volume the jobs cannot read (not on the GlusterFS mount) is refused", () => {
-  const found = findings((app) => {
-    const s = testStack(app, { cluster: "nomad-main" });
-    new CsiVolume(s, "Legacy", {
-      provider: providerOf(s, "nomad"),
-      volumeId: "martinibar_prod_app_data",
-      name: "martinibar_prod_app_data",
-      pluginId: "martinibar",
-      capability: [{ accessMode: "single-node-writer", attachmentMode: "file-system" }],
-      lifecycle: { preventDestroy: true },
-    }).addOverride("//.homelab_backup", { plans: [WEEKLY] });
-  });
+  const found = findings((app) => rawVolume(app, { plans: [WEEKLY] }, { id: "Legacy", volumeId: "martinibar_prod_app_data", pluginId: "martinibar" }));
   expect(found).toEqual([expect.stringContaining("test/Legacy: volume martinibar_prod_app_data backup plans weekly cannot run: the backup jobs read volumes from the nodes' GlusterFS mount /storage/v")]);
 });

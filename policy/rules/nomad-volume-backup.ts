@@ -1,4 +1,5 @@
 import { BACKUP_CHOICES, BACKUP_COMMENT_KEY, OFFSITE, plansOf, VolumeBackup, volumeBackupProblems } from "../../jobspecs/backup-plans";
+import { BACKUP_PLAN_META } from "../../jobspecs/backups";
 import { SHARE_BASE_PATH } from "../../jobspecs/democratic-csi";
 import { Job } from "../../jobspecs/model";
 import { EstateProblem, EstateRule, SynthStack } from "../rule";
@@ -6,12 +7,9 @@ import { nomadJobOf } from "./nomad-support";
 
 const VOLUME_TYPES = ["nomad_csi_volume", "nomad_csi_volume_registration"];
 
-/** The meta key that marks a job as a backup plan's (jobspecs/backups.ts). */
-const PLAN_META = "backup-plan";
-
 /** The host paths a backup job binds into its tasks, by the cron it runs on. */
 function periodicReads(job: Job): { cron: string; sources: string[] } | undefined {
-  if (job.Type !== "batch" || !job.Periodic?.Enabled || !job.Meta?.[PLAN_META]) return undefined;
+  if (job.Type !== "batch" || !job.Periodic?.Enabled || !job.Meta?.[BACKUP_PLAN_META]) return undefined;
   const sources = job.TaskGroups.flatMap((g) => g.Tasks.flatMap((t) => (t.Config.mount ?? []).filter((m) => m.type === "bind" && m.source).map((m) => m.source!)));
   return { cron: job.Periodic.Spec, sources };
 }
