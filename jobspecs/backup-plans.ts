@@ -52,7 +52,7 @@ export type VolumeBackup =
 /** A database's backup choice: pg_dump by copy plans, or none with the reason. */
 export type DatabaseBackup = { readonly plans: readonly BackupPlan[] } | { readonly none: string };
 
-/** Where a synthesized volume records its backup choice: a key of its Terraform "//" comment, which Terraform ignores and HL-NOMAD-10 reads. */
+/** Where a synthesized volume records its backup choice: a key of its Terraform "//" comment, which Terraform ignores and HL-BACKUP-1 reads. */
 export const BACKUP_COMMENT_KEY = "homelab_backup";
 
 export const MIN_REASON = 10;
