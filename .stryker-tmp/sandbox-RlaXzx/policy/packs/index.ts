@@ -1,8 +1,0 @@
-// @ts-nocheck
-import { Rule } from "../rule";
-import { CORE_RULES } from "./core";
-import { KUBERNETES_RULES } from "./kubernetes";
-import { NOMAD_RULES } from "./nomad";
-
-/** Every house rule, in report order. */
-export const ALL_RULES: readonly Rule[] = [...CORE_RULES, ...NOMAD_RULES, ...KUBERNETES_RULES];

@@ -1,2 +1,0 @@
-export * from "./ClusterSecretStore";
-export * from "./ExternalSecret";

@@ -1,1 +1,0 @@
-export * as v1alpha1 from "./v1alpha1/index";
