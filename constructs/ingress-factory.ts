@@ -64,6 +64,14 @@ export interface IngressFactoryProps {
   readonly tlsSecretName?: string;
 }
 
+/** One ingress as routed: its host, path prefixes, auth mode and DNS publication. */
+export interface IngressRoute {
+  readonly host: string;
+  readonly paths: readonly string[];
+  readonly auth: IngressAuth["mode"];
+  readonly dns: IngressDns;
+}
+
 export const EXTERNAL_DNS_HOSTNAME = "external-dns.alpha.kubernetes.io/hostname";
 export const EXTERNAL_DNS_PROXIED = "external-dns.alpha.kubernetes.io/cloudflare-proxied";
 /** Where the record points: the tunnel (CNAME) for proxied hosts, the public addresses (A, AAAA) for the rest. */
@@ -82,6 +90,8 @@ export class IngressFactory extends Construct {
   readonly auth: IngressAuth;
   /** The Anubis proxy, when the ingress is fronted by one. */
   readonly anubis?: Anubis;
+  /** The ingresses made: the main one and the carve-out, if any. */
+  readonly routes: IngressRoute[] = [];
 
   constructor(scope: Construct, id: string, props: IngressFactoryProps) {
     super(scope, id);
@@ -136,6 +146,7 @@ export class IngressFactory extends Construct {
     common: { stack: HomelabStack; host: string; dns: IngressDns; tlsSecretName?: string; antiAi?: boolean },
   ): IngressV1 {
     const { inventory } = common.stack;
+    this.routes.push({ host: common.host, paths: paths.map((p) => p.path), auth: auth.mode, dns: common.dns });
     return new IngressV1(this, id, {
       provider: common.stack.provider("kubernetes", this),
       metadata: {
