@@ -56,6 +56,7 @@ export class VaultwardenStack extends HomelabStack {
         },
       ],
       service: { port: 80, targetPort: "http" },
+      metrics: { none: "Vaultwarden serves no Prometheus metrics; the uptime monitor checks /alive and the backup alerts watch its backups" },
     });
     new IngressFactory(this, "Ingress", {
       name: "vaultwarden",
