@@ -16,6 +16,7 @@ import { BLOG_SECRETS, BlogStack } from "./stacks/blog";
 import { GaiaGoStack } from "./stacks/gaia-go";
 import { MONITORING_SECRETS, MonitoringStack } from "./stacks/monitoring";
 import { ProwlarrStack } from "./stacks/prowlarr";
+import { UPTIME_KUMA_SECRETS, UptimeKumaStack } from "./stacks/uptime-kuma";
 // Nomad stacks.
 import { AppflowyStack } from "./stacks/appflowy";
 import { BitcoinStack } from "./stacks/bitcoin";
@@ -53,6 +54,7 @@ export function defineEstate(app: HomelabApp): void {
       AUTHENTIK_SECRETS,
       BLOG_SECRETS,
       MONITORING_SECRETS,
+      UPTIME_KUMA_SECRETS,
     ],
   });
   const externalSecrets = new ExternalSecretsStack(app, {
@@ -74,7 +76,8 @@ export function defineEstate(app: HomelabApp): void {
 
   // Kubernetes, tier 1: ingresses need Traefik's middlewares, ExternalSecrets need ESO.
   const vaultwarden = new VaultwardenStack(app, { secrets: vault.secretsFor("vaultwarden") });
-  vaultwarden.addDependency(externalSecrets);
+  const uptimeKuma = new UptimeKumaStack(app, { secrets: vault.secretsFor("uptime-kuma") });
+  for (const stack of [vaultwarden, uptimeKuma]) stack.addDependency(externalSecrets);
   const gaiaGo = new GaiaGoStack(app);
   const authentik = new AuthentikStack(app, { secrets: vault.secretsFor("authentik") });
   authentik.addDependency(dbaas); // its PgBouncer is a CNPG Pooler of the pg-cluster
@@ -82,7 +85,7 @@ export function defineEstate(app: HomelabApp): void {
   const externalDns = new ExternalDnsStack(app, { secrets: vault.secretsFor("external-dns") });
   const blog = new BlogStack(app, { secrets: vault.secretsFor("blog") });
   for (const stack of [authentik, crowdsec, externalDns, blog]) stack.addDependency(externalSecrets);
-  for (const stack of [vaultwarden, authentik, crowdsec, blog, new ProwlarrStack(app), gaiaGo]) {
+  for (const stack of [vaultwarden, uptimeKuma, authentik, crowdsec, blog, new ProwlarrStack(app), gaiaGo]) {
     stack.addDependency(platform);
   }
   gaiaGo.addDependency(monitoring);
