@@ -172,11 +172,12 @@ export class MonitoringStack extends HomelabStack {
       },
     }));
     recordCatalogFacts(operator, {
+      scrape: "kube-prometheus-stack: its own ServiceMonitors (operator, Prometheus, Alertmanager, kubelet and cAdvisor, API server)",
       backup:
         "none: Prometheus' claims are the operator's (StatefulSet templates), metrics history is regenerable, and Alertmanager keeps only silences; the configuration is this code",
     });
 
-    new HelmChart(this, "KubeStateMetrics", {
+    const kubeStateMetrics = new HelmChart(this, "KubeStateMetrics", {
       name: "kube-state-metrics",
       namespace,
       ...MONITORING_CHARTS.kubeStateMetrics,
@@ -188,7 +189,7 @@ export class MonitoringStack extends HomelabStack {
         metricLabelsAllowlist: ["jobs=[app.kubernetes.io/component]", "cronjobs=[app.kubernetes.io/component]"],
       },
     });
-    new HelmChart(this, "NodeExporter", {
+    const nodeExporter = new HelmChart(this, "NodeExporter", {
       name: "node-exporter",
       namespace,
       ...MONITORING_CHARTS.nodeExporter,
@@ -198,6 +199,8 @@ export class MonitoringStack extends HomelabStack {
         prometheus: { monitor: { enabled: true } },
       },
     });
+    recordCatalogFacts(kubeStateMetrics, { scrape: `kube-state-metrics: the chart's ServiceMonitor (job ${MONITORING_JOBS.kubeStateMetrics})` });
+    recordCatalogFacts(nodeExporter, { scrape: `node-exporter: the chart's ServiceMonitor (job ${MONITORING_JOBS.nodeExporter})` });
     this.blackbox = new HelmChart(this, "BlackboxExporter", {
       name: "blackbox-exporter",
       namespace,
