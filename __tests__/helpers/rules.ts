@@ -25,3 +25,11 @@ export function line(f: Finding): string {
 export function providerOf(scope: Construct, kind: ProviderKind) {
   return HomelabStack.of(scope).provider(kind, scope);
 }
+
+/** Annotations of a raw workload fixture that declares no metrics and no uptime monitor (HL-K8S-12), with reasons. */
+export const UNWATCHED_WORKLOAD: Readonly<Record<string, string>> = {
+  "homelab.metrics/mode": "none",
+  "homelab.metrics/reason": "a test fixture without metrics",
+  "homelab.uptime/mode": "none",
+  "homelab.uptime/reason": "a test fixture without a Service",
+};
