@@ -16,9 +16,19 @@ const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 /** The UTC timestamp every archive of one run is named with. */
 const STAMP = 'stamp="$(date -u +%Y%m%dT%H%M%SZ)"';
 
-/** Deletes `prefix*.extension` in `dir` older than `days`. */
-function prune(dir: string, prefix: string, extension: string, days: number): string {
-  return `find ${q(dir)} -maxdepth 1 -name ${q(`${prefix}*.${extension}`)} -mtime +${days} -delete`;
+/**
+ * One archive per run, <dir>/<prefix><stamp>.<extension>, held in the shell variable `name`:
+ * `produce` writes "$<name>.partial", which is then renamed; this prefix's archives older than
+ * `days` are deleted.
+ */
+function archiveRun(dir: string, prefix: string, extension: string, days: number, name: string, produce: readonly string[]): string[] {
+  return [
+    STAMP,
+    `${name}=${q(`${dir}/${prefix}`)}"$stamp.${extension}"`,
+    ...produce,
+    `mv "$${name}.partial" "$${name}"`,
+    `find ${q(dir)} -maxdepth 1 -name ${q(`${prefix}*.${extension}`)} -mtime +${days} -delete`,
+  ];
 }
 
 /**
@@ -30,10 +40,7 @@ function prune(dir: string, prefix: string, extension: string, days: number): st
 export function pgDumpScript(backupDir: string, prefix: string, retentionDays: number): string {
   const perDb = `${backupDir}/per-db`;
   return [
-    STAMP,
-    `full=${q(`${backupDir}/${prefix}`)}"$stamp.sql.gz"`,
-    'pg_dumpall --database=postgres | gzip > "$full.partial"',
-    'mv "$full.partial" "$full"',
+    ...archiveRun(backupDir, prefix, "sql.gz", retentionDays, "full", ['pg_dumpall --database=postgres | gzip > "$full.partial"']),
     // Every database that takes connections, templates excepted: what an app owns.
     'psql --dbname=postgres -At -c "SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate ORDER BY 1" > "$full.databases"',
     'while IFS= read -r db; do',
@@ -45,7 +52,6 @@ export function pgDumpScript(backupDir: string, prefix: string, retentionDays: n
     '  find "$dir" -maxdepth 1 -name "$db-*.dump" -mtime +' + retentionDays + " -delete",
     'done < "$full.databases"',
     'rm -f "$full.databases"',
-    prune(backupDir, prefix, "sql.gz", retentionDays),
   ].join("\n");
 }
 
@@ -57,9 +63,7 @@ export function pgDumpScript(backupDir: string, prefix: string, retentionDays: n
  */
 export function sqliteSnapshotScript(dirs: BackupDirs, databases: readonly string[], prefix: string, retentionDays: number): string {
   const live = databases.flatMap((db) => [db, `${db}-wal`, `${db}-shm`, `${db}-journal`].map((f) => q(f)));
-  return [
-    STAMP,
-    `archive=${q(`${dirs.backupDir}/${prefix}`)}"$stamp.tar.gz"`,
+  return archiveRun(dirs.backupDir, prefix, "tar.gz", retentionDays, "archive", [
     'stage="$(mktemp -d)"',
     'trap \'rm -rf "$stage"\' EXIT',
     `cp -a ${q(dirs.dataDir)}/. "$stage/"`,
@@ -70,20 +74,12 @@ export function sqliteSnapshotScript(dirs: BackupDirs, databases: readonly strin
       `if [ "$check" != ok ]; then echo "integrity check of the ${db} snapshot failed: $check" >&2; exit 1; fi`,
     ]),
     'tar -czf "$archive.partial" -C "$stage" .',
-    'mv "$archive.partial" "$archive"',
-    prune(dirs.backupDir, prefix, "tar.gz", retentionDays),
-  ].join("\n");
+  ]).join("\n");
 }
 
 /** A claim's files as they are: for data that is not a database being written. */
 export function tarScript(dirs: BackupDirs, prefix: string, retentionDays: number): string {
-  return [
-    STAMP,
-    `archive=${q(`${dirs.backupDir}/${prefix}`)}"$stamp.tar.gz"`,
-    `tar -czf "$archive.partial" -C ${q(dirs.dataDir)} .`,
-    'mv "$archive.partial" "$archive"',
-    prune(dirs.backupDir, prefix, "tar.gz", retentionDays),
-  ].join("\n");
+  return archiveRun(dirs.backupDir, prefix, "tar.gz", retentionDays, "archive", [`tar -czf "$archive.partial" -C ${q(dirs.dataDir)} .`]).join("\n");
 }
 
 /**
@@ -92,11 +88,5 @@ export function tarScript(dirs: BackupDirs, prefix: string, retentionDays: numbe
  * backup does not depend on the automation it backs up).
  */
 export function vaultRaftSnapshotScript(backupDir: string, prefix: string, retentionDays: number): string {
-  return [
-    STAMP,
-    `snapshot=${q(`${backupDir}/${prefix}`)}"$stamp.snap"`,
-    'vault operator raft snapshot save "$snapshot.partial"',
-    'mv "$snapshot.partial" "$snapshot"',
-    prune(backupDir, prefix, "snap", retentionDays),
-  ].join("\n");
+  return archiveRun(backupDir, prefix, "snap", retentionDays, "snapshot", ['vault operator raft snapshot save "$snapshot.partial"']).join("\n");
 }
