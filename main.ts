@@ -88,7 +88,8 @@ export function defineEstate(app: HomelabApp): void {
   for (const stack of [vaultwarden, uptimeKuma, authentik, crowdsec, blog, new ProwlarrStack(app), gaiaGo]) {
     stack.addDependency(platform);
   }
-  gaiaGo.addDependency(monitoring);
+  // Their ServiceMonitors need the Prometheus operator's CRDs.
+  for (const stack of [gaiaGo, authentik]) stack.addDependency(monitoring);
 
   // Nomad (main cluster and the Bitcoin cluster), tier 1.
   // Dependencies set the deploy order: cluster settings and the CSI plugin before the

@@ -226,8 +226,8 @@ export class MonitoringStack extends HomelabStack {
 
   /**
    * Probes every route of the estate that must stay out of Authentik (auth none or app, in
-   * public DNS) and alerts when one starts redirecting to it: the walling-off guard. Call
-   * once, after every stack is defined.
+   * public DNS, not Authentik's own) and alerts when one starts redirecting to it: the
+   * walling-off guard. Call once, after every stack is defined.
    */
   guardUnwalledRoutes(scope: IConstruct): void {
     if (this.guarded) throw new Error(`${this.node.path}: guardUnwalledRoutes was already called; call it once, after every stack is defined`);
@@ -236,7 +236,7 @@ export class MonitoringStack extends HomelabStack {
       .findAll()
       .filter((c): c is IngressFactory => c instanceof IngressFactory)
       .flatMap((ingress) => ingress.routes)
-      .filter((r) => r.dns !== "none" && (r.auth === "none" || r.auth === "app"));
+      .filter((r) => r.dns !== "none" && (r.auth === "none" || r.auth === "app") && !r.partOfAuthentik);
     new AuthentikWalloffProbe(this, "WalloffProbe", {
       namespace: this.namespace,
       blackbox: this.blackbox,

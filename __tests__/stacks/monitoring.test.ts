@@ -88,13 +88,17 @@ describe("the walling-off guard", () => {
 
   test("probes every route kept out of Authentik that public DNS publishes, and no other", () => {
     const expected = routes
-      .filter((r) => (r.auth === "none" || r.auth === "app") && r.dns !== "none")
+      .filter((r) => (r.auth === "none" || r.auth === "app") && r.dns !== "none" && !r.partOfAuthentik)
       .flatMap((r) => r.paths.map((p) => `https://${r.host}${p}`))
       .sort();
     expect(expected.length).toBeGreaterThan(0);
     expect(probe.spec.targets.staticConfig.static).toEqual(expected);
     const behindAuthentik = routes.filter((r) => r.auth === "required").flatMap((r) => r.paths.map((p) => `https://${r.host}${p}`));
     for (const url of behindAuthentik) expect(probe.spec.targets.staticConfig.static).not.toContain(url);
+    // Authentik's own login and outposts redirect to it by design.
+    const authentikOwn = routes.filter((r) => r.partOfAuthentik).map((r) => `https://${r.host}/`);
+    expect(authentikOwn.length).toBeGreaterThan(0);
+    for (const url of authentikOwn) expect(probe.spec.targets.staticConfig.static).not.toContain(url);
   });
 
   test("fails only on a redirect to Authentik, whatever the status", () => {
