@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { ClusterId, HomelabStack, ProviderKind } from "../../constructs";
 import { Finding } from "../../policy/engine";
+import { METRICS_MODE_ANNOTATION, METRICS_REASON_ANNOTATION, UPTIME_MODE_ANNOTATION, UPTIME_REASON_ANNOTATION } from "../../policy/rules/k8s-workload-observability";
 import { checkApp, testStack } from "./synth";
 
 /**
@@ -28,8 +29,8 @@ export function providerOf(scope: Construct, kind: ProviderKind) {
 
 /** Annotations of a raw workload fixture that declares no metrics and no uptime monitor (HL-K8S-12), with reasons. */
 export const UNWATCHED_WORKLOAD: Readonly<Record<string, string>> = {
-  "homelab.metrics/mode": "none",
-  "homelab.metrics/reason": "a test fixture without metrics",
-  "homelab.uptime/mode": "none",
-  "homelab.uptime/reason": "a test fixture without a Service",
+  [METRICS_MODE_ANNOTATION]: "none",
+  [METRICS_REASON_ANNOTATION]: "a test fixture without metrics",
+  [UPTIME_MODE_ANNOTATION]: "none",
+  [UPTIME_REASON_ANNOTATION]: "a test fixture without a Service",
 };
