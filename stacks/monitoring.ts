@@ -193,6 +193,7 @@ export class MonitoringStack extends HomelabStack {
       name: "node-exporter",
       namespace,
       ...MONITORING_CHARTS.nodeExporter,
+      hostAccess: "node-exporter reads every node's /proc, /sys and root filesystem from the host's network and PID namespaces",
       values: {
         fullnameOverride: MONITORING_JOBS.nodeExporter,
         resources: chartResources(25, 100),

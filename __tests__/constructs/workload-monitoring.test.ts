@@ -7,7 +7,7 @@ import { checkApp, synthWith, testStack } from "../helpers/synth";
 
 const exporter: ContainerSpec = {
   name: "web",
-  image: "example.org/web:1.0.0",
+  image: "ghcr.io/example-org/web:1.0.0",
   cpuMillis: 10,
   memoryMiB: 32,
   ports: { http: 8080, metrics: 9090 },
@@ -96,7 +96,7 @@ describe("HL-K8S-15: every workload records its metrics and uptime decisions", (
         metadata: { name: "raw", namespace: "raw" },
         spec: {
           selector: { matchLabels: { "app.kubernetes.io/name": "raw" } },
-          template: { metadata: { labels: { "app.kubernetes.io/name": "raw" } }, spec: { container: [{ name: "raw", image: "example.org/raw:1.0.0" }] } },
+          template: { metadata: { labels: { "app.kubernetes.io/name": "raw" } }, spec: { container: [{ name: "raw", image: "ghcr.io/example-org/raw:1.0.0" }] } },
         },
       });
     });
@@ -115,7 +115,7 @@ describe("HL-K8S-15: every workload records its metrics and uptime decisions", (
         metadata: { name: "raw", namespace: "raw", annotations: { "homelab.metrics/mode": "podmonitor", "homelab.uptime/mode": "none", "homelab.uptime/reason": "a batch worker, nothing to poll" } },
         spec: {
           selector: { matchLabels: { "app.kubernetes.io/name": "raw" } },
-          template: { metadata: { labels: { "app.kubernetes.io/name": "raw" } }, spec: { container: [{ name: "raw", image: "example.org/raw:1.0.0" }] } },
+          template: { metadata: { labels: { "app.kubernetes.io/name": "raw" } }, spec: { container: [{ name: "raw", image: "ghcr.io/example-org/raw:1.0.0" }] } },
         },
       });
     });

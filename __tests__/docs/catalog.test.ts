@@ -141,7 +141,7 @@ test("the services table shows each stack's route, auth, DNS, scrape, uptime mon
   const notes = new AppDeployment(stack, "App", {
     namespace,
     name: "notes",
-    containers: [{ name: "notes", image: "example.org/notes:1.0.0", cpuMillis: 10, memoryMiB: 64, ports: { http: 8080, metrics: 9100 }, readinessProbe: { path: "/ready", port: 8080 }, mounts: [{ volume: data, path: "/data" }] }],
+    containers: [{ name: "notes", image: "ghcr.io/example-org/notes:1.0.0", cpuMillis: 10, memoryMiB: 64, ports: { http: 8080, metrics: 9100 }, readinessProbe: { path: "/ready", port: 8080 }, mounts: [{ volume: data, path: "/data" }] }],
     service: { port: 80, targetPort: "http" },
     metrics: { port: "metrics" },
   });
