@@ -261,10 +261,12 @@ export function serviceSummary(stack: CatalogStack): ServiceSummary {
       if (a[BACKUP_MODE_ANNOTATION] === "none") backup.add(`${nameOf(r)}: none (${a[BACKUP_REASON_ANNOTATION] ?? ""})`);
     }
   }
+  // Nomad's Traefik routes: their DNS is not published by this codebase.
+  const nomad = nomadRoutes(stack.resources);
   return {
-    routes: routes.map((i) => i.host),
-    auth: routes.map((i) => i.mode),
-    dns: routes.map((i) => i.dns),
+    routes: [...routes.map((i) => i.host), ...nomad.map((r) => `${r.host} (Nomad service ${r.service})`)],
+    auth: [...routes.map((i) => i.mode), ...nomad.map((r) => r.mode)],
+    dns: [...routes.map((i) => i.dns), ...nomad.map(() => "-")],
     scrape,
     uptime,
     backup: [...backup].sort(),
@@ -331,7 +333,7 @@ export function renderCatalog(stacks: readonly CatalogStack[]): string {
     "",
     "## Services",
     "",
-    "How each stack's services are reached (route, auth, DNS), watched (Prometheus scrape, uptime monitor) and backed up.",
+    "How each stack's services are reached (route, auth, DNS), watched (Prometheus scrape, uptime monitor) and backed up; a dash where the code records nothing.",
     "",
     ...table(
       ["stack", "route", "auth", "DNS", "scrape", "uptime monitor", "backup"],
