@@ -254,13 +254,18 @@ export function serviceSummary(stack: CatalogStack): ServiceSummary {
   const backup = new Set<string>();
   for (const r of stack.resources) {
     const facts = stack.factsAt(r.path);
-    if (facts.backup) backup.add(facts.backup);
+    if (facts.backup) {
+      // A volume's own choice is named by the volume; a backup job's or a release's stands alone.
+      const volume = /^nomad_csi_volume(_registration)?$/.test(r.type) ? String(r.attributes.volume_id) : undefined;
+      backup.add(volume ? `${volume}: ${facts.backup}` : facts.backup);
+    }
     if (facts.scrape && !scrape.includes(facts.scrape)) scrape.push(facts.scrape);
     if (/^kubernetes_persistent_volume_claim(_v1)?$/.test(r.type)) {
       const a = annotationsOf(r);
       if (a[BACKUP_MODE_ANNOTATION] === "none") backup.add(`${nameOf(r)}: none (${a[BACKUP_REASON_ANNOTATION] ?? ""})`);
     }
   }
+  for (const d of stack.databases ?? []) backup.add(`database ${d.name}: ${d.backup}`);
   // Nomad's Traefik routes: their DNS is not published by this codebase.
   const nomad = nomadRoutes(stack.resources);
   return {
