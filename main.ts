@@ -14,7 +14,9 @@ import { VaultStack } from "./stacks/vault";
 import { VAULTWARDEN_SECRETS, VaultwardenStack } from "./stacks/vaultwarden";
 import { BLOG_SECRETS, BlogStack } from "./stacks/blog";
 import { GaiaGoStack } from "./stacks/gaia-go";
+import { MONITORING_SECRETS, MonitoringStack } from "./stacks/monitoring";
 import { ProwlarrStack } from "./stacks/prowlarr";
+import { UPTIME_KUMA_SECRETS, UptimeKumaStack } from "./stacks/uptime-kuma";
 // Nomad stacks.
 import { AppflowyStack } from "./stacks/appflowy";
 import { BitcoinStack } from "./stacks/bitcoin";
@@ -51,6 +53,8 @@ export function defineEstate(app: HomelabApp): void {
       CROWDSEC_BOUNCER_SECRETS,
       AUTHENTIK_SECRETS,
       BLOG_SECRETS,
+      MONITORING_SECRETS,
+      UPTIME_KUMA_SECRETS,
     ],
   });
   const externalSecrets = new ExternalSecretsStack(app, {
@@ -65,19 +69,27 @@ export function defineEstate(app: HomelabApp): void {
   });
   proxmoxCsi.addDependency(externalSecrets); // its config is an ExternalSecret
   dbaas.addDependency(proxmoxCsi); // the pg-cluster's claims are proxmox-lvm-encrypted
+  // Monitoring installs the Prometheus operator's CRDs, which every stack's scrape targets and rules need.
+  const monitoring = new MonitoringStack(app, { secrets: vault.secretsFor("monitoring") });
+  monitoring.addDependency(externalSecrets);
+  monitoring.addDependency(proxmoxCsi); // Prometheus' and Alertmanager's claims are proxmox-lvm(-encrypted)
 
   // Kubernetes, tier 1: ingresses need Traefik's middlewares, ExternalSecrets need ESO.
   const vaultwarden = new VaultwardenStack(app, { secrets: vault.secretsFor("vaultwarden") });
-  vaultwarden.addDependency(externalSecrets);
+  const uptimeKuma = new UptimeKumaStack(app, { secrets: vault.secretsFor("uptime-kuma") });
+  for (const stack of [vaultwarden, uptimeKuma]) stack.addDependency(externalSecrets);
+  const gaiaGo = new GaiaGoStack(app);
   const authentik = new AuthentikStack(app, { secrets: vault.secretsFor("authentik") });
   authentik.addDependency(dbaas); // its PgBouncer is a CNPG Pooler of the pg-cluster
   const crowdsec = new CrowdsecStack(app, { secrets: vault.secretsFor("crowdsec"), bouncerSecrets: vault.secretsFor("crowdsec-bouncer") });
   const externalDns = new ExternalDnsStack(app, { secrets: vault.secretsFor("external-dns") });
   const blog = new BlogStack(app, { secrets: vault.secretsFor("blog") });
   for (const stack of [authentik, crowdsec, externalDns, blog]) stack.addDependency(externalSecrets);
-  for (const stack of [vaultwarden, authentik, crowdsec, blog, new ProwlarrStack(app), new GaiaGoStack(app)]) {
+  for (const stack of [vaultwarden, uptimeKuma, authentik, crowdsec, blog, new ProwlarrStack(app), gaiaGo]) {
     stack.addDependency(platform);
   }
+  // Their ServiceMonitors need the Prometheus operator's CRDs.
+  for (const stack of [gaiaGo, authentik]) stack.addDependency(monitoring);
 
   // Nomad (main cluster and the Bitcoin cluster), tier 1.
   // Dependencies set the deploy order: cluster settings and the CSI plugin before the
@@ -111,6 +123,8 @@ export function defineEstate(app: HomelabApp): void {
 
   // Each Nomad job may read from Vault exactly what its templates read, nothing more.
   vault.grantNomadJobsIn(app);
+  // Every route kept out of Authentik is probed for a redirect to it.
+  monitoring.guardUnwalledRoutes(app);
 }
 
 // The estate is held to its committed record of where its data lives (state/addresses.json).

@@ -5,6 +5,8 @@ import { ContainerSpec, containerProblems, mountedVolumes, renderPodSpec } from 
 import { HomelabStack } from "./homelab-stack";
 import { appLabels, dnsLabelProblem, intProblem, selectorLabels, throwIfProblems } from "./kubernetes-names";
 import { Namespace } from "./namespace";
+import { ScrapeTarget } from "./scrape-target";
+import { MetricsDecision, metricsProblems, monitoringAnnotations, UptimeDecision, uptimeProblems, uptimeServiceAnnotations } from "./workload-monitoring";
 
 /** A Service port an ingress can route to. */
 export interface ServiceBackend {
@@ -29,6 +31,13 @@ export interface AppDeploymentProps {
   readonly service?: { readonly port: number; readonly targetPort: string };
   /** @default - the namespace's default service account */
   readonly serviceAccountName?: string;
+  /**
+   * The container port serving Prometheus metrics, scraped by a ServiceMonitor (through the
+   * Service, which then exposes that port too) or a PodMonitor (no Service); or none and why.
+   */
+  readonly metrics: MetricsDecision;
+  /** @default - an internal uptime monitor on the Service (required as none when there is no Service) */
+  readonly uptime?: UptimeDecision;
 }
 
 /**
@@ -61,6 +70,8 @@ export class AppDeployment extends Construct {
         ? `service targetPort ${JSON.stringify(props.service.targetPort)} is not a container port; allowed: ${[...portNames].join(", ") || "(none declared)"}`
         : undefined,
       ...all.flatMap(containerProblems),
+      ...metricsProblems(props.metrics, [...portNames]),
+      ...uptimeProblems(props.uptime, !!props.service),
     ]);
 
     const provider = HomelabStack.of(this).provider("kubernetes", this);
@@ -68,9 +79,15 @@ export class AppDeployment extends Construct {
     this.namespace = props.namespace.name;
     this.strategy = rwo.length ? "Recreate" : "RollingUpdate";
     const labels = appLabels(props.name);
+    const metrics = "port" in props.metrics ? props.metrics : undefined;
     new DeploymentV1(this, "Deployment", {
       provider,
-      metadata: { name: props.name, namespace: this.namespace, labels },
+      metadata: {
+        name: props.name,
+        namespace: this.namespace,
+        labels,
+        annotations: monitoringAnnotations(props.metrics, props.service ? "servicemonitor" : "podmonitor", props.uptime),
+      },
       spec: {
         replicas: String(replicas),
         selector: { matchLabels: selectorLabels(props.name) },
@@ -82,17 +99,34 @@ export class AppDeployment extends Construct {
       },
     });
 
+    const containerPort = (name: string) => props.containers.map((c) => c.ports?.[name]).find((p) => p !== undefined);
     if (props.service) {
       this.servicePort = props.service.port;
+      const target = containerPort(props.service.targetPort);
+      // A metrics port besides the one served gets its own Service port, for the ServiceMonitor.
+      const metricsPort = metrics && metrics.port !== props.service.targetPort ? [{ name: metrics.port, port: containerPort(metrics.port)!, targetPort: metrics.port }] : [];
+      const readiness = props.containers.map((c) => c.readinessProbe).find((p) => p !== undefined);
       const service = new ServiceV1(this, "Service", {
         provider,
-        metadata: { name: props.name, namespace: this.namespace, labels },
+        metadata: { name: props.name, namespace: this.namespace, labels, annotations: props.uptime ? undefined : uptimeServiceAnnotations(readiness, target) },
         spec: {
           selector: selectorLabels(props.name),
-          port: [{ name: "http", port: props.service.port, targetPort: props.service.targetPort }],
+          port: [{ name: "http", port: props.service.port, targetPort: props.service.targetPort }, ...metricsPort],
         },
       });
       this.serviceName = service.metadata.name;
+    }
+    if (metrics) {
+      const servicePortName = metrics.port === props.service?.targetPort ? "http" : metrics.port;
+      new ScrapeTarget(this, "Metrics", {
+        namespace: props.namespace,
+        name: props.name,
+        via: props.service ? "service" : "pod",
+        selector: selectorLabels(props.name),
+        port: props.service ? servicePortName : metrics.port,
+        path: metrics.path,
+        intervalSeconds: metrics.intervalSeconds,
+      });
     }
   }
 

@@ -1,7 +1,7 @@
 import { CronJobV1 } from "@cdktf/provider-kubernetes/lib/cron-job-v1";
 import { DeploymentV1SpecTemplateSpec } from "@cdktf/provider-kubernetes/lib/deployment-v1";
 import { Construct } from "constructs";
-import { ContainerSpec, renderPodSpec } from "./container";
+import { ContainerSpec, PodVolumeSource, renderPodSpec } from "./container";
 import { HomelabStack } from "./homelab-stack";
 import { appLabels } from "./kubernetes-names";
 import { Namespace } from "./namespace";
@@ -14,28 +14,38 @@ export function cronScheduleProblem(schedule: string): string | undefined {
   return CRON.test(schedule) ? undefined : `schedule ${JSON.stringify(schedule)} must be a five-field cron expression such as "30 3 * * *"`;
 }
 
-/**
- * The NFS directory an app's backups land in, <backupRoot>/<app>-backup/, as a volume
- * under `scope` (construct id "Target") that a backup job mounts.
- */
-export function nfsBackupTarget(scope: Construct, namespace: Namespace, app: string): { readonly exportPath: string; readonly target: NfsVolume } {
-  const exportPath = `${HomelabStack.of(scope).inventory.kubernetes.nfs.backupRoot}/${app}-backup`;
-  const target = new NfsVolume(scope, "Target", { namespace, name: `${app}-backup`, path: exportPath, sizeGiB: 50 });
-  return { exportPath, target };
+/** Where a backup job writes: the volume it mounts at /backup, and a description for the catalog. */
+export interface BackupDestination {
+  readonly target: PodVolumeSource;
+  /** e.g. "NFS nas.home.arpa:/mnt/main/vaultwarden-backup", or "claim uptime-kuma-backup (proxmox-lvm)". */
+  readonly where: string;
 }
 
 /**
- * A shell script writing one timestamped archive per run into /backup, atomically
- * (written as .partial, then renamed), and deleting this prefix's archives older than
- * `retentionDays`. `produce` gets the (quoted) path to write the archive to.
+ * Where an app's backups land, as a volume under `scope` (construct id "Target"): the NFS
+ * directory <backupRoot>/<app>-backup/, or, in a critical stack (which must not use NFS,
+ * HL-K8S-2), a claim <app>-backup of its own on local LVM, which the Proxmox host's daily
+ * backup copies off the thin pool with every other claim.
  */
-export function rotatingArchiveScript(prefix: string, extension: string, produce: (partial: string) => string, retentionDays: number): string {
-  return [
-    `archive="/backup/${prefix}$(date -u +%Y%m%dT%H%M%SZ).${extension}"`,
-    produce('"$archive.partial"'),
-    `mv "$archive.partial" "$archive"`,
-    `find /backup -maxdepth 1 -name '${prefix}*.${extension}' -mtime +${retentionDays} -delete`,
-  ].join("\n");
+export function backupDestination(scope: Construct, namespace: Namespace, app: string): BackupDestination {
+  const stack = HomelabStack.of(scope);
+  if (stack.critical) {
+    // Required here, not at the top: proxmox-pvc's own backups are built through this module.
+    const { ProxmoxPvc } = require("./proxmox-pvc") as typeof import("./proxmox-pvc");
+    const claim = new ProxmoxPvc(scope, "Target", {
+      namespace,
+      app,
+      name: `${app}-backup`,
+      sizeGiB: 5,
+      storageLimitGiB: 50,
+      backup: { none: `it is the backup copy of ${app}, kept off NFS because the stack is critical; the Proxmox host's daily backup copies it off the thin pool` },
+    });
+    return { target: claim, where: `claim ${app}-backup (proxmox-lvm, off NFS: critical stack)` };
+  }
+  const { server, backupRoot } = stack.inventory.kubernetes.nfs;
+  const exportPath = `${backupRoot}/${app}-backup`;
+  const target = new NfsVolume(scope, "Target", { namespace, name: `${app}-backup`, path: exportPath, sizeGiB: 50 });
+  return { target, where: `NFS ${server}:${exportPath}` };
 }
 
 export interface BackupCronJobProps {

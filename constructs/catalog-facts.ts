@@ -9,6 +9,8 @@ export interface CatalogFacts {
   readonly criticality?: "critical" | "high" | "medium" | "low";
   /** How the data is backed up, or why it is not. */
   readonly backup?: string;
+  /** How Prometheus scrapes what the construct runs, where no workload annotation says it (Helm charts). */
+  readonly scrape?: string;
 }
 
 /** Records catalog facts on a construct; they apply to the resources under it. */

@@ -62,6 +62,22 @@ export interface IngressFactoryProps {
   readonly carveOut?: { readonly paths: readonly string[]; readonly auth?: IngressAuth };
   /** @default - Traefik's default (wildcard) certificate */
   readonly tlsSecretName?: string;
+  /**
+   * The route serves Authentik itself (its login, an outpost): it redirects to Authentik by
+   * design, so the walling-off guard leaves it out.
+   * @default false
+   */
+  readonly partOfAuthentik?: boolean;
+}
+
+/** One ingress as routed: its host, path prefixes, auth mode and DNS publication. */
+export interface IngressRoute {
+  readonly host: string;
+  readonly paths: readonly string[];
+  readonly auth: IngressAuth["mode"];
+  readonly dns: IngressDns;
+  /** It serves Authentik itself (see IngressFactoryProps.partOfAuthentik). */
+  readonly partOfAuthentik: boolean;
 }
 
 export const EXTERNAL_DNS_HOSTNAME = "external-dns.alpha.kubernetes.io/hostname";
@@ -82,6 +98,8 @@ export class IngressFactory extends Construct {
   readonly auth: IngressAuth;
   /** The Anubis proxy, when the ingress is fronted by one. */
   readonly anubis?: Anubis;
+  /** The ingresses made: the main one and the carve-out, if any. */
+  readonly routes: IngressRoute[] = [];
 
   constructor(scope: Construct, id: string, props: IngressFactoryProps) {
     super(scope, id);
@@ -116,7 +134,7 @@ export class IngressFactory extends Construct {
       this.anubis = new Anubis(this, "Anubis", { name: `${props.name}-anubis`, target: props.backend, secrets: props.anubis.secrets });
     }
     const front = this.anubis?.backend ?? props.backend;
-    const common = { stack, host, dns: props.dns, tlsSecretName: props.tlsSecretName, antiAi: props.antiAiScraping };
+    const common = { stack, host, dns: props.dns, tlsSecretName: props.tlsSecretName, antiAi: props.antiAiScraping, partOfAuthentik: props.partOfAuthentik ?? false };
     // Behind Anubis the gate is the challenge: no anti-AI middleware (the seed turns it off there).
     this.ingress("Ingress", props.name, auth, front, [{ path: "/", type: "Prefix" }], { ...common, antiAi: this.anubis ? false : props.antiAiScraping });
     if (props.carveOut) {
@@ -133,9 +151,10 @@ export class IngressFactory extends Construct {
     auth: IngressAuth,
     backend: ServiceBackend,
     paths: ReadonlyArray<{ path: string; type: string }>,
-    common: { stack: HomelabStack; host: string; dns: IngressDns; tlsSecretName?: string; antiAi?: boolean },
+    common: { stack: HomelabStack; host: string; dns: IngressDns; tlsSecretName?: string; antiAi?: boolean; partOfAuthentik: boolean },
   ): IngressV1 {
     const { inventory } = common.stack;
+    this.routes.push({ host: common.host, paths: paths.map((p) => p.path), auth: auth.mode, dns: common.dns, partOfAuthentik: common.partOfAuthentik });
     return new IngressV1(this, id, {
       provider: common.stack.provider("kubernetes", this),
       metadata: {

@@ -1,3 +1,4 @@
+import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { IPrometheusRule } from "../.gen/models/monitoring.coreos.com/v1/PrometheusRule";
 import { CustomResource } from "./custom-resource";
@@ -15,6 +16,8 @@ export interface Alert {
   readonly severity?: "info" | "warning" | "critical";
   /** One line for the notification. */
   readonly summary: string;
+  /** Routing labels besides severity, e.g. { lane: "security" }. @default - none */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 export interface PrometheusRuleProps {
@@ -22,6 +25,8 @@ export interface PrometheusRuleProps {
   /** Object name and rule group name, e.g. "gaia-go". */
   readonly name: string;
   readonly alerts: readonly Alert[];
+  /** What must exist first, e.g. the release installing the Prometheus operator's CRDs. @default - nothing */
+  readonly after?: readonly { readonly dependable: ITerraformDependable }[];
 }
 
 /** Alerting rules for the Prometheus Operator, as a PrometheusRule. */
@@ -52,13 +57,14 @@ export class PrometheusRule extends Construct {
                 alert: a.alert,
                 expr: a.expr,
                 for: a.for ?? "0m",
-                labels: { severity: a.severity ?? "warning" },
+                labels: { ...a.labels, severity: a.severity ?? "warning" },
                 annotations: { summary: a.summary },
               })),
             },
           ],
         },
       },
+      after: props.after,
     });
   }
 }

@@ -26,6 +26,8 @@ export type ClaimBackup =
         readonly schedule?: string;
         /** @default 14 */
         readonly retentionDays?: number;
+        /** SQLite databases in the claim, snapshotted consistently (see PvcBackup). @default - none */
+        readonly sqliteDatabases?: readonly string[];
       };
     }
   | { readonly none: string };
@@ -130,6 +132,7 @@ export abstract class ProxmoxClaim extends Construct implements PodVolumeSource 
         claim: this,
         schedule: props.backup.cronjob.schedule,
         retentionDays: props.backup.cronjob.retentionDays,
+        sqliteDatabases: props.backup.cronjob.sqliteDatabases,
       });
     }
   }

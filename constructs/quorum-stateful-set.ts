@@ -9,6 +9,8 @@ import { appLabels, dnsLabelProblem, gib, throwIfProblems } from "./kubernetes-n
 import { Namespace } from "./namespace";
 import { claimTemplateAnnotations, claimTemplateProblems } from "./proxmox-claim";
 import { ENCRYPTED_STORAGE_CLASS, ENCRYPTED_SUFFIX } from "./proxmox-claim-template";
+import { ScrapeTarget } from "./scrape-target";
+import { MetricsDecision, metricsProblems, monitoringAnnotations, UptimeDecision, uptimeProblems, uptimeServiceAnnotations } from "./workload-monitoring";
 
 export interface QuorumDataClaim {
   /** Template name; each pod's claim is <name>-<statefulset>-<ordinal>. Must end in "-encrypted". */
@@ -37,6 +39,10 @@ export interface QuorumStatefulSetProps {
   readonly dataClaim: QuorumDataClaim;
   /** The container port name clients use, exposed by a ClusterIP Service named <name>. */
   readonly clientPort: string;
+  /** The container port serving Prometheus metrics, scraped from every member through the peers Service; or none and why. */
+  readonly metrics: MetricsDecision;
+  /** @default - an internal uptime monitor on the client Service */
+  readonly uptime?: UptimeDecision;
 }
 
 /**
@@ -77,6 +83,8 @@ export class QuorumStatefulSet extends Construct {
       claim.name.endsWith(ENCRYPTED_SUFFIX) ? undefined : `dataClaim name ${JSON.stringify(claim.name)} must end in "${ENCRYPTED_SUFFIX}"`,
       ...claimTemplateProblems({ ...claim, namespace: props.namespace, app: props.name }),
       ...containerProblems(props.container),
+      ...metricsProblems(props.metrics, Object.keys(ports)),
+      ...uptimeProblems(props.uptime, true),
     ]);
     this.members = members;
     this.quorum = Math.floor(members / 2) + 1;
@@ -87,9 +95,11 @@ export class QuorumStatefulSet extends Construct {
     this.peerServiceName = `${props.name}-peers`;
     this.peerDomain = QuorumStatefulSet.peerDomainOf(props.name, props.namespace);
 
+    // Its own component label, so a ServiceMonitor picks every member through it and not the client Service too.
+    const peerLabels = appLabels(props.name, "peers");
     const peers = new ServiceV1(this, "PeerService", {
       provider,
-      metadata: { name: this.peerServiceName, namespace, labels },
+      metadata: { name: this.peerServiceName, namespace, labels: peerLabels },
       spec: {
         clusterIp: "None",
         // Members must find each other before they are ready: that is how they elect a leader.
@@ -106,7 +116,7 @@ export class QuorumStatefulSet extends Construct {
     };
     new StatefulSetV1(this, "StatefulSet", {
       provider,
-      metadata: { name: props.name, namespace, labels },
+      metadata: { name: props.name, namespace, labels, annotations: monitoringAnnotations(props.metrics, "servicemonitor", props.uptime) },
       spec: {
         serviceName: peers.metadata.name,
         replicas: String(members),
@@ -160,9 +170,20 @@ export class QuorumStatefulSet extends Construct {
 
     const client = new ServiceV1(this, "Service", {
       provider,
-      metadata: { name: props.name, namespace, labels },
+      metadata: { name: props.name, namespace, labels, annotations: props.uptime ? undefined : uptimeServiceAnnotations(props.container.readinessProbe, ports[props.clientPort]) },
       spec: { selector, port: [{ name: props.clientPort, port: ports[props.clientPort], targetPort: props.clientPort }] },
     });
     this.backend = { namespace, serviceName: client.metadata.name, port: ports[props.clientPort] };
+    if ("port" in props.metrics) {
+      new ScrapeTarget(this, "Metrics", {
+        namespace: props.namespace,
+        name: props.name,
+        via: "service",
+        selector: { "app.kubernetes.io/name": props.name, "app.kubernetes.io/component": "peers" },
+        port: props.metrics.port,
+        path: props.metrics.path,
+        intervalSeconds: props.metrics.intervalSeconds,
+      });
+    }
   }
 }

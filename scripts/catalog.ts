@@ -16,6 +16,14 @@ import { nomadJobOf } from "../policy/rules/nomad-support";
 import { isRouted, serviceRoutes } from "../jobspecs/traefik-routes";
 import { jobVaultReads } from "../jobspecs/vault";
 import { AUTH_MODE_ANNOTATION, AUTH_REASON_ANNOTATION } from "../policy/rules/ingress-auth-mode";
+import {
+  METRICS_MODE_ANNOTATION,
+  METRICS_REASON_ANNOTATION,
+  UPTIME_MODE_ANNOTATION,
+  UPTIME_MONITOR_ANNOTATION,
+  UPTIME_PATH_ANNOTATION,
+  UPTIME_REASON_ANNOTATION,
+} from "../policy/rules/k8s-workload-observability";
 import { SynthResource } from "../policy/rule";
 
 export interface CatalogStack extends OrderedStack {
@@ -27,6 +35,8 @@ export interface CatalogStack extends OrderedStack {
   readonly acknowledged: readonly Finding[];
   /** Databases its services keep on the external PostgreSQL, with their backup. @default - none */
   readonly databases?: readonly { readonly name: string; readonly backup: string }[];
+  /** The annotation marking an ingress for an external uptime monitor (inventory). */
+  readonly uptimeAnnotation: string;
 }
 
 interface Workload { kind: string; name: string; images: string[] }
@@ -51,6 +61,7 @@ export function catalogStacks(app: HomelabApp): CatalogStack[] {
       databases: (stack?.node.findAll() ?? [])
         .filter((c): c is ExternalDatabase => c instanceof ExternalDatabase)
         .map((d) => ({ name: d.databaseName, backup: describeBackup(d.backup) })),
+      uptimeAnnotation: app.inventory.kubernetes.uptimeMonitorAnnotation,
     };
   });
 }
@@ -106,7 +117,7 @@ function volumes(stack: CatalogStack): Volume[] {
         size: first(spec?.resources)?.requests?.storage ?? "-",
         where: spec?.storage_class_name ? `class ${spec.storage_class_name}` : "bound PV",
         ...known,
-        backup: claimBackup(first(a.metadata)) ?? known.backup,
+        backup: claimBackup(first(a.metadata), known.backup),
       });
     } else if (/^kubernetes_stateful_set(_v1)?$/.test(r.type)) {
       for (const t of first(a.spec)?.volume_claim_template ?? []) {
@@ -116,7 +127,7 @@ function volumes(stack: CatalogStack): Volume[] {
           size: first(spec?.resources)?.requests?.storage ?? "-",
           where: `class ${spec?.storage_class_name ?? "default"}`,
           ...known,
-          backup: claimBackup(first(t.metadata)) ?? known.backup,
+          backup: claimBackup(first(t.metadata), known.backup),
         });
       }
     } else if (/^kubernetes_persistent_volume(_v1)?$/.test(r.type)) {
@@ -135,13 +146,13 @@ function volumes(stack: CatalogStack): Volume[] {
   );
 }
 
-/** The backup choice a Proxmox claim records in its annotations. */
-function claimBackup(metadata: any): string | undefined {
+/** The backup choice a Proxmox claim records in its annotations, with what its backup job recorded. */
+function claimBackup(metadata: any, recorded: string): string {
   const annotations: Record<string, string> = metadata?.annotations ?? {};
   const mode = annotations[BACKUP_MODE_ANNOTATION];
-  if (mode === "cronjob") return "CronJob to NFS";
+  if (mode === "cronjob") return recorded === "-" ? "CronJob" : recorded;
   if (mode === "none") return `none: ${annotations[BACKUP_REASON_ANNOTATION] ?? ""}`;
-  return undefined;
+  return recorded;
 }
 
 function ingresses(resources: readonly SynthResource[]): Ingress[] {
@@ -193,6 +204,78 @@ function intentions(resources: readonly SynthResource[]): Intention[] {
     const callers = sources.map((x) => (x.action === "allow" ? `${x.name} (${x.description ?? ""})` : `${x.action} from ${every(x.name)}`));
     return { destination: every(String(r.attributes.name)), callers: callers.join("; ") };
   });
+}
+
+const WATCHED_WORKLOADS = /^kubernetes_(deployment|stateful_set|daemon_set|daemonset)(_v1)?$/;
+const annotationsOf = (r: SynthResource): Record<string, string> => first(r.attributes.metadata)?.annotations ?? {};
+const nameOf = (r: SynthResource) => String(first(r.attributes.metadata)?.name ?? r.path);
+
+/** One service's row of the summary: how it is reached, watched and backed up. */
+export interface ServiceSummary {
+  readonly routes: string[];
+  readonly auth: string[];
+  readonly dns: string[];
+  readonly scrape: string[];
+  readonly uptime: string[];
+  readonly backup: string[];
+}
+
+/** What a stack's synthesized resources say about its routes, scrape targets, uptime monitors and backups. */
+export function serviceSummary(stack: CatalogStack): ServiceSummary {
+  const routes = ingresses(stack.resources);
+  const manifests = stack.resources.filter((r) => r.type === "kubernetes_manifest").map((r) => first(r.attributes.manifest) ?? {});
+  const scrape: string[] = [];
+  const uptime: string[] = [];
+  for (const w of stack.resources.filter((r) => WATCHED_WORKLOADS.test(r.type))) {
+    const a = annotationsOf(w);
+    const mode = a[METRICS_MODE_ANNOTATION];
+    if (mode === "none") scrape.push(`${nameOf(w)}: none (${a[METRICS_REASON_ANNOTATION] ?? ""})`);
+    else if (mode) {
+      const kind = mode === "servicemonitor" ? "ServiceMonitor" : "PodMonitor";
+      const monitor = manifests.find((m) => m.kind === kind && m.metadata?.name === nameOf(w));
+      const endpoint = (monitor?.spec?.endpoints ?? monitor?.spec?.podMetricsEndpoints ?? [])[0];
+      scrape.push(`${nameOf(w)}: ${kind}${endpoint ? ` port ${endpoint.port} ${endpoint.path}` : ""}`);
+    } else scrape.push(`${nameOf(w)}: undeclared`);
+    if (a[UPTIME_MODE_ANNOTATION] === "none") uptime.push(`${nameOf(w)}: none (${a[UPTIME_REASON_ANNOTATION] ?? ""})`);
+  }
+  for (const m of manifests.filter((m) => m.kind === "Probe")) {
+    scrape.push(`Probe ${m.metadata?.name}: ${(m.spec?.targets?.staticConfig?.static ?? []).length} URLs through ${m.spec?.module}`);
+  }
+  for (const s of stack.resources.filter((r) => /^kubernetes_service(_v1)?$/.test(r.type))) {
+    const a = annotationsOf(s);
+    if (a[UPTIME_MONITOR_ANNOTATION] === "internal") uptime.push(`internal ${nameOf(s)}: ${a[UPTIME_PATH_ANNOTATION] ? `HTTP ${a[UPTIME_PATH_ANNOTATION]}` : "TCP"}`);
+  }
+  const external = new Set<string>();
+  for (const r of stack.resources.filter((r) => /^kubernetes_ingress(_v1)?$/.test(r.type))) {
+    if (annotationsOf(r)[stack.uptimeAnnotation] !== "true") continue;
+    for (const rule of first(r.attributes.spec)?.rule ?? []) external.add(`external https://${rule.host}/`);
+  }
+  uptime.push(...[...external].sort());
+  const backup = new Set<string>();
+  for (const r of stack.resources) {
+    const facts = stack.factsAt(r.path);
+    if (facts.backup) {
+      // A volume's own choice is named by the volume; a backup job's or a release's stands alone.
+      const volume = /^nomad_csi_volume(_registration)?$/.test(r.type) ? String(r.attributes.volume_id) : undefined;
+      backup.add(volume ? `${volume}: ${facts.backup}` : facts.backup);
+    }
+    if (facts.scrape && !scrape.includes(facts.scrape)) scrape.push(facts.scrape);
+    if (/^kubernetes_persistent_volume_claim(_v1)?$/.test(r.type)) {
+      const a = annotationsOf(r);
+      if (a[BACKUP_MODE_ANNOTATION] === "none") backup.add(`${nameOf(r)}: none (${a[BACKUP_REASON_ANNOTATION] ?? ""})`);
+    }
+  }
+  for (const d of stack.databases ?? []) backup.add(`database ${d.name}: ${d.backup}`);
+  // Nomad's Traefik routes: their DNS is not published by this codebase.
+  const nomad = nomadRoutes(stack.resources);
+  return {
+    routes: [...routes.map((i) => i.host), ...nomad.map((r) => `${r.host} (Nomad service ${r.service})`)],
+    auth: [...routes.map((i) => i.mode), ...nomad.map((r) => r.mode)],
+    dns: [...routes.map((i) => i.dns), ...nomad.map(() => "-")],
+    scrape,
+    uptime,
+    backup: [...backup].sort(),
+  };
 }
 
 const NOMAD_VARIABLE_PATHS = /\bnomadVar(?:List)?\s+"([^"]+)"/g;
@@ -251,6 +334,21 @@ export function renderCatalog(stacks: readonly CatalogStack[]): string {
       stacks.map((s) => [String(s.order), `[${s.id}](#${s.id})`, String(s.tier ?? "-"), s.cluster ?? "-", s.dependencies.join(", ") || "-", s.description]),
     ),
   ];
+  lines.push(
+    "",
+    "## Services",
+    "",
+    "How each stack's services are reached (route, auth, DNS), watched (Prometheus scrape, uptime monitor) and backed up; a dash where the code records nothing.",
+    "",
+    ...table(
+      ["stack", "route", "auth", "DNS", "scrape", "uptime monitor", "backup"],
+      stacks.map((s) => {
+        const x = serviceSummary(s);
+        const list = (items: string[]) => items.join("<br>") || "-";
+        return [`[${s.id}](#${s.id})`, list(x.routes), list(x.auth), list(x.dns), list(x.scrape), list(x.uptime), list(x.backup)];
+      }),
+    ),
+  );
   for (const s of stacks) {
     lines.push("", `## ${s.id}`, "", `${s.description}. Tier ${s.tier ?? "-"}, cluster ${s.cluster ?? "-"}, deploy order ${s.order}` +
       `${s.dependencies.length ? `, after ${s.dependencies.join(", ")}` : ""}.`);

@@ -170,6 +170,8 @@ export class AuthentikStack extends HomelabStack {
         },
       ],
       service: { port: AUTHENTIK_OUTPOST_PORT, targetPort: "http" },
+      // The outpost's Prometheus metrics (requests, auth outcomes) on 9300.
+      metrics: { port: "metrics" },
     });
 
     new IngressFactory(this, "Ingress", {
@@ -178,6 +180,7 @@ export class AuthentikStack extends HomelabStack {
       dns: "proxied",
       auth: { mode: "none", reason: "Authentik's own login page: forward-auth in front of it would loop" },
       antiAiScraping: false,
+      partOfAuthentik: true,
     });
     new IngressFactory(this, "PublicOutpostIngress", {
       name: AUTHENTIK_INGRESS_NAMES.public,
@@ -185,6 +188,7 @@ export class AuthentikStack extends HomelabStack {
       dns: "proxied",
       auth: { mode: "none", reason: "the public outpost's OAuth callbacks: forward-auth in front of it would loop" },
       antiAiScraping: false,
+      partOfAuthentik: true,
     });
   }
 }

@@ -46,6 +46,7 @@ export class BlogStack extends HomelabStack {
         },
       ],
       service: { port: 80, targetPort: "http" },
+      metrics: { none: "nginx serving static files has no Prometheus endpoint; Traefik's router metrics and the uptime monitors watch it" },
     });
     new IngressFactory(this, "Ingress", {
       name: "blog",

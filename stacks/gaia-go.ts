@@ -62,6 +62,8 @@ export class GaiaGoStack extends HomelabStack {
       name: "gaia-go",
       members: 3,
       clientPort: "http",
+      // Every member's Raft metrics, for the three alerts below.
+      metrics: { port: "metrics" },
       dataClaim: {
         name: "data-encrypted",
         mountPath: "/app/data",

@@ -47,6 +47,7 @@ export class ProwlarrStack extends HomelabStack {
         },
       ],
       service: { port: 80, targetPort: "http" },
+      metrics: { none: "Prowlarr serves no Prometheus metrics (an exporter would need its API key); the uptime monitor checks /ping" },
     });
     new IngressFactory(this, "Ingress", { name: "prowlarr", backend: app.backend, dns: "non-proxied" });
   }

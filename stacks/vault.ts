@@ -7,6 +7,7 @@ import { VaultDatabaseEngine } from "../constructs/vault-database-engine";
 import { VaultKubernetesAuth } from "../constructs/vault-kubernetes-auth";
 import { VaultKvStore } from "../constructs/vault-kv-store";
 import { VaultNomadJwtAuth } from "../constructs/vault-nomad-jwt-auth";
+import { VaultRaftBackup } from "../constructs/vault-raft-backup";
 import { STATE_DATABASE_OWNER } from "./dbaas";
 
 /** Where the KV v2 engine is mounted; Nomad templates read secret/data/<path>. */
@@ -43,7 +44,13 @@ export class VaultStack extends HomelabStack {
 
   constructor(scope: Construct, props: VaultStackProps) {
     super(scope, "vault", { tier: 0, cluster: "kubernetes", description: "Vault: KV v2, database engine, auth methods, policies" });
-    new Namespace(this, "Namespace", { name: "vault" });
+    const namespace = new Namespace(this, "Namespace", { name: "vault" });
+    // Every secret and policy, weekly, with a token made by hand so it does not depend on this code.
+    new VaultRaftBackup(this, "RaftBackup", {
+      namespace,
+      vaultAddress: "http://vault-active.vault.svc.cluster.local:8200",
+      tokenSecret: "vault-root-token",
+    });
     this.kv = new VaultKvStore(this, "Kv", { path: KV_MOUNT });
 
     const names = props.services.map((s) => s.service);

@@ -20,7 +20,7 @@ export interface VaultwardenStackProps {
   readonly secrets: ServiceSecrets;
 }
 
-/** Vaultwarden, the password manager: its own login, its data on an encrypted claim backed up nightly. */
+/** Vaultwarden, the password manager: its own login, its data on an encrypted claim backed up every 6 hours. */
 export class VaultwardenStack extends HomelabStack {
   constructor(scope: Construct, props: VaultwardenStackProps) {
     super(scope, "vaultwarden", { tier: 1, cluster: "kubernetes", description: "Vaultwarden password manager" });
@@ -35,7 +35,8 @@ export class VaultwardenStack extends HomelabStack {
       namespace,
       app: "vaultwarden",
       name: "vaultwarden-data-encrypted",
-      backup: { cronjob: {} },
+      // Every 6 hours, the database as a consistent snapshot (never a copy of the live file), keys and attachments beside it.
+      backup: { cronjob: { schedule: "0 */6 * * *", sqliteDatabases: ["db.sqlite3"] } },
     });
     const host = `vaultwarden.${this.inventory.domains.public}`;
     const app = new AppDeployment(this, "App", {
@@ -56,6 +57,7 @@ export class VaultwardenStack extends HomelabStack {
         },
       ],
       service: { port: 80, targetPort: "http" },
+      metrics: { none: "Vaultwarden serves no Prometheus metrics; the uptime monitor checks /alive and the backup alerts watch its backups" },
     });
     new IngressFactory(this, "Ingress", {
       name: "vaultwarden",

@@ -7,7 +7,7 @@ import { onlyResource, synthWith } from "../helpers/synth";
 
 const web: ContainerSpec = { name: "web", image: "docker.io/library/nginx:1.29.4-alpine", cpuMillis: 50, memoryMiB: 128, ports: { http: 80 } };
 const app = (s: Construct, props: Partial<AppDeploymentProps> = {}) =>
-  new AppDeployment(s, "App", { namespace: new Namespace(s, "Ns", { name: "web" }), name: "web", containers: [web], ...props });
+  new AppDeployment(s, "App", { namespace: new Namespace(s, "Ns", { name: "web" }), name: "web", containers: [web], metrics: { none: "a test fixture without metrics" }, uptime: { none: "a test fixture without a Service" }, ...props });
 
 describe("AppDeployment and its containers", () => {
   test("containers request CPU, never limit it, and set memory request = limit", () => {
@@ -19,7 +19,7 @@ describe("AppDeployment and its containers", () => {
     const stack = synthWith((s) => {
       const namespace = new Namespace(s, "Ns", { name: "web" });
       const media = new NfsVolume(s, "Media", { namespace, name: "media", path: "/srv/nfs/media" });
-      new AppDeployment(s, "App", { namespace, name: "web", replicas: 3, containers: [{ ...web, mounts: [{ volume: media, path: "/media" }] }] });
+      new AppDeployment(s, "App", { namespace, name: "web", replicas: 3, containers: [{ ...web, mounts: [{ volume: media, path: "/media" }] }], metrics: { none: "a test fixture without metrics" }, uptime: { none: "a test fixture without a Service" } });
     });
     expect(onlyResource(stack, "kubernetes_deployment_v1").spec.strategy).toEqual({ type: "RollingUpdate" });
   });

@@ -81,6 +81,8 @@ describe("EncryptedPvc follows the template", () => {
         namespace: props.namespace,
         name: "vault",
         containers: [{ name: "vault", image: "docker.io/hashicorp/vault:1.20.4", cpuMillis: 100, memoryMiB: 256, mounts: [{ volume: data, path: "/vault" }] }],
+        metrics: { none: "a test fixture without metrics" },
+        uptime: { none: "a test fixture without a Service" },
       });
     });
     const deployment = Object.values(resourcesOf(s, "kubernetes_deployment_v1"))[0] as any;
@@ -135,6 +137,8 @@ describe("bad claims fail with the path, the value and what is allowed", () => {
           name: "vault",
           replicas: 2,
           containers: [{ name: "vault", image: "docker.io/hashicorp/vault:1.20.4", cpuMillis: 100, memoryMiB: 256, mounts: [{ volume: data, path: "/vault" }] }],
+          metrics: { none: "a test fixture without metrics" },
+          uptime: { none: "a test fixture without a Service" },
         });
       }),
     ).toThrow(/test\/App: replicas 2 with ReadWriteOnce claim .*allowed: replicas 0 or 1/);

@@ -16,6 +16,7 @@ function backendIn(scope: Construct): ServiceBackend {
     name: "web",
     containers: [{ name: "web", image: "docker.io/library/nginx:1.29.4-alpine", cpuMillis: 10, memoryMiB: 32, ports: { http: 80 } }],
     service: { port: 80, targetPort: "http" },
+    metrics: { none: "a test fixture without metrics" },
   }).backend;
 }
 

@@ -6,10 +6,11 @@ import { Construct } from "constructs";
 import { HomelabStack } from "../../constructs/homelab-stack";
 import { KyvernoDnsConfigAspect } from "../../constructs/kyverno-dns-config-aspect";
 import { Namespace } from "../../constructs/namespace";
+import { UNWATCHED_WORKLOAD } from "../helpers/rules";
 import { onlyResource, synthApp, synthWith } from "../helpers/synth";
 
 const pod = { container: [{ name: "x", image: "docker.io/library/busybox:1.37.0", resources: { requests: { cpu: "10m", memory: "8Mi" }, limits: { memory: "8Mi" } } }] };
-const meta = { name: "x", namespace: "x" };
+const meta = { name: "x", namespace: "x", annotations: UNWATCHED_WORKLOAD };
 
 function rawWorkloads(scope: Construct, lifecycle?: { ignoreChanges: string[] }) {
   const provider = HomelabStack.of(scope).provider("kubernetes", scope);

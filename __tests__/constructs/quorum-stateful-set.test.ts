@@ -19,6 +19,7 @@ const build = (s: Construct, props: Partial<QuorumStatefulSetProps> = {}) =>
     container,
     clientPort: "http",
     dataClaim: { name: "data-encrypted", mountPath: "/data", backup: { none: "replicated to every member" } },
+    metrics: { none: "a test fixture without metrics" },
     ...props,
   });
 

@@ -89,6 +89,8 @@ test("a container's command goes through the construct's escape: the shell sees 
           memoryMiB: 16,
         },
       ],
+      metrics: { none: "a test fixture without metrics" },
+      uptime: { none: "a test fixture without a Service" },
     });
   });
   const container = Object.values<any>(json.resource.kubernetes_deployment_v1)[0].spec.template.spec.container[0];

@@ -6,6 +6,10 @@ import { Job } from "@cdktf/provider-nomad/lib/job";
 import { tmpdir } from "os";
 import { join } from "path";
 import { HomelabApp } from "../../constructs";
+import { AppDeployment } from "../../constructs/app-deployment";
+import { EncryptedPvc } from "../../constructs/encrypted-pvc";
+import { IngressFactory } from "../../constructs/ingress-factory";
+import { Namespace } from "../../constructs/namespace";
 import { recordCatalogFacts } from "../../constructs/catalog-facts";
 import { ExternalDatabase } from "../../constructs/external-database";
 import { DAILY } from "../../jobspecs/backup-plans";
@@ -127,4 +131,25 @@ test("the graph leaves out arrows implied by a longer path", () => {
     ["minio", "plex"],
     ["cluster", "forgejo"],
   ]);
+});
+
+test("the services table shows each stack's route, auth, DNS, scrape, uptime monitor and backup", () => {
+  const app = new HomelabApp({ outdir: join(tmpdir(), "unused"), inventory: testInventory });
+  const stack = testStack(app, { id: "notes", cluster: "kubernetes" });
+  const namespace = new Namespace(stack, "Ns", { name: "notes" });
+  const data = new EncryptedPvc(stack, "Data", { namespace, app: "notes", name: "notes-data-encrypted", backup: { cronjob: { sqliteDatabases: ["notes.db"] } } });
+  const notes = new AppDeployment(stack, "App", {
+    namespace,
+    name: "notes",
+    containers: [{ name: "notes", image: "ghcr.io/example-org/notes:1.0.0", cpuMillis: 10, memoryMiB: 64, ports: { http: 8080, metrics: 9100 }, readinessProbe: { path: "/ready", port: 8080 }, mounts: [{ volume: data, path: "/data" }] }],
+    service: { port: 80, targetPort: "http" },
+    metrics: { port: "metrics" },
+  });
+  new IngressFactory(stack, "Ingress", { name: "notes", backend: notes.backend, dns: "proxied", auth: { mode: "app", reason: "notes has its own login page" } });
+  const { kubernetes: { nfs }, domains } = testInventory;
+  const row = renderCatalog(catalogStacks(app)).split("\n").find((l) => l.startsWith("| [notes](#notes) |"));
+  expect(row).toBe(
+    `| [notes](#notes) | notes.${domains.public} | app | proxied | notes: ServiceMonitor port metrics /metrics | internal notes: HTTP /ready<br>external https://notes.${domains.public}/ | ` +
+      `SQLite snapshots (notes.db, integrity-checked) and files, 30 3 * * *, 14 days, to NFS ${nfs.server}:${nfs.backupRoot}/notes-backup |`,
+  );
 });

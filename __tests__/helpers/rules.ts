@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { ClusterId, HomelabStack, ProviderKind } from "../../constructs";
 import { Finding } from "../../policy/engine";
+import { METRICS_MODE_ANNOTATION, METRICS_REASON_ANNOTATION, UPTIME_MODE_ANNOTATION, UPTIME_REASON_ANNOTATION } from "../../policy/rules/k8s-workload-observability";
 import { checkApp, testStack } from "./synth";
 
 /**
@@ -25,3 +26,11 @@ export function line(f: Finding): string {
 export function providerOf(scope: Construct, kind: ProviderKind) {
   return HomelabStack.of(scope).provider(kind, scope);
 }
+
+/** Annotations of a raw workload fixture that declares no metrics and no uptime monitor (HL-K8S-12), with reasons. */
+export const UNWATCHED_WORKLOAD: Readonly<Record<string, string>> = {
+  [METRICS_MODE_ANNOTATION]: "none",
+  [METRICS_REASON_ANNOTATION]: "a test fixture without metrics",
+  [UPTIME_MODE_ANNOTATION]: "none",
+  [UPTIME_REASON_ANNOTATION]: "a test fixture without a Service",
+};

@@ -17,7 +17,7 @@ import { evaluate } from "../../policy/engine";
 import { statePreventDestroy } from "../../policy/rules/state-prevent-destroy";
 import { STATEFUL_KINDS, statefulKindsMarkdown } from "../../policy/stateful-kinds";
 import { defineEstate } from "../../main";
-import { allFindings, providerOf } from "../helpers/rules";
+import { allFindings, providerOf, UNWATCHED_WORKLOAD } from "../helpers/rules";
 import { synthApp, synthWith, testInventory } from "../helpers/synth";
 import { ClusterId } from "../../constructs";
 
@@ -50,7 +50,7 @@ const container = [
 const statefulSet = (s: Construct, whenDeleted: "Retain" | "Delete") =>
   new StatefulSetV1(s, "Set", {
     provider: providerOf(s, "kubernetes"),
-    metadata: { name: "set", namespace: "data" },
+    metadata: { name: "set", namespace: "data", annotations: UNWATCHED_WORKLOAD },
     spec: {
       serviceName: "set",
       selector: { matchLabels: { app: "set" } },
@@ -102,7 +102,7 @@ describe("synth gives prevent_destroy to every kind that holds data, whoever bui
         ns(s, "Stateless", "web");
         new DeploymentV1(s, "Web", {
           provider: providerOf(s, "kubernetes"),
-          metadata: { name: "web", namespace: "web" },
+          metadata: { name: "web", namespace: "web", annotations: UNWATCHED_WORKLOAD },
           spec: { selector: { matchLabels: { app: "web" } }, template: { metadata: { labels: { app: "web" } }, spec: { container } } },
         });
       }),

@@ -23,11 +23,15 @@ describe("dbaas stack", () => {
     expect(cluster.spec.resources).toEqual({ requests: { cpu: "250m", memory: "2048Mi" }, limits: { memory: "2048Mi" } });
   });
 
-  test("a nightly dump of the whole cluster to the Proxmox host's NFS, /srv/nfs/dbaas-backup, credentials from the operator's Secret", () => {
+  test("a nightly dump of the whole cluster and of each database to the Proxmox host's NFS, /srv/nfs/dbaas-backup, credentials from the operator's Secret", () => {
     const cron = onlyResource(stacks.dbaas, "kubernetes_cron_job_v1");
     const pod = cron.spec.job_template.spec.template.spec;
     expect(pod.container[0].env_from).toEqual([{ secret_ref: { name: "pg-cluster-superuser" } }]);
-    expect(pod.container[0].args[0]).toContain('pg_dumpall --dbname="$uri"');
+    const script = pod.container[0].args[0];
+    expect(script).toContain('export PGHOST="$host" PGPORT="$port" PGUSER="$username" PGPASSWORD="$password"');
+    expect(script).toContain("pg_dumpall --database=postgres");
+    // One custom-format dump per database, for single-database restores (seed: postgresql-backup-per-db).
+    expect(script).toContain('pg_dump --dbname="$db" -Fc');
     const pv = onlyResource(stacks.dbaas, "kubernetes_persistent_volume_v1");
     expect(pv.spec[0].persistent_volume_source.nfs.path).toBe("/srv/nfs/dbaas-backup");
     expect(pv.spec[0].persistent_volume_source.nfs.server).toBe(testInventory.kubernetes.nfs.server);

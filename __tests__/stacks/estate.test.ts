@@ -5,8 +5,10 @@ import { defineEstate } from "../../main";
 import { synthApp, testInventory } from "../helpers/synth";
 
 // The guide's bootstrap stacks (but infra, not in code), plus what PostgreSQL itself stands on:
-// the Proxmox CSI plugin (its volumes) and MetalLB (Traefik's address, the state backend's).
-const TIER0 = ["cnpg", "dbaas", "external-secrets", "metallb", "platform", "proxmox-csi", "vault"];
+// the Proxmox CSI plugin (its volumes) and MetalLB (Traefik's address, the state backend's);
+// and monitoring: it reports the PostgreSQL outage tier 0 exists for, must be repairable
+// during it, and installs the CRDs tier-0 stacks' scrape targets need.
+const TIER0 = ["cnpg", "dbaas", "external-secrets", "metallb", "monitoring", "platform", "proxmox-csi", "vault"];
 
 // Credentials and machine paths a workstation would have in its environment during synth.
 const FAKE_ENV: Record<string, string> = {

@@ -65,13 +65,25 @@ describe("gaia-go stack", () => {
   });
 
   test("the three Raft alerts", () => {
-    const rule = onlyResource(g, "kubernetes_manifest").manifest;
-    expect(rule.kind).toBe("PrometheusRule");
+    const rule = Object.values<any>(g.resource.kubernetes_manifest).map((m) => m.manifest).find((m) => m.kind === "PrometheusRule");
     expect(rule.spec.groups[0].rules.map((r: any) => r.expr)).toEqual([
       "increase(raft_leader_elections_total[5m]) > 0",
       "raft_log_size_bytes > 1e9",
       "raft_unhealthy_peers > 0",
     ]);
+  });
+
+  test("its metrics on 9090 are scraped from every member, so the three alerts can fire", () => {
+    const manifests = Object.values<any>(g.resource.kubernetes_manifest).map((m) => m.manifest);
+    const monitor = manifests.find((m) => m.kind === "ServiceMonitor");
+    expect(monitor.spec.endpoints).toEqual([{ port: "metrics", path: "/metrics", interval: "60s" }]);
+    const peers = (Object.values(g.resource.kubernetes_service_v1) as any[]).find((s) => s.metadata.name === "gaia-go-peers");
+    expect(peers.metadata.labels).toMatchObject(monitor.spec.selector.matchLabels);
+    expect(peers.spec.port).toContainEqual({ name: "metrics", port: 9090, target_port: "metrics" });
+    const alerts = manifests.find((m) => m.kind === "PrometheusRule").spec.groups[0].rules.map((r: any) => r.expr);
+    for (const metric of ["raft_leader_elections_total", "raft_log_size_bytes", "raft_unhealthy_peers"]) {
+      expect(alerts.some((e: string) => e.includes(metric))).toBe(true);
+    }
   });
 
   test("discovery settings per type", () => {

@@ -18,6 +18,17 @@ describe("vault stack", () => {
   );
   const v = stacks.vault;
   const policies = Object.values(resourcesOf(v, "vault_policy")) as any[];
+
+  test("the weekly vault-raft-backup: a raft snapshot with the hand-made vault-root-token, to NFS", () => {
+    const cron = onlyResource(v, "kubernetes_cron_job_v1");
+    expect(cron.metadata.name).toBe("vault-raft-backup");
+    expect(cron.spec.schedule).toBe("0 3 * * 0");
+    const container = cron.spec.job_template.spec.template.spec.container[0];
+    expect(container.args[0]).toContain('vault operator raft snapshot save "$snapshot.partial"');
+    expect(container.env_from).toEqual([{ secret_ref: { name: "vault-root-token" } }]);
+    const pv = onlyResource(v, "kubernetes_persistent_volume_v1");
+    expect(pv.spec[0].persistent_volume_source.nfs.path).toBe(`${testInventory.kubernetes.nfs.backupRoot}/vault-backup`);
+  });
   const policy = (name: string) => JSON.parse(policies.find((p) => p.name === name).policy);
 
   test("tier 0 and no rule finding", () => {

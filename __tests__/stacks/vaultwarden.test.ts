@@ -34,6 +34,15 @@ describe("vaultwarden stack", () => {
     expect(onlyResource(vw, "kubernetes_deployment_v1").spec.strategy.type).toBe("Recreate");
   });
 
+  test("backed up every 6 hours from a consistent SQLite snapshot that passed its integrity check, not a tar of the live files", () => {
+    const cron = onlyResource(vw, "kubernetes_cron_job_v1");
+    expect(cron.spec.schedule).toBe("0 */6 * * *");
+    const script: string = cron.spec.job_template.spec.template.spec.container[0].args[0];
+    expect(script).toContain(`sqlite3 '/data/db.sqlite3' ".backup '$stage/db.sqlite3'"`);
+    expect(script).toContain("PRAGMA integrity_check;");
+    expect(script).toContain("rm -f 'db.sqlite3' 'db.sqlite3-wal' 'db.sqlite3-shm' 'db.sqlite3-journal'");
+  });
+
   test("the admin token comes from Vault through an ExternalSecret, tied to the vault stack's policy", () => {
     const es = onlyResource(vw, "kubernetes_manifest").manifest;
     expect(es.kind).toBe("ExternalSecret");

@@ -160,6 +160,20 @@ export const CHART_SOURCES: Readonly<Record<string, Readonly<Record<string, Char
         "sergelogvinov/proxmox-csi-plugin .github/workflows/release-charts.yaml (every push to main under charts/: make helm-release, helm push to oci://ghcr.io/sergelogvinov/charts)",
     },
   },
+  "https://prometheus-community.github.io/helm-charts": Object.fromEntries(
+    ["kube-prometheus-stack", "kube-state-metrics", "prometheus-node-exporter", "prometheus-blackbox-exporter"].map((chart) => [
+      chart,
+      {
+        repository: "prometheus-community/helm-charts",
+        tag: `${chart}-{version}`,
+        chartPath: `charts/${chart}`,
+        index: { repository: "prometheus-community/helm-charts", ref: "gh-pages", path: "index.yaml" },
+        // chart-releaser tags <chart>-<version> and, in the same run, adds it to the gh-pages index.
+        tagsPublish: true,
+        publishedBy: "prometheus-community/helm-charts .github/workflows/release.yaml (helm/chart-releaser-action to gh-pages)",
+      } satisfies ChartSource,
+    ]),
+  ),
 };
 
 /** The source of a chart, or undefined when the mapping has none. */

@@ -49,6 +49,16 @@ export interface Release {
   readonly values: Values;
 }
 
+/**
+ * A later values document over an earlier one, nulls kept: a null deletes a chart default
+ * only when the values are coalesced with the defaults (mergedValues), so it must survive until then.
+ */
+function overlayValues(base: Values, over: Values): Values {
+  const out: Values = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = isMap(value) && isMap(base[key]) ? overlayValues(base[key] as Values, value) : value;
+  return out;
+}
+
 /** Every helm_release of the estate. */
 export function readReleases(stacks: readonly SynthesizedStack[]): Release[] {
   return resourcesOfType(stacks, "helm_release").map((r) => {
@@ -65,7 +75,7 @@ export function readReleases(stacks: readonly SynthesizedStack[]): Release[] {
       version: String(r.body.version),
       name: String(r.body.name),
       namespace: String(r.body.namespace ?? "default"),
-      values: docs.reduce<Values>((acc, doc) => coalesceValues(doc, acc), {}),
+      values: docs.reduce<Values>(overlayValues, {}),
     };
   });
 }

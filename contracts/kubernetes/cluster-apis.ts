@@ -36,17 +36,9 @@ export interface ExternalCrdSource {
   readonly reason: string;
 }
 
-export const EXTERNAL_CRD_SOURCES: readonly ExternalCrdSource[] = [
-  {
-    project: "prometheus-operator",
-    version: "0.89.0",
-    repository: "prometheus-operator/prometheus-operator",
-    tag: "v0.89.0",
-    dir: "example/prometheus-operator-crd",
-    reason:
-      "the monitoring stack that installs the Prometheus operator is not managed here yet; gaia-go's PrometheusRule is validated against this version's CRDs, which that stack is to install",
-  },
-];
+// The Prometheus operator's CRDs were declared here until the monitoring stack installed them
+// (kube-prometheus-stack); nothing the cluster serves comes from outside the estate now.
+export const EXTERNAL_CRD_SOURCES: readonly ExternalCrdSource[] = [];
 
 /** The stored contract names. */
 export const KUBERNETES_API_CONTRACT = "kubernetes-api";

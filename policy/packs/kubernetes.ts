@@ -13,6 +13,7 @@ import { k8sProxmoxClaimBackup } from "../rules/k8s-proxmox-claim-backup";
 import { k8sProxmoxClaimTemplate } from "../rules/k8s-proxmox-claim-template";
 import { k8sRwoRollingUpdate } from "../rules/k8s-rwo-rolling-update";
 import { k8sSecretStoreNamespaces } from "../rules/k8s-secret-store-namespaces";
+import { k8sWorkloadObservability } from "../rules/k8s-workload-observability";
 
 /** House rules of the Kubernetes cluster. */
 export const KUBERNETES_RULES: readonly Rule[] = [
@@ -30,4 +31,5 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   k8sKyvernoFailurePolicy,
   k8sKyvernoWave1Admission,
   k8sLinuxserverNoChown,
+  k8sWorkloadObservability,
 ];

@@ -36,6 +36,9 @@ export const CRD_MODELS: readonly ModelKind[] = [
   { apiVersion: "metallb.io/v1beta1", kind: "IPAddressPool" },
   { apiVersion: "metallb.io/v1beta1", kind: "L2Advertisement" },
   { apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule" },
+  { apiVersion: "monitoring.coreos.com/v1", kind: "ServiceMonitor" },
+  { apiVersion: "monitoring.coreos.com/v1", kind: "PodMonitor" },
+  { apiVersion: "monitoring.coreos.com/v1", kind: "Probe" },
 ];
 
 /** Where a model's CRD came from, as PROVENANCE.json of its <group>/<version> directory records it. */

@@ -77,9 +77,19 @@ function generateIndex(pinned: PinnedChart, source: ChartSource): void {
   } catch (e) {
     if (!source.tagsPublish) throw e;
   }
+  let indexText: string | undefined;
+  let commit = "";
   if (index) {
-    const commit = index.commit(source.index.ref);
-    const doc = parseYaml(index.show(commit, source.index.path), `${source.index.repository} ${source.index.path}`);
+    try {
+      commit = index.commit(source.index.ref);
+      indexText = index.show(commit, source.index.path);
+    } catch (e) {
+      // A shallow mirror may list the index without holding it (too large to copy).
+      if (!source.tagsPublish) throw e;
+    }
+  }
+  if (indexText !== undefined) {
+    const doc = parseYaml(indexText, `${source.index.repository} ${source.index.path}`);
     const entries: Array<{ version: string }> = doc.entries?.[pinned.chart] ?? [];
     if (!entries.length) throw new Error(`${source.index.repository} ${source.index.path} lists no chart ${pinned.chart}`);
     const published: PublishedVersions = {

@@ -1,1 +1,4 @@
 export * from "./PrometheusRule";
+export * from "./ServiceMonitor";
+export * from "./PodMonitor";
+export * from "./Probe";
