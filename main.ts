@@ -1,10 +1,10 @@
 import { HomelabApp } from "./constructs";
 import { readAddressRecord } from "./policy/address-record";
 import { repoRoot } from "./scripts/repo-root";
-import { AUTHENTIK_SECRETS, AuthentikStack } from "./stacks/authentik";
+import { AUTHENTIK_APP_DATABASE, AUTHENTIK_SECRETS, AuthentikStack } from "./stacks/authentik";
 import { CnpgStack } from "./stacks/cnpg";
-import { CROWDSEC_BOUNCER_SECRETS, CROWDSEC_SECRETS, CrowdsecStack } from "./stacks/crowdsec";
-import { DbaasStack } from "./stacks/dbaas";
+import { CROWDSEC_APP_DATABASE, CROWDSEC_BOUNCER_SECRETS, CROWDSEC_SECRETS, CrowdsecStack } from "./stacks/crowdsec";
+import { dbaasSecrets, DbaasStack } from "./stacks/dbaas";
 import { EXTERNAL_DNS_SECRETS, ExternalDnsStack } from "./stacks/external-dns";
 import { ExternalSecretsStack, PROXMOX_CSI_SECRETS } from "./stacks/external-secrets";
 import { MetallbStack } from "./stacks/metallb";
@@ -41,8 +41,8 @@ export function defineEstate(app: HomelabApp): void {
   const platform = new PlatformStack(app);
   platform.addDependency(new MetallbStack(app)); // Traefik's Service waits for its load-balancer address
   const cnpg = new CnpgStack(app);
-  const dbaas = new DbaasStack(app);
-  dbaas.addDependency(cnpg); // the pg-cluster is a CNPG Cluster
+  // The apps' databases on the pg-cluster: dbaas creates their owners and databases.
+  const appDatabases = [AUTHENTIK_APP_DATABASE, CROWDSEC_APP_DATABASE];
   const vault = new VaultStack(app, {
     services: [
       PROXMOX_CSI_SECRETS,
@@ -55,8 +55,11 @@ export function defineEstate(app: HomelabApp): void {
       BLOG_SECRETS,
       MONITORING_SECRETS,
       UPTIME_KUMA_SECRETS,
+      dbaasSecrets(appDatabases),
     ],
   });
+  const dbaas = new DbaasStack(app, { databases: appDatabases, secrets: vault.secretsFor("dbaas") });
+  dbaas.addDependency(cnpg); // the pg-cluster is a CNPG Cluster
   const externalSecrets = new ExternalSecretsStack(app, {
     kv: vault.kv,
     databaseMountPath: vault.database.path,
@@ -80,14 +83,18 @@ export function defineEstate(app: HomelabApp): void {
   for (const stack of [vaultwarden, uptimeKuma]) stack.addDependency(externalSecrets);
   const gaiaGo = new GaiaGoStack(app);
   const authentik = new AuthentikStack(app, { secrets: vault.secretsFor("authentik") });
-  authentik.addDependency(dbaas); // its PgBouncer is a CNPG Pooler of the pg-cluster
+  authentik.addDependency(dbaas); // its PgBouncer is a CNPG Pooler of the pg-cluster, its database made there
   const crowdsec = new CrowdsecStack(app, { secrets: vault.secretsFor("crowdsec"), bouncerSecrets: vault.secretsFor("crowdsec-bouncer") });
+  crowdsec.addDependency(dbaas); // LAPI's database is made there
   const externalDns = new ExternalDnsStack(app, { secrets: vault.secretsFor("external-dns") });
   const blog = new BlogStack(app, { secrets: vault.secretsFor("blog") });
   for (const stack of [authentik, crowdsec, externalDns, blog]) stack.addDependency(externalSecrets);
-  for (const stack of [vaultwarden, uptimeKuma, authentik, crowdsec, blog, new ProwlarrStack(app), gaiaGo]) {
+  const prowlarr = new ProwlarrStack(app);
+  for (const stack of [vaultwarden, uptimeKuma, authentik, crowdsec, blog, prowlarr, gaiaGo]) {
     stack.addDependency(platform);
   }
+  // Every ingress starts with CrowdSec's bouncer, which the crowdsec stack makes (HL-K8S-16).
+  for (const stack of [vaultwarden, uptimeKuma, authentik, blog, prowlarr]) stack.addDependency(crowdsec);
   // Their ServiceMonitors need the Prometheus operator's CRDs.
   for (const stack of [gaiaGo, authentik]) stack.addDependency(monitoring);
 

@@ -5,6 +5,7 @@ import { ExternalSecret } from "./external-secret";
 import { appLabels } from "./kubernetes-names";
 import type { NamespaceRef } from "./namespace";
 import { ServiceSecrets } from "./service-secrets";
+import { middlewareNameOf } from "./traefik-middleware";
 
 /** The bouncer as Traefik loads it: a plugin Traefik fetches at start, pinned. */
 export const CROWDSEC_BOUNCER_PLUGIN = {
@@ -35,8 +36,8 @@ export function crowdsecBouncerTraefikValues() {
 export interface CrowdsecBouncerProps {
   /** Traefik's namespace, where the Middleware and the key Secret live. */
   readonly traefikNamespace: NamespaceRef;
-  /** The Middleware's name; ingresses refer to it as <namespace>-<name>@kubernetescrd. */
-  readonly name: string;
+  /** The reference ingresses put in their router.middlewares annotation (inventory), <namespace>-<name>@kubernetescrd. */
+  readonly reference: string;
   /** The bouncer's declared secrets: reads the KV path holding its LAPI key. */
   readonly secrets: ServiceSecrets;
   /** KV path and property of the key, the same LAPI registers the bouncer with. */
@@ -58,6 +59,7 @@ export class CrowdsecBouncer extends Construct {
 
   constructor(scope: Construct, id: string, props: CrowdsecBouncerProps) {
     super(scope, id);
+    const name = middlewareNameOf(this.node.path, props.reference, props.traefikNamespace.name);
     const key = new ExternalSecret(this, "Key", {
       namespace: props.traefikNamespace,
       name: CROWDSEC_BOUNCER_KEY.secretName,
@@ -67,9 +69,9 @@ export class CrowdsecBouncer extends Construct {
     new CustomResource<IMiddleware>(this, "Middleware", {
       apiVersion: "traefik.io/v1alpha1",
       kind: "Middleware",
-      name: props.name,
+      name,
       namespace: props.traefikNamespace.name,
-      labels: appLabels(props.name, "middleware"),
+      labels: appLabels(name, "middleware"),
       body: {
         spec: {
           plugin: {
@@ -87,6 +89,6 @@ export class CrowdsecBouncer extends Construct {
       },
       after: [key],
     });
-    this.reference = `${props.traefikNamespace.name}-${props.name}@kubernetescrd`;
+    this.reference = props.reference;
   }
 }

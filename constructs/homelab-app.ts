@@ -148,6 +148,7 @@ export class HomelabApp extends App {
           tier: ours.tier,
           cluster: ours.cluster,
           critical: ours.critical,
+          dependencies: stack.dependencies.map((d) => d.node.id).sort(),
           resources: collector.resources,
           moved: blocks.moved,
           removed: blocks.removed,

@@ -189,9 +189,10 @@ export class IngressFactory extends Construct {
   }
 }
 
-/** The Traefik middlewares of a mode, in order: rate limit, the gate (auth or anti-AI), retry. */
+/** The Traefik middlewares of a mode, in order: CrowdSec's ban list, rate limit, the gate (auth or anti-AI), retry. */
 export function middlewareChain(
   names: {
+    readonly crowdsecBouncer: string;
     readonly authentikForwardAuth: string;
     readonly authentikPublicForwardAuth: string;
     readonly antiAiScraping: string;
@@ -203,6 +204,7 @@ export function middlewareChain(
 ): string[] {
   const antiAi = antiAiScraping ?? (auth.mode === "app" || auth.mode === "none");
   return [
+    names.crowdsecBouncer,
     names.rateLimit,
     ...(auth.mode === "required" ? [names.authentikForwardAuth] : []),
     ...(auth.mode === "public" ? [names.authentikPublicForwardAuth] : []),

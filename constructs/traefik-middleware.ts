@@ -27,6 +27,22 @@ export interface TraefikMiddlewareProps {
   readonly traefik: HelmChart;
 }
 
+const CRD_PROVIDER = "@kubernetescrd";
+
+/**
+ * The name of the Middleware a router-annotation reference (<namespace>-<name>@kubernetescrd)
+ * points at in that namespace; fails at `where` when the reference is not of that namespace.
+ */
+export function middlewareNameOf(where: string, reference: string, namespaceName: string): string {
+  const prefix = `${namespaceName}-`;
+  throwIfProblems(where, [
+    reference.startsWith(prefix) && reference.endsWith(CRD_PROVIDER) && reference.length > prefix.length + CRD_PROVIDER.length
+      ? undefined
+      : `reference ${JSON.stringify(reference)} does not name a middleware of namespace ${namespaceName}; allowed: ${prefix}<name>${CRD_PROVIDER}`,
+  ]);
+  return reference.slice(prefix.length, -CRD_PROVIDER.length);
+}
+
 /**
  * A Traefik Middleware whose name is derived from the reference ingresses put in their
  * router.middlewares annotation, so the two cannot drift apart.
@@ -36,15 +52,8 @@ export class TraefikMiddleware extends Construct {
 
   constructor(scope: Construct, id: string, props: TraefikMiddlewareProps) {
     super(scope, id);
-    const prefix = `${props.namespaceName}-`;
-    const suffix = "@kubernetescrd";
-    throwIfProblems(this.node.path, [
-      props.reference.startsWith(prefix) && props.reference.endsWith(suffix) && props.reference.length > prefix.length + suffix.length
-        ? undefined
-        : `reference ${JSON.stringify(props.reference)} does not name a middleware of namespace ${props.namespaceName}; allowed: ${prefix}<name>${suffix}`,
-    ]);
+    const name = middlewareNameOf(this.node.path, props.reference, props.namespaceName);
     this.reference = props.reference;
-    const name = props.reference.slice(prefix.length, -suffix.length);
     new CustomResource<IMiddleware>(this, "Resource", {
       apiVersion: "traefik.io/v1alpha1",
       kind: "Middleware",

@@ -48,6 +48,7 @@ export const defaultInventory: InventoryInput = {
         retry: "traefik-retry@kubernetescrd",
         rateLimit: "traefik-rate-limit@kubernetescrd",
         stripAuthentikHeaders: "traefik-strip-authentik-headers@kubernetescrd",
+        crowdsecBouncer: "traefik-crowdsec@kubernetescrd",
       },
       loadBalancerAddress: "192.168.20.203",
       proxyProtocolTrustedIPs: ["192.168.20.1"],

@@ -107,6 +107,8 @@ export const inventorySchema = z.strictObject({
         rateLimit: middlewareRef,
         /** On every router of the entrypoints: drops client-sent X-authentik-* identity headers. */
         stripAuthentikHeaders: middlewareRef,
+        /** CrowdSec's bouncer (the crowdsec stack makes it): first on every ingress, before the rate limit. */
+        crowdsecBouncer: middlewareRef,
       }),
       /** Traefik's own load-balancer address (MetalLB), not shared: its Service keeps client IPs (externalTrafficPolicy Local). */
       loadBalancerAddress: nodeAddress,

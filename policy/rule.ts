@@ -35,6 +35,8 @@ export interface SynthStack {
   readonly cluster?: string;
   /** True for stacks that must not depend on NFS (monitoring, alerting). */
   readonly critical?: boolean;
+  /** The stacks it depends on directly (deployed before it). @default - none */
+  readonly dependencies?: readonly string[];
   readonly resources: readonly SynthResource[];
   /** The stack's `moved` blocks: addresses whose resource now lives at another address. @default - none */
   readonly moved?: readonly { readonly from: string; readonly to: string }[];

@@ -12,6 +12,7 @@ import { SelectorService } from "../constructs/selector-service";
 import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service-secrets";
 import { PG_CLUSTER } from "./dbaas";
 import { chartResources } from "./platform";
+import type { AppDatabase } from "./dbaas";
 
 /** The Authentik release, and the version its outposts must match (an outpost refuses a server of another version). */
 export const AUTHENTIK_VERSION = "2026.2.2";
@@ -27,6 +28,13 @@ export const AUTHENTIK_SECRETS: ServiceSecretsDeclaration = {
 
 /** Authentik's database on the pg-cluster, reached through its PgBouncer pooler. */
 export const AUTHENTIK_DATABASE = { name: "authentik", user: "authentik", pooler: "pooler-authentik" } as const;
+
+/** The database as the dbaas stack creates it: the owner's password is the one Authentik reads. */
+export const AUTHENTIK_APP_DATABASE: AppDatabase = {
+  name: AUTHENTIK_DATABASE.name,
+  owner: AUTHENTIK_DATABASE.user,
+  password: { path: "authentik/database", property: "password" },
+};
 
 export interface AuthentikStackProps {
   /** Authentik's declared secrets (vault stack, from AUTHENTIK_SECRETS). */
@@ -61,7 +69,7 @@ export class AuthentikStack extends HomelabStack {
       secrets: props.secrets,
       keys: {
         AUTHENTIK_SECRET_KEY: { path: "authentik/core", property: "secret-key" },
-        AUTHENTIK_POSTGRESQL__PASSWORD: { path: "authentik/database", property: "password" },
+        AUTHENTIK_POSTGRESQL__PASSWORD: AUTHENTIK_APP_DATABASE.password,
       },
     });
 

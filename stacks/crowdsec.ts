@@ -7,6 +7,7 @@ import { HomelabStack } from "../constructs/homelab-stack";
 import { Namespace } from "../constructs/namespace";
 import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service-secrets";
 import { chartResources, TRAEFIK_NAMESPACE } from "./platform";
+import type { AppDatabase } from "./dbaas";
 
 const NAMESPACE = "crowdsec";
 const RELEASE = "crowdsec";
@@ -29,6 +30,13 @@ export const CROWDSEC_BOUNCER_SECRETS: ServiceSecretsDeclaration = {
 
 /** CrowdSec's database on the pg-cluster: its own database and user. */
 export const CROWDSEC_DATABASE = { name: "crowdsec", user: "crowdsec" } as const;
+
+/** The database as the dbaas stack creates it: the owner's password is the one LAPI reads. */
+export const CROWDSEC_APP_DATABASE: AppDatabase = {
+  name: CROWDSEC_DATABASE.name,
+  owner: CROWDSEC_DATABASE.user,
+  password: { path: "crowdsec/database", property: "password" },
+};
 
 /** The bouncer's key: LAPI registers the bouncer with it, the bouncer presents it. */
 const BOUNCER_KEY = { path: "crowdsec/bouncer", property: "api-key" } as const;
@@ -66,7 +74,7 @@ export class CrowdsecStack extends HomelabStack {
       keys: {
         csLapiSecret: { path: "crowdsec/lapi", property: "jwt-secret" },
         registrationToken: { path: "crowdsec/lapi", property: "registration-token" },
-        dbPassword: { path: "crowdsec/database", property: "password" },
+        dbPassword: CROWDSEC_APP_DATABASE.password,
         bouncerKey: BOUNCER_KEY,
       },
     });
@@ -132,7 +140,7 @@ export class CrowdsecStack extends HomelabStack {
 
     const bouncer = new CrowdsecBouncer(this, "Bouncer", {
       traefikNamespace: TRAEFIK_NAMESPACE,
-      name: "crowdsec",
+      reference: this.inventory.kubernetes.traefik.middlewares.crowdsecBouncer,
       secrets: props.bouncerSecrets,
       key: BOUNCER_KEY,
       lapiHost: `${RELEASE}-service.${NAMESPACE}.svc.cluster.local:8080`,

@@ -1,6 +1,9 @@
 import { Construct } from "constructs";
 import type { ICluster } from "../.gen/models/postgresql.cnpg.io/v1/Cluster";
+import type { IDatabase } from "../.gen/models/postgresql.cnpg.io/v1/Database";
 import { CustomResource } from "../constructs/custom-resource";
+import { ExternalSecret } from "../constructs/external-secret";
+import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service-secrets";
 import { PgDumpBackup } from "../constructs/pg-dump-backup";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { Namespace } from "../constructs/namespace";
@@ -22,13 +25,32 @@ const PG_CLUSTER_MEMORY_MIB = 2048;
 /** Owner of the tier-1 Terraform state database; Vault rotates its password. */
 export const STATE_DATABASE_OWNER = "terraform_state";
 
+/** A database an app keeps on the pg-cluster: its name, its owner, and where the owner's password is in Vault's KV. */
+export interface AppDatabase {
+  readonly name: string;
+  readonly owner: string;
+  readonly password: { readonly path: string; readonly property: string };
+}
+
+/** The KV reads the dbaas stack declares: the passwords of the app databases' owners, synced into its namespace. */
+export function dbaasSecrets(databases: readonly AppDatabase[]): ServiceSecretsDeclaration {
+  return { service: "dbaas", reads: [...new Set(databases.map((d) => d.password.path))].sort(), runsOn: "kubernetes", namespace: PG_CLUSTER.namespace };
+}
+
+export interface DbaasStackProps {
+  /** The databases apps keep here; the operator creates each owner (managed role) and database. @default - none */
+  readonly databases?: readonly AppDatabase[];
+  /** The stack's declared secrets (vault stack, from dbaasSecrets(databases)); needed when there are databases. */
+  readonly secrets?: ServiceSecrets;
+}
+
 /**
  * The CNPG pg-cluster, home of the terraform_state database: what brings tier 1 back. Its
  * claims are made by the operator from the storage template below (encrypted class,
  * autoresizer annotations through inherited metadata).
  */
 export class DbaasStack extends HomelabStack {
-  constructor(scope: Construct) {
+  constructor(scope: Construct, props: DbaasStackProps = {}) {
     super(scope, "dbaas", {
       tier: 0,
       cluster: "kubernetes",
@@ -41,6 +63,21 @@ export class DbaasStack extends HomelabStack {
         `${this.node.path}: inventory stateBackend.pg.host ${JSON.stringify(host)} is not this stack's pg-cluster; allowed: pg-cluster-rw.dbaas.svc.cluster.local`,
       );
     }
+    const databases = props.databases ?? [];
+    if (databases.length && !props.secrets) {
+      throw new Error(`${this.node.path}: databases ${databases.map((d) => d.name).join(", ")} need secrets: the vault stack's secretsFor("dbaas"), declared with dbaasSecrets(databases)`);
+    }
+    // Each owner's password, from Vault into a basic-auth Secret the operator logs the role in with.
+    const credentials = databases.map(
+      (d) =>
+        new ExternalSecret(this, `${d.name}-Credentials`, {
+          namespace,
+          name: `${d.owner}-db-credentials`,
+          secrets: props.secrets!,
+          keys: { password: d.password },
+          template: { username: d.owner, password: "{{ .password }}" },
+        }),
+    );
     const cluster = new CustomResource<ICluster>(this, "PgCluster", {
       apiVersion: "postgresql.cnpg.io/v1",
       kind: "Cluster",
@@ -65,9 +102,24 @@ export class DbaasStack extends HomelabStack {
             },
           },
           resources: chartResources(250, PG_CLUSTER_MEMORY_MIB),
+          ...(databases.length
+            ? { managed: { roles: databases.map((d) => ({ name: d.owner, ensure: "present" as const, login: true, passwordSecret: { name: `${d.owner}-db-credentials` } })) } }
+            : {}),
         },
       },
+      after: credentials,
     });
+    for (const d of databases) {
+      // Deleting the object keeps the database (reclaim policy retain): only a person drops data.
+      new CustomResource<IDatabase>(this, `${d.name}-Database`, {
+        apiVersion: "postgresql.cnpg.io/v1",
+        kind: "Database",
+        name: `db-${d.name}`,
+        namespace: namespace.name,
+        body: { spec: { name: d.name, owner: d.owner, cluster: { name: PG_CLUSTER.name }, ensure: "present", databaseReclaimPolicy: "retain" } },
+        after: [cluster],
+      });
+    }
     // The operator makes the claims, so no claim-level backup can mount them: a nightly
     // logical dump of the whole cluster goes to NFS instead.
     new PgDumpBackup(this, "Backup", {

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import type { IClusterPolicy } from "../.gen/models/kyverno.io/v1/ClusterPolicy";
 import { AUTHENTIK_HEADERS_REGEX, AUTHENTIK_IDENTITY_HEADERS, AuthentikOutpost, authentikForwardAuthAddress } from "../constructs/authentik-outposts";
+import { crowdsecBouncerTraefikValues } from "../constructs/crowdsec-bouncer";
 import { CustomResource } from "../constructs/custom-resource";
 import { HelmChart } from "../constructs/helm-chart";
 import { HomelabStack } from "../constructs/homelab-stack";
@@ -45,12 +46,16 @@ export class PlatformStack extends HomelabStack {
     const proxyProtocol = { trustedIPs: [...proxyProtocolTrustedIPs] };
     // Entrypoint middlewares run before every router's own, on every route of the entrypoint.
     const everyRoute = [m.stripAuthentikHeaders];
+    // CrowdSec's bouncer runs inside Traefik as a plugin; its Middleware (crowdsec stack) is on every ingress.
+    const bouncer = crowdsecBouncerTraefikValues();
     const traefik = new HelmChart(this, "Traefik", {
       name: "traefik",
       namespace: traefikNamespace,
       ...PLATFORM_CHARTS.traefik,
       values: {
-        deployment: { replicas: 3 },
+        deployment: { replicas: 3, ...bouncer.deployment },
+        experimental: bouncer.experimental,
+        additionalVolumeMounts: bouncer.additionalVolumeMounts,
         podDisruptionBudget: { enabled: true, minAvailable: 2 },
         ingressClass: { enabled: true, isDefaultClass: true, name: "traefik" },
         providers: { kubernetesCRD: { enabled: true, allowCrossNamespace: true }, kubernetesIngress: { enabled: true } },

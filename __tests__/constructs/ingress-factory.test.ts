@@ -41,18 +41,18 @@ describe("auth", () => {
     const ingress = onlyResource(ingressWith({}), "kubernetes_ingress_v1");
     expect(annotationsOf(ingress)["homelab.auth/mode"]).toBe("required");
     expect(annotationsOf(ingress)["homelab.auth/reason"]).toBeUndefined();
-    expect(middlewaresOf(ingress)).toEqual([mw.rateLimit, mw.authentikForwardAuth, mw.retry]);
+    expect(middlewaresOf(ingress)).toEqual([mw.crowdsecBouncer, mw.rateLimit, mw.authentikForwardAuth, mw.retry]);
   });
 
   test("app records mode and reason, no Authentik middleware, anti-AI on by default", () => {
     const ingress = onlyResource(ingressWith({ auth: { mode: "app", reason: "has its own login page" } }), "kubernetes_ingress_v1");
     expect(annotationsOf(ingress)).toMatchObject({ "homelab.auth/mode": "app", "homelab.auth/reason": "has its own login page" });
-    expect(middlewaresOf(ingress)).toEqual([mw.rateLimit, mw.antiAiScraping, mw.retry]);
+    expect(middlewaresOf(ingress)).toEqual([mw.crowdsecBouncer, mw.rateLimit, mw.antiAiScraping, mw.retry]);
   });
 
   test("public uses the public outpost's forward-auth and no anti-AI by default", () => {
     const ingress = onlyResource(ingressWith({ auth: { mode: "public", reason: "public landing page, audited" } }), "kubernetes_ingress_v1");
-    expect(middlewaresOf(ingress)).toEqual([mw.rateLimit, mw.authentikPublicForwardAuth, mw.retry]);
+    expect(middlewaresOf(ingress)).toEqual([mw.crowdsecBouncer, mw.rateLimit, mw.authentikPublicForwardAuth, mw.retry]);
   });
 
   test("none has anti-AI by default and it can be turned off", () => {
@@ -62,7 +62,7 @@ describe("auth", () => {
       ingressWith({ auth: { mode: "none", reason: "webhook endpoint for CI" }, antiAiScraping: false }),
       "kubernetes_ingress_v1",
     );
-    expect(middlewaresOf(off)).toEqual([mw.rateLimit, mw.retry]);
+    expect(middlewaresOf(off)).toEqual([mw.crowdsecBouncer, mw.rateLimit, mw.retry]);
   });
 
   test("omitting the reason is a compile error", () => {
@@ -153,7 +153,7 @@ describe("anubis and carve-outs", () => {
 
   test("behind Anubis: no anti-AI middleware (the challenge is the gate); explicitly asking for it fails", () => {
     const ingress = (Object.values(resourcesOf(ingressWith(publicSite), "kubernetes_ingress_v1")) as any[])[0];
-    expect(middlewaresOf(ingress)).toEqual([mw.rateLimit, mw.retry]);
+    expect(middlewaresOf(ingress)).toEqual([mw.crowdsecBouncer, mw.rateLimit, mw.retry]);
     expect(() => ingressWith((s) => ({ ...publicSite(s), antiAiScraping: true }))).toThrow(
       /test\/Ingress: antiAiScraping true behind anubis: .*allowed: antiAiScraping unset or false with anubis/,
     );

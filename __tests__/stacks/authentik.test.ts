@@ -1,16 +1,20 @@
 import { readProvenance, readStoredJson } from "../../contracts/stored";
 import { AUTHENTIK_OUTPOSTS } from "../../constructs/authentik-outposts";
 import { AUTHENTIK_DATABASE, AUTHENTIK_SECRETS, AUTHENTIK_VERSION, AuthentikStack } from "../../stacks/authentik";
+import { CROWDSEC_BOUNCER_SECRETS, CROWDSEC_SECRETS, CrowdsecStack } from "../../stacks/crowdsec";
 import { PlatformStack } from "../../stacks/platform";
 import { VaultStack } from "../../stacks/vault";
 import { chartFindings, followsResourceRule, release, resourceBlocks } from "../helpers/releases";
 import { onlyResource, resourcesOf, synthApp, testInventory } from "../helpers/synth";
 
 describe("authentik stack", () => {
+  // Wired as main.ts wires it: its ingresses need platform's and crowdsec's middlewares first.
   const { stacks, report } = synthApp((app) => {
-    const vault = new VaultStack(app, { services: [AUTHENTIK_SECRETS] });
-    new PlatformStack(app);
-    new AuthentikStack(app, { secrets: vault.secretsFor("authentik") });
+    const vault = new VaultStack(app, { services: [AUTHENTIK_SECRETS, CROWDSEC_SECRETS, CROWDSEC_BOUNCER_SECRETS] });
+    const platform = new PlatformStack(app);
+    const crowdsec = new CrowdsecStack(app, { secrets: vault.secretsFor("crowdsec"), bouncerSecrets: vault.secretsFor("crowdsec-bouncer") });
+    const authentik = new AuthentikStack(app, { secrets: vault.secretsFor("authentik") });
+    for (const dependency of [platform, crowdsec]) authentik.addDependency(dependency);
   });
   const a = stacks.authentik;
   const { body, values } = release(a, "authentik");

@@ -1,6 +1,7 @@
 import { parseInventory } from "../../inventory";
-import { DbaasStack } from "../../stacks/dbaas";
-import { onlyResource, synthApp, testInventory } from "../helpers/synth";
+import { dbaasSecrets, DbaasStack } from "../../stacks/dbaas";
+import { VaultStack } from "../../stacks/vault";
+import { onlyResource, resourcesOf, synthApp, testInventory } from "../helpers/synth";
 
 describe("dbaas stack", () => {
   const { stacks, report } = synthApp((app) => new DbaasStack(app));
@@ -45,5 +46,46 @@ describe("dbaas stack", () => {
     expect(() => synthApp((app) => new DbaasStack(app), { inventory: other })).toThrow(
       /dbaas: inventory stateBackend\.pg\.host "db\.home\.arpa" is not this stack's pg-cluster/,
     );
+  });
+});
+
+describe("dbaas makes the apps' databases: their owners (managed roles, password from Vault) and the databases", () => {
+  const databases = [
+    { name: "authentik", owner: "authentik", password: { path: "authentik/database", property: "password" } },
+    { name: "crowdsec", owner: "crowdsec", password: { path: "crowdsec/database", property: "password" } },
+  ];
+  const { stacks, report } = synthApp((app) => {
+    const vault = new VaultStack(app, { services: [dbaasSecrets(databases)] });
+    new DbaasStack(app, { databases, secrets: vault.secretsFor("dbaas") });
+  });
+  const manifests = (Object.values(resourcesOf(stacks.dbaas, "kubernetes_manifest")) as any[]).map((m) => m.manifest);
+  const byKind = (kind: string) => manifests.filter((m) => m.kind === kind);
+
+  test("each owner logs in with the password the app reads, synced from Vault into a username/password Secret", () => {
+    expect(byKind("ExternalSecret").map((e) => [e.metadata.name, e.spec.target.template.data, e.spec.data])).toEqual([
+      ["authentik-db-credentials", { username: "authentik", password: "{{ .password }}" }, [{ secretKey: "password", remoteRef: { key: "authentik/database", property: "password" } }]],
+      ["crowdsec-db-credentials", { username: "crowdsec", password: "{{ .password }}" }, [{ secretKey: "password", remoteRef: { key: "crowdsec/database", property: "password" } }]],
+    ]);
+    const [cluster] = byKind("Cluster");
+    expect(cluster.spec.managed.roles).toEqual([
+      { name: "authentik", ensure: "present", login: true, passwordSecret: { name: "authentik-db-credentials" } },
+      { name: "crowdsec", ensure: "present", login: true, passwordSecret: { name: "crowdsec-db-credentials" } },
+    ]);
+    expect(report.findings.filter((f) => f.stackId === "dbaas" && f.level === "error")).toEqual([]);
+  });
+
+  test("the databases are kept when their objects go (reclaim policy retain): only a person drops data", () => {
+    expect(byKind("Database").map((d) => d.spec)).toEqual([
+      { name: "authentik", owner: "authentik", cluster: { name: "pg-cluster" }, ensure: "present", databaseReclaimPolicy: "retain" },
+      { name: "crowdsec", owner: "crowdsec", cluster: { name: "pg-cluster" }, ensure: "present", databaseReclaimPolicy: "retain" },
+    ]);
+  });
+
+  test("the stack reads exactly the owners' password paths", () => {
+    expect(dbaasSecrets(databases)).toEqual({ service: "dbaas", reads: ["authentik/database", "crowdsec/database"], runsOn: "kubernetes", namespace: "dbaas" });
+  });
+
+  test("fails when databases are given without the secrets to read their passwords", () => {
+    expect(() => synthApp((app) => new DbaasStack(app, { databases }))).toThrow(/^dbaas: databases authentik, crowdsec need secrets: the vault stack's secretsFor\("dbaas"\)/);
   });
 });

@@ -5,6 +5,7 @@ import { checkHelmReleases } from "../../contracts/helm-releases";
 import { parseInventory } from "../../inventory";
 import { PlatformStack } from "../../stacks/platform";
 import { lines } from "../contracts/synthesized-input";
+import { release } from "../helpers/releases";
 import { resourcesOf, synthApp, testInventory } from "../helpers/synth";
 
 const platformWith = (inventory = testInventory) => synthApp((app) => new PlatformStack(app), { inventory });
@@ -108,9 +109,18 @@ describe("platform stack", () => {
       expect(Object.keys(middleware("rate-limit"))).toEqual(["rateLimit"]);
     });
 
-    test("one Traefik Middleware per inventory reference, named so the reference resolves", () => {
+    test("one Traefik Middleware per inventory reference, named so the reference resolves (CrowdSec's bouncer is the crowdsec stack's)", () => {
       const names = manifests.filter((m) => m.kind === "Middleware").map((m) => `traefik-${m.metadata.name}@kubernetescrd`);
-      expect(names.sort()).toEqual(Object.values(testInventory.kubernetes.traefik.middlewares).sort());
+      const { crowdsecBouncer, ...platformMade } = testInventory.kubernetes.traefik.middlewares;
+      expect(names.sort()).toEqual(Object.values(platformMade).sort());
+      expect(names).not.toContain(crowdsecBouncer);
+    });
+
+    test("Traefik loads CrowdSec's bouncer plugin, pinned, and mounts its key (optional, so Traefik starts first)", () => {
+      const { values } = release(p, "traefik");
+      expect(values.experimental.plugins["crowdsec-bouncer"]).toEqual({ moduleName: "github.com/maxlerebourg/crowdsec-bouncer-traefik-plugin", version: "v1.4.2" });
+      expect(values.deployment.additionalVolumes).toEqual([{ name: "crowdsec-bouncer-key", secret: { secretName: "crowdsec-bouncer-key", optional: true } }]);
+      expect(values.additionalVolumeMounts).toEqual([{ name: "crowdsec-bouncer-key", mountPath: "/etc/crowdsec-bouncer", readOnly: true }]);
     });
 
     test("Middlewares wait for the Traefik release that installs their CRD", () => {

@@ -1,6 +1,7 @@
 import { Rule } from "../rule";
 import { k8sCpuRequestNoLimit } from "../rules/k8s-cpu-request-no-limit";
 import { k8sHelmChartPinned } from "../rules/k8s-helm-chart-pinned";
+import { k8sIngressMiddlewares } from "../rules/k8s-ingress-middlewares";
 import { k8sIngressTls } from "../rules/k8s-ingress-tls";
 import { k8sIngressUptime } from "../rules/k8s-ingress-uptime";
 import { k8sKyvernoDnsConfig } from "../rules/k8s-kyverno-dns-config";
@@ -28,6 +29,7 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   k8sIngressTls,
   k8sIngressUptime,
   k8sSecretStoreNamespaces,
+  k8sIngressMiddlewares,
   k8sKyvernoFailurePolicy,
   k8sKyvernoWave1Admission,
   k8sLinuxserverNoChown,

@@ -33,6 +33,7 @@ export const CRD_MODELS: readonly ModelKind[] = [
   { apiVersion: "external-secrets.io/v1", kind: "ExternalSecret" },
   { apiVersion: "postgresql.cnpg.io/v1", kind: "Cluster" },
   { apiVersion: "postgresql.cnpg.io/v1", kind: "Pooler" },
+  { apiVersion: "postgresql.cnpg.io/v1", kind: "Database" },
   { apiVersion: "metallb.io/v1beta1", kind: "IPAddressPool" },
   { apiVersion: "metallb.io/v1beta1", kind: "L2Advertisement" },
   { apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule" },

@@ -1,2 +1,3 @@
 export * from "./Cluster";
 export * from "./Pooler";
+export * from "./Database";
