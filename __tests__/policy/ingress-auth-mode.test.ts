@@ -48,6 +48,11 @@ describe("HL-INGRESS-1 every ingress records its auth mode", () => {
     expect(check({ "homelab.auth/mode": "public" })).toEqual([reasonNeeded("public", ""), lacksOutpost]);
   });
 
+  test("the metadata block as a one-element list, as Terraform's JSON also writes it", () => {
+    const listed = res("kubernetes_ingress_v1", { metadata: [{ name: "web", annotations: { "homelab.auth/mode": "required", [MIDDLEWARES]: FORWARD_AUTH } }] });
+    expect(ingressAuthMode.check(listed, context)).toEqual([]);
+  });
+
   test("app and none need no outpost", () => {
     expect(check({ "homelab.auth/mode": "none", "homelab.auth/reason": "a webhook with its own HMAC" })).toEqual([]);
   });
