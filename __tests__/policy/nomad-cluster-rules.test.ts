@@ -14,7 +14,7 @@ const messages = (problems: readonly { message: string }[]) => problems.map((p) 
 
 describe("HL-NOMAD-1 Connect sidecars get enough memory", () => {
   const check = (...groups: TaskGroup[]) => nomadConnectSidecarMemory.check(jobResource(job(groups)), context);
-  const sidecar = (name: string, resources?: { MemoryMB?: number; MemoryMaxMB?: number }): Service => ({
+  const sidecar = (name: string, resources?: { MemoryMB: number; MemoryMaxMB?: number }): Service => ({
     Name: name,
     PortLabel: "80",
     Connect: { SidecarService: {}, SidecarTask: resources ? { Resources: resources } : undefined },
