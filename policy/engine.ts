@@ -102,8 +102,9 @@ export function evaluate(
 
 /** A report with more findings added, sorted and counted again. */
 export function withFindings(report: Report, more: readonly Finding[]): Report {
-  const findings = [...report.findings, ...more].sort((a, b) =>
-    `${a.stackId}\0${a.path}\0${a.ruleId}`.localeCompare(`${b.stackId}\0${b.path}\0${b.ruleId}`),
+  // Field by field: one key joined with "\0" would not do, as localeCompare ignores control characters.
+  const findings = [...report.findings, ...more].sort(
+    (a, b) => a.stackId.localeCompare(b.stackId) || a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId),
   );
   const open = findings.filter((f) => f.acknowledged === undefined);
   return {

@@ -5,11 +5,10 @@ import { NomadJob } from "../../constructs/nomad-job";
 import { NomadSchedulerConfig } from "../../constructs/nomad-scheduler-config";
 import { archConstraint } from "../../jobspecs/common";
 import { connectService } from "../../jobspecs/connect";
-import { litestreamTasks } from "../../jobspecs/litestream";
 import { Job, Task, TaskGroup } from "../../jobspecs/model";
 import { toTerraformJobspec } from "../../jobspecs/render";
 import { NOMAD_RULES } from "../../policy/packs/nomad";
-import { SynthResource, SynthStack } from "../../policy/rule";
+import { SynthResource } from "../../policy/rule";
 import { nomadArchConstraint } from "../../policy/rules/nomad-arch-constraint";
 import { nomadConnectSidecarMemory } from "../../policy/rules/nomad-connect-sidecar-memory";
 import { nomadCsiVolumeNaming } from "../../policy/rules/nomad-csi-volume-naming";
@@ -19,37 +18,8 @@ import { nomadMountsDeclaredVolumes } from "../../policy/rules/nomad-mounts-decl
 import { nomadNodePluginSystem } from "../../policy/rules/nomad-node-plugin-system";
 import { nomadSqliteOffVolumes } from "../../policy/rules/nomad-sqlite-off-volumes";
 import { findingsOf, providerOf } from "../helpers/rules";
-import { checkApp, testInventory, testStack, NO_BACKUP } from "../helpers/synth";
-
-const context = { inventory: testInventory };
-const task = (name: string, extra: Partial<Task> = {}): Task => ({
-  Name: name,
-  Driver: "docker",
-  Config: { image: "docker.io/library/nginx:1.29.4-alpine" },
-  Resources: { MemoryMB: 64 },
-  ...extra,
-});
-const group = (extra: Partial<TaskGroup> = {}): TaskGroup => ({ Name: "web", Tasks: [task("app")], ...extra });
-const job = (groups: TaskGroup[], extra: Partial<Job> = {}): Job => ({ ID: "web", Type: "service", Datacenters: ["dc1"], TaskGroups: groups, ...extra });
-const jobResource = (j: Job, stackId = "s"): SynthResource => ({
-  type: "nomad_job",
-  path: `${stackId}/Job/Resource`,
-  stackId,
-  attributes: { json: true, jobspec: toTerraformJobspec(j) },
-});
-const volumeResource = (volumeId: string, extra: Record<string, unknown> = {}): SynthResource => ({
-  type: "nomad_csi_volume",
-  path: "s/Volume/Resource",
-  stackId: "s",
-  attributes: { volume_id: volumeId, name: volumeId, plugin_id: "glusterfs", capability: [{ access_mode: "single-node-writer", attachment_mode: "file-system" }], ...extra },
-});
-const stack = (resources: SynthResource[], cluster = "nomad-main", id = "s"): SynthStack => ({ id, tier: 1, cluster, resources });
-const other: SynthResource = { type: "kubernetes_namespace_v1", path: "k/Ns", stackId: "k", attributes: {} };
-const litestream = litestreamTasks({
-  databases: ["/alloc/data/app.db"],
-  replica: { endpoint: "http://minio:9000", bucket: "litestream", path: "app" },
-  credentials: { source: "vault", path: "secret/data/app/litestream" },
-});
+import { checkApp, testStack, NO_BACKUP } from "../helpers/synth";
+import { context, group, job, jobResource, litestream, litestreamFor, other, stack, task, volumeResource } from "./nomad-rules.fixtures";
 
 test("the Nomad pack has the eleven rules, ids HL-NOMAD-1 … 11, and the volumes' backup rule HL-BACKUP-1", () => {
   expect(NOMAD_RULES.map((r) => r.id)).toEqual([...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `HL-NOMAD-${n}`), "HL-BACKUP-1"]);
@@ -102,7 +72,7 @@ describe("HL-NOMAD-3 SQLite never under a volume mount", () => {
     expect(nomadSqliteOffVolumes.check(jobResource(job([group({ Tasks: [mounted(task("app")), ...litestream] })])), context)).toEqual([]);
   });
   test("non-compliant: a Litestream database under the volume mount", () => {
-    const onVolume = litestreamTasks({ databases: ["/config/app.db"], replica: { endpoint: "http://m:9000", bucket: "litestream", path: "a" }, credentials: { source: "vault", path: "secret/data/a/b" } });
+    const onVolume = litestreamFor("/config/app.db");
     const problems = nomadSqliteOffVolumes.check(jobResource(job([group({ Tasks: [mounted(task("app")), ...onVolume] })])), context);
     expect(problems).toContainEqual(expect.stringMatching(/SQLite database \/config\/app.db .* is under volume config mounted at \/config in task app; network file locking corrupts SQLite/));
   });

@@ -167,12 +167,19 @@ describe("synth gives prevent_destroy to every kind that holds data, whoever bui
 });
 
 describe("the estate", () => {
-  const { stacks } = synthApp(defineEstate);
-  const resources = Object.values(stacks).flatMap((json) =>
-    Object.entries<Record<string, any>>(json.resource ?? {}).flatMap(([type, byName]) => Object.values(byName).map((body) => ({ type, body }))),
-  );
+  // Synthesized inside the first test that needs it, not while jest collects the tests (where
+  // mutation testing could not tell which test ran the code), with only the rule these tests are about.
+  let stacks: Record<string, Record<string, any>> | undefined;
+  const estate = () => {
+    stacks ??= synthApp(defineEstate, { rules: [statePreventDestroy] }).stacks;
+    const resources = Object.values(stacks).flatMap((json) =>
+      Object.entries<Record<string, any>>(json.resource ?? {}).flatMap(([type, byName]) => Object.values(byName).map((body) => ({ type, body }))),
+    );
+    return { stacks, resources };
+  };
 
   test("every resource of a kind the list calls stateful is protected (HL-STATE-1 run over the synthesized estate)", () => {
+    const { stacks, resources } = estate();
     const synthStacks = Object.entries(stacks).map(([id, json]) => synthStackOf(id, json));
     const report = evaluate(synthStacks, [statePreventDestroy], [], { inventory: testInventory });
     expect(report.findings).toEqual([]);
@@ -184,6 +191,7 @@ describe("the estate", () => {
   });
 
   test("the CNPG Cluster that holds tier-1 state and the namespaces holding claims are protected", () => {
+    const { resources } = estate();
     const cluster = resources.find((r) => r.type === "kubernetes_manifest" && r.body.manifest.kind === "Cluster");
     expect(cluster?.body.lifecycle?.prevent_destroy).toBe(true);
     const vaultwarden = resources.find((r) => r.type === "kubernetes_namespace_v1" && r.body.metadata.name === "vaultwarden");

@@ -1,4 +1,5 @@
 import { ResourceRule } from "../rule";
+import { first } from "./k8s-support";
 
 /** Annotation recording how an ingress is authenticated. */
 export const AUTH_MODE_ANNOTATION = "homelab.auth/mode";
@@ -17,8 +18,8 @@ export const ingressAuthMode: ResourceRule = {
   fix: "build ingresses with IngressFactory: auth defaults to required; app, public and none need a reason",
   check(resource, { inventory }) {
     if (resource.type !== "kubernetes_ingress_v1" && resource.type !== "kubernetes_ingress") return "not-applicable";
-    const metadata = resource.attributes.metadata as { annotations?: Record<string, string> } | undefined;
-    const annotations = metadata?.annotations ?? {};
+    // A block is an object or a one-element list in Terraform's JSON.
+    const annotations = (first(resource.attributes.metadata)?.annotations ?? {}) as Record<string, string>;
     const mode = annotations[AUTH_MODE_ANNOTATION];
     if (!AUTH_MODES.includes(mode as (typeof AUTH_MODES)[number])) {
       return [

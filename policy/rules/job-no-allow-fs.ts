@@ -1,4 +1,5 @@
 import { ResourceRule } from "../rule";
+import { first } from "./k8s-support";
 
 export const jobNoAllowFs: ResourceRule = {
   id: "HL-JOB-2",
@@ -9,7 +10,7 @@ export const jobNoAllowFs: ResourceRule = {
   fix: "put the file's content into the jobspec (a template's EmbeddedTmpl) instead of reading it at plan time",
   check(resource) {
     if (resource.type !== "nomad_job") return "not-applicable";
-    const hcl2 = resource.attributes.hcl2 as { allow_fs?: unknown } | undefined;
-    return hcl2?.allow_fs === true ? ["nomad_job sets hcl2.allow_fs = true"] : [];
+    // Terraform's JSON takes a block as an object or a one-element list: an override may write either.
+    return first(resource.attributes.hcl2)?.allow_fs === true ? ["nomad_job sets hcl2.allow_fs = true"] : [];
   },
 };

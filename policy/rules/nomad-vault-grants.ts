@@ -23,11 +23,11 @@ function readablePaths(policy: SynthResource, stack: SynthStack): string[] {
   }
 }
 
-/** Vault's path globs: a trailing * matches any suffix, + matches one segment. */
+/** Vault's path globs: a trailing * matches any suffix, + matches one segment; anything else, a * before the end included, is literal. */
 function grants(pattern: string, path: string): boolean {
   const regex = pattern
     .split("")
-    .map((c, i) => (c === "*" && i === pattern.length - 1 ? ".*" : c === "+" ? "[^/]+" : c.replace(/[.?^${}()|[\]\\/]/g, "\\$&")))
+    .map((c, i) => (c === "*" && i === pattern.length - 1 ? ".*" : c === "+" ? "[^/]+" : c.replace(/[.*?^${}()|[\]\\/]/g, "\\$&")))
     .join("");
   return new RegExp(`^${regex}$`).test(path);
 }
