@@ -1,12 +1,11 @@
 import { join } from "path";
-import { keygen } from "../integration/helpers/workspace";
+import { generateKeyPair } from "../../scripts/lib/age";
 import { CheckedFile, planDecrypt, planEncrypt, readFilesToCheck, stateFileProblems, statePaths } from "../../scripts/lib/state-files";
+
+jest.mock("age-encryption", () => jest.requireActual<typeof import("./native-age")>("./native-age").nativeAge());
 
 const REPO = join(__dirname, "..", "..");
 const bytes = (s: string) => new TextEncoder().encode(s);
-/** A fresh key pair from the real age package (through the compiled CLI), made once. */
-let pair: ReturnType<typeof keygen> | undefined;
-const generated = () => (pair ??= keygen());
 /** The public key age's README uses as its example. */
 const AGE_EXAMPLE_RECIPIENT = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
 
@@ -51,8 +50,8 @@ describe("state check inspects content, not names", () => {
     ]);
   });
 
-  test("fails if the recipients list holds an identity, naming the line and never the key", () => {
-    const { key: identity } = generated();
+  test("fails if the recipients list holds an identity, naming the line and never the key", async () => {
+    const { identity } = await generateKeyPair();
     const problems = stateFileProblems([file("state/recipients.txt", `# keys\n${AGE_EXAMPLE_RECIPIENT}\n${identity}\n`)]);
     expect(problems).toEqual([expect.stringMatching(/state\/recipients.txt \(index\) line 3: an age identity \(a secret key\), not a public key/)]);
     expect(problems.join("")).not.toContain(identity.slice(16, 30));
