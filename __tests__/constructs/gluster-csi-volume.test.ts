@@ -3,13 +3,14 @@ import { HomelabApp } from "../../constructs";
 import { catalogFactsOf } from "../../constructs/catalog-facts";
 import { GlusterCsiVolume } from "../../constructs/gluster-csi-volume";
 import { MartinibarNfsVolume } from "../../constructs/martinibar-nfs-volume";
-import { NomadCsiVolume } from "../../constructs/nomad-csi-volume";
+import { capacityBytes, NomadCsiVolume } from "../../constructs/nomad-csi-volume";
 import { NomadNamespace } from "../../constructs/nomad-namespace";
 import { DAILY, WEEKLY } from "../../jobspecs/backup-plans";
-import { NFS_MOUNT_OPTIONS } from "../../jobspecs/nfs-mount-options";
 import { resourcesOf, synthApp, synthWith, testInventory, testStack, NO_BACKUP } from "../helpers/synth";
 
 const nomad = { cluster: "nomad-main" as const };
+/** The mount options the GlusterFS migration plan (001) approved, in its order. */
+const PLAN_MOUNT_OPTIONS = ["nfsvers=3", "noatime", "ac", "actimeo=60", "lookupcache=positive", "hard", "intr", "retrans=3", "timeo=600", "rsize=1048576", "wsize=1048576"];
 
 describe("GlusterCsiVolume", () => {
   const stack = synthWith((s) => {
@@ -23,6 +24,11 @@ describe("GlusterCsiVolume", () => {
     expect(config).toMatchObject({ volume_id: "glusterfs_matrix_synapse_config", name: "glusterfs_matrix_synapse_config", plugin_id: "glusterfs" });
   });
 
+  test("lives in Nomad's default namespace, created through the plugin with no parameters (democratic-csi reads its own config)", () => {
+    expect(config.namespace).toBe("default");
+    expect(config.parameters).toBeUndefined();
+  });
+
   test("carries prevent_destroy by default", () => {
     for (const v of Object.values(volumes)) expect(v.lifecycle).toEqual({ prevent_destroy: true });
   });
@@ -32,9 +38,7 @@ describe("GlusterCsiVolume", () => {
   });
 
   test("mounts with the canonical NFS options, never soft", () => {
-    expect(config.mount_options).toEqual({ fs_type: "nfs", mount_flags: [...NFS_MOUNT_OPTIONS] });
-    expect(config.mount_options.mount_flags).toContain("hard");
-    expect(config.mount_options.mount_flags).not.toContain("soft");
+    expect(config.mount_options).toEqual({ fs_type: "nfs", mount_flags: PLAN_MOUNT_OPTIONS });
   });
 
   test("keeps the capacities with their units; capacityMax defaults to capacityMin", () => {
@@ -90,7 +94,7 @@ describe("MartinibarNfsVolume and other plugins share the mechanism", () => {
     const volumes = Object.values(resourcesOf(stack, "nomad_csi_volume")) as any[];
     const legacy = volumes.find((v) => v.plugin_id === "martinibar");
     expect(legacy).toMatchObject({ volume_id: "martinibar_prod_forgejo_data", lifecycle: { prevent_destroy: true } });
-    expect(legacy.mount_options.mount_flags).toEqual([...NFS_MOUNT_OPTIONS]);
+    expect(legacy.mount_options.mount_flags).toEqual(PLAN_MOUNT_OPTIONS);
     expect(Object.values(stack.data.nomad_plugin).map((p: any) => p.plugin_id).sort()).toEqual(["glusterfs", "martinibar"]);
   });
 
@@ -102,40 +106,74 @@ describe("MartinibarNfsVolume and other plugins share the mechanism", () => {
     const [v] = Object.values(resourcesOf(stack, "nomad_csi_volume")) as any[];
     expect(v).toMatchObject({ volume_id: "nfs_bitcoin_data", plugin_id: "nfs", namespace: "bitcoin" });
     expect(v.capability).toEqual([{ access_mode: "multi-node-single-writer", attachment_mode: "file-system" }]);
-    expect(v.depends_on).toContain(`nomad_namespace.${Object.keys(resourcesOf(stack, "nomad_namespace"))[0]}`);
+    // csi-driver-nfs creates a directory on the inventory's export, and keeps it when the volume is deleted.
+    expect(v.parameters).toEqual({ server: "nas.home.arpa", share: "/srv/nfs/bitcoin", onDelete: "retain" });
+    expect(v.depends_on).toEqual([`data.nomad_plugin.${Object.keys(stack.data.nomad_plugin)[0]}`, `nomad_namespace.${Object.keys(resourcesOf(stack, "nomad_namespace"))[0]}`]);
   });
 });
 
 describe("bad input fails with the construct path, the value and what is allowed", () => {
-  const build = (props: Partial<ConstructorParameters<typeof GlusterCsiVolume>[2]>) => () =>
-    synthWith((s) => new GlusterCsiVolume(s, "V", { criticality: "medium", backup: NO_BACKUP, service: "svc", type: "data", ...props }), nomad);
+  /** The volume as its constructor leaves it, without a synth. */
+  const constructed = (props: Partial<ConstructorParameters<typeof GlusterCsiVolume>[2]>) => () =>
+    new GlusterCsiVolume(testStack(new HomelabApp({ outdir: tmpdir(), inventory: testInventory }), nomad), "V", {
+      criticality: "medium",
+      backup: NO_BACKUP,
+      service: "svc",
+      type: "data",
+      ...props,
+    });
 
-  test("fails if capacityMin exceeds capacityMax", () => {
-    expect(build({ capacityMin: "20GiB", capacityMax: "10GiB" })).toThrow(/test\/V: capacityMin 20GiB is larger than capacityMax 10GiB/);
+  test("fails if capacityMin exceeds capacityMax, comparing sizes across units", () => {
+    expect(constructed({ capacityMin: "20GiB", capacityMax: "10GiB" })).toThrow(/^test\/V: capacityMin 20GiB is larger than capacityMax 10GiB$/);
+    expect(constructed({ capacityMin: "1GiB", capacityMax: "1GB" })).toThrow("test/V: capacityMin 1GiB is larger than capacityMax 1GB");
+    expect(constructed({ capacityMin: "1024MiB", capacityMax: "1GiB" })).not.toThrow();
   });
 
-  test("fails if a capacity has no unit", () => {
-    expect(build({ capacityMin: "10" as never })).toThrow(/capacityMin "10" must be a positive size with a unit \(KiB, MiB, GiB/);
+  test.each(["10", "0GiB", "0.0MiB", "1 GiB", "1gib", "GiB", "-1GiB", "x1GiB", "1GiBx", "1.GiB"])("fails if a capacity is not a positive size with a unit: %j", (capacity) => {
+    expect(constructed({ capacityMin: capacity as never, capacityMax: "10GiB" })).toThrow(
+      `test/V: capacityMin ${JSON.stringify(capacity)} must be a positive size with a unit (KiB, MiB, GiB, TiB, KB, MB, GB, TB)`,
+    );
+    expect(constructed({ capacityMax: capacity as never })).toThrow(`capacityMax ${JSON.stringify(capacity)} must be a positive size with a unit`);
   });
 
   test("fails if the service has characters outside the naming rule (rejected, not rewritten)", () => {
-    expect(build({ service: "Matrix-Synapse" })).toThrow(/test\/V: service "Matrix-Synapse" must be lowercase letters and digits joined by single underscores/);
+    expect(constructed({ service: "Matrix-Synapse" })).toThrow(/test\/V: service "Matrix-Synapse" must be lowercase letters and digits joined by single underscores/);
   });
 
   test("fails if the type has a double underscore", () => {
-    expect(build({ type: "synapse__config" })).toThrow(/type "synapse__config" must be lowercase/);
+    expect(constructed({ type: "synapse__config" })).toThrow(/type "synapse__config" must be lowercase/);
   });
 
-  test("fails if the access mode is unknown", () => {
-    expect(build({ accessMode: "read-write-many" as never })).toThrow(/accessMode "read-write-many" is unknown; allowed: single-node-reader-only, single-node-writer/);
+  test("every access mode Nomad's CSI volumes take is accepted, and recorded for the mounts to check", () => {
+    const modes = ["single-node-reader-only", "single-node-writer", "multi-node-reader-only", "multi-node-single-writer", "multi-node-multi-writer"] as const;
+    for (const accessMode of modes) expect(constructed({ accessMode })().accessMode).toBe(accessMode);
+    expect(constructed({ accessMode: "read-write-many" as never })).toThrow(
+      'test/V: accessMode "read-write-many" is unknown; allowed: single-node-reader-only, single-node-writer, multi-node-reader-only, multi-node-single-writer, multi-node-multi-writer',
+    );
   });
 
-  test("fails if the attachment mode is unknown", () => {
-    expect(build({ attachmentMode: "nfs" as never })).toThrow(/attachmentMode "nfs" is unknown; allowed: file-system, block-device/);
+  test("both attachment modes are accepted; another fails", () => {
+    expect(["file-system", "block-device"].map((attachmentMode) => constructed({ attachmentMode: attachmentMode as never })().attachmentMode)).toEqual(["file-system", "block-device"]);
+    expect(constructed({ attachmentMode: "nfs" as never })).toThrow('test/V: attachmentMode "nfs" is unknown; allowed: file-system, block-device');
   });
 
-  test("fails if allowDestroy gives no real reason", () => {
-    expect(build({ retain: { allowDestroy: "ok" } })).toThrow(/retain.allowDestroy must give a reason of 10\+ characters/);
+  test("every criticality of the domain brief is accepted; another fails", () => {
+    for (const criticality of ["critical", "high", "medium", "low"] as const) expect(constructed({ criticality })).not.toThrow();
+    expect(constructed({ criticality: "urgent" as never })).toThrow('test/V: criticality "urgent" is unknown; allowed: critical, high, medium, low');
+  });
+
+  test("allowDestroy of exactly ten characters is a reason", () => {
+    expect(constructed({ retain: { allowDestroy: " 0123456789 " } })().resource.lifecycle).toEqual({ preventDestroy: false });
+  });
+
+  test.each([["ok"], ["  012345678  "], [" ".repeat(12)], [42]])("fails if allowDestroy gives no real reason: %j", (allowDestroy) => {
+    expect(constructed({ retain: { allowDestroy: allowDestroy as never } })).toThrow("test/V: retain.allowDestroy must give a reason of 10+ characters for letting destroy delete the data");
+  });
+
+  test("every problem is reported at once", () => {
+    expect(constructed({ service: "A", capacityMin: "5" as never })).toThrow(
+      'test/V: service "A" must be lowercase letters and digits joined by single underscores (a volume id is never rewritten); capacityMin "5" must be a positive size with a unit',
+    );
   });
 
   test("fails if used in a Kubernetes stack", () => {
@@ -143,6 +181,21 @@ describe("bad input fails with the construct path, the value and what is allowed
       /a nomad provider cannot be used in a stack of cluster kubernetes/,
     );
   });
+});
+
+test("capacities are read with their unit's size: decimal (KB … TB) and binary (KiB … TiB), fractions allowed", () => {
+  expect(["1KB", "1MB", "1GB", "1TB", "1KiB", "1MiB", "1GiB", "1TiB", "1.5GiB", "0.5KB"].map(capacityBytes)).toEqual([
+    1e3,
+    1e6,
+    1e9,
+    1e12,
+    1024,
+    1024 ** 2,
+    1024 ** 3,
+    1024 ** 4,
+    1.5 * 1024 ** 3,
+    500,
+  ]);
 });
 
 describe("backup choice", () => {

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { ANUBIS_SIGNING_KEY } from "../../constructs/anubis";
 import { AppDeployment, ServiceBackend } from "../../constructs/app-deployment";
-import { IngressAuth, IngressFactory, IngressFactoryProps } from "../../constructs/ingress-factory";
+import { authProblem, IngressAuth, IngressFactory, IngressFactoryProps } from "../../constructs/ingress-factory";
 import { Namespace } from "../../constructs/namespace";
 import { ServiceSecrets } from "../../constructs/service-secrets";
 import { VaultKvStore } from "../../constructs/vault-kv-store";
@@ -24,7 +24,16 @@ function backendIn(scope: Construct): ServiceBackend {
 type PropsFor = Partial<IngressFactoryProps> | ((scope: Construct) => Partial<IngressFactoryProps>);
 
 function ingressWith(props: PropsFor) {
-  return synthWith((s) => new IngressFactory(s, "Ingress", { name: "web", dns: "none", backend: backendIn(s), ...(typeof props === "function" ? props(s) : props) }));
+  return factoryWith(props).stack;
+}
+
+/** The synthesized stack and the construct itself (its routes). */
+function factoryWith(props: PropsFor) {
+  let factory: IngressFactory | undefined;
+  const stack = synthWith((s) => {
+    factory = new IngressFactory(s, "Ingress", { name: "web", dns: "none", backend: backendIn(s), ...(typeof props === "function" ? props(s) : props) });
+  });
+  return { stack, factory: factory! };
 }
 
 /** A service that declared it reads Anubis's shared signing key. */
@@ -81,6 +90,34 @@ describe("auth", () => {
     expect(() => ingressWith({ auth: { mode: "app" } as unknown as IngressAuth })).toThrow(/auth mode app needs a reason of 10\+ characters; got null|got null/);
   });
 
+  test("exactly ten characters is a reason; the reason is recorded without surrounding blanks", () => {
+    const ingress = onlyResource(ingressWith({ auth: { mode: "app", reason: "  0123456789 \n" } }), "kubernetes_ingress_v1");
+    expect(annotationsOf(ingress)["homelab.auth/reason"]).toBe("0123456789");
+  });
+
+  test.each([
+    ["nine characters between blanks", "  012345678  "],
+    ["ten spaces", " ".repeat(10)],
+    ["blanks only", "\t\n          \n"],
+  ])("fails if the reason is %s", (_, reason) => {
+    expect(() => ingressWith({ auth: { mode: "public", reason } })).toThrow(
+      `test/Ingress: auth mode public needs a reason of 10+ characters saying why it is not behind Authentik; got ${JSON.stringify(reason)}`,
+    );
+  });
+
+  test("anti-AI can be added to a login-protected route: after forward-auth, before retry", () => {
+    expect(middlewaresOf(onlyResource(ingressWith({ antiAiScraping: true }), "kubernetes_ingress_v1"))).toEqual([
+      mw.rateLimit,
+      mw.authentikForwardAuth,
+      mw.antiAiScraping,
+      mw.retry,
+    ]);
+  });
+
+  test("fails with a message, not a TypeError, for an auth that is not an object (untyped callers of authProblem)", () => {
+    expect(authProblem("auth", undefined as never)).toBe("auth mode undefined is not a mode; allowed: required, app, public, none");
+  });
+
   test("fails if the mode is unknown", () => {
     expect(() => ingressWith({ auth: { mode: "open" } as unknown as IngressAuth })).toThrow(
       /auth mode "open" is not a mode; allowed: required, app, public, none/,
@@ -88,7 +125,47 @@ describe("auth", () => {
   });
 });
 
+describe("the ingress Traefik reads", () => {
+  test("a Traefik ingress on the TLS entry point (websecure), labelled for the app, routing every path to the Service's port", () => {
+    const ingress = onlyResource(ingressWith({}), "kubernetes_ingress_v1");
+    expect(ingress.spec.ingress_class_name).toBe("traefik");
+    expect(annotationsOf(ingress)["traefik.ingress.kubernetes.io/router.entrypoints"]).toBe("websecure");
+    expect(ingress.metadata).toMatchObject({
+      name: "web",
+      namespace: expect.stringMatching(/^\$\{kubernetes_namespace_v1\.Ns_\w+\.metadata\[0\]\.name\}$/),
+      labels: { "app.kubernetes.io/name": "web", "app.kubernetes.io/component": "ingress", "app.kubernetes.io/managed-by": "terraform" },
+    });
+    expect(ingress.spec.rule[0].http.path).toEqual([
+      {
+        path: "/",
+        path_type: "Prefix",
+        backend: { service: { name: expect.stringMatching(/^\$\{kubernetes_service_v1\.App_Service_\w+\.metadata\[0\]\.name\}$/), port: { number: 80 } } },
+      },
+    ]);
+  });
+
+  test("its routes, as the catalog and the monitoring stack read them: host, paths, auth, dns, and whether it serves Authentik", () => {
+    const { factory } = factoryWith({ dns: "proxied", auth: { mode: "app", reason: "has its own login page" }, carveOut: { paths: ["/admin/"], auth: { mode: "required" } } });
+    expect(factory.routes).toEqual([
+      { host: "web.example.org", paths: ["/"], auth: "app", dns: "proxied", partOfAuthentik: false },
+      { host: "web.example.org", paths: ["/admin"], auth: "required", dns: "proxied", partOfAuthentik: false },
+    ]);
+    expect([factory.host, factory.auth]).toEqual(["web.example.org", { mode: "app", reason: "has its own login page" }]);
+    expect(factoryWith({ partOfAuthentik: true }).factory.routes).toEqual([{ host: "web.example.org", paths: ["/"], auth: "required", dns: "none", partOfAuthentik: true }]);
+  });
+
+  test("fails if the name is not a DNS label", () => {
+    expect(() => ingressWith({ name: "Web_1" })).toThrow(/^test\/Ingress: ingress name "Web_1" /);
+  });
+});
+
 describe("host, dns and tls", () => {
+  test("an explicit host and TLS secret are used as given", () => {
+    const ingress = onlyResource(ingressWith({ host: "blog.example.org", tlsSecretName: "blog-tls" }), "kubernetes_ingress_v1");
+    expect(ingress.spec.rule[0].host).toBe("blog.example.org");
+    expect(ingress.spec.tls).toEqual([{ hosts: ["blog.example.org"], secret_name: "blog-tls" }]);
+  });
+
   test("host defaults to <name>.<public domain>, with TLS for it", () => {
     const ingress = onlyResource(ingressWith({}), "kubernetes_ingress_v1");
     expect(ingress.spec.rule[0].host).toBe("web.example.org");
@@ -196,8 +273,16 @@ describe("anubis and carve-outs", () => {
     );
   });
 
-  test("fails if anubis fronts an ingress that requires login", () => {
+  test("fails if anubis fronts an ingress that requires login, or an app's own login", () => {
     expect(() => ingressWith((s) => ({ anubis: anubisSecrets(s) }))).toThrow(/auth mode is required; allowed: anubis with auth none or public/);
+    expect(() => ingressWith((s) => ({ anubis: anubisSecrets(s), auth: { mode: "app", reason: "has its own login page" } }))).toThrow(
+      "test/Ingress: anubis fronts public content without a login, but auth mode is app; allowed: anubis with auth none or public",
+    );
+  });
+
+  test("anubis can front a public-outpost route", () => {
+    const ingress = onlyResource(ingressWith((s) => ({ anubis: anubisSecrets(s), auth: { mode: "public", reason: "public landing page, audited" } })), "kubernetes_ingress_v1");
+    expect(middlewaresOf(ingress)).toEqual([mw.rateLimit, mw.authentikPublicForwardAuth, mw.retry]);
   });
 
   test("a carve-out can tighten auth on part of an app (no anubis needed)", () => {
@@ -217,7 +302,28 @@ describe("anubis and carve-outs", () => {
     expect(() => ingressWith({ carveOut: { paths: ["/x"] } })).toThrow(/carveOut without anubis and with the same auth mode/);
   });
 
-  test("fails if a carve-out path is not an absolute path", () => {
-    expect(() => ingressWith((s) => ({ ...publicSite(s), carveOut: { paths: ["net-diag.sh"] } }))).toThrow(/carveOut path "net-diag.sh" is not allowed/);
+  test("a carve-out keeps the main ingress's auth and its own middlewares: no anubis, so anti-AI as the mode has it", () => {
+    const ingresses = Object.values(resourcesOf(ingressWith((s) => ({ ...publicSite(s), carveOut: { paths: ["/raw/files/"] } })), "kubernetes_ingress_v1")) as any[];
+    const carve = ingresses.find((i) => i.metadata.name === "web-carve-out");
+    expect(carve.spec.rule[0].http.path.map((p: any) => p.path)).toEqual(["/raw/files"]);
+    expect(annotationsOf(carve)).toMatchObject({ "homelab.auth/mode": "none", "homelab.auth/reason": "public blog, fronted by Anubis" });
+    expect(middlewaresOf(carve)).toEqual([mw.rateLimit, mw.antiAiScraping, mw.retry]);
+  });
+
+  test.each([
+    ["/", "the whole host"],
+    ["", "empty"],
+    ["net-diag.sh", "relative"],
+    ["raw/net-diag.sh", "relative, with a slash inside"],
+    ["/net diag.sh", "with a space"],
+    ["/net-diag.sh?x=1", "with a query"],
+  ])("fails if a carve-out path is %j (%s)", (path) => {
+    expect(() => ingressWith((s) => ({ ...publicSite(s), carveOut: { paths: [path] } }))).toThrow(
+      `test/Ingress: carveOut path ${JSON.stringify(path)} is not allowed; allowed: an absolute URL path other than "/", such as /net-diag.sh`,
+    );
+  });
+
+  test("fails if a carve-out lists no path", () => {
+    expect(() => ingressWith((s) => ({ ...publicSite(s), carveOut: { paths: [] } }))).toThrow("test/Ingress: carveOut.paths must list at least one path");
   });
 });

@@ -1,35 +1,49 @@
+import { tmpdir } from "os";
 import YAML from "yaml";
+import { HomelabApp } from "../../constructs";
 import { GlusterCsiVolume } from "../../constructs/gluster-csi-volume";
 import { LitestreamSidecar, LitestreamSidecarProps } from "../../constructs/litestream-sidecar";
 import { NomadJob } from "../../constructs/nomad-job";
 import { Job } from "../../jobspecs/model";
-import { onlyResource, synthApp, synthWith, testStack, NO_BACKUP } from "../helpers/synth";
+import { onlyResource, synthApp, synthWith, testInventory, testStack, NO_BACKUP } from "../helpers/synth";
 import { grantVault } from "../helpers/vault-grants";
 
 const nomad = { cluster: "nomad-main" as const };
-const app = (count?: number): Job => ({
+type Group = Job["TaskGroups"][number];
+const app = (count?: number, group: Partial<Group> = {}): Job => ({
   ID: "app",
   Type: "service",
   Datacenters: ["dc1"],
-  TaskGroups: [{ Name: "app", Count: count, Tasks: [{ Name: "app", Driver: "docker", Config: { image: "docker.io/sctx/overseerr:1.34.0" }, Resources: { MemoryMB: 256 } }] }],
+  TaskGroups: [{ Name: "app", Count: count, Tasks: [{ Name: "app", Driver: "docker", Config: { image: "docker.io/sctx/overseerr:1.34.0" }, Resources: { MemoryMB: 256 } }], ...group }],
 });
 type Extra = Partial<Omit<LitestreamSidecarProps, "group">>;
+type Options = { count?: number; mountAt?: string; group?: Partial<Group> };
 
-function build(extra: Extra = {}, opts: { count?: number; mountAt?: string } = {}) {
+/** The app's job with Litestream added to its group (a volume mounted first at mountAt). */
+function withSidecar(a: HomelabApp, extra: Extra, opts: Options): NomadJob {
+  const s = testStack(a, nomad);
+  const job = new NomadJob(s, "Job", { job: app(opts.count, opts.group) });
+  if (opts.mountAt) job.group("app").mount(new GlusterCsiVolume(s, "Config", { criticality: "medium", backup: NO_BACKUP, service: "app", type: "config" }), { destination: opts.mountAt });
+  new LitestreamSidecar(s, "Litestream", {
+    group: job.group("app"),
+    databases: ["/alloc/data/app/db.sqlite3"],
+    replica: { bucket: "litestream", path: "app" },
+    credentials: { source: "vault", path: "secret/data/app/litestream" },
+    ...extra,
+  });
+  return job;
+}
+
+/** The synthesized stack. */
+function build(extra: Extra = {}, opts: Options = {}) {
   return synthApp((a) => {
-    const s = testStack(a, nomad);
-    const job = new NomadJob(s, "Job", { job: app(opts.count) });
-    if (opts.mountAt) job.group("app").mount(new GlusterCsiVolume(s, "Config", { criticality: "medium", backup: NO_BACKUP, service: "app", type: "config" }), { destination: opts.mountAt });
-    new LitestreamSidecar(s, "Litestream", {
-      group: job.group("app"),
-      databases: ["/alloc/data/app/db.sqlite3"],
-      replica: { bucket: "litestream", path: "app" },
-      credentials: { source: "vault", path: "secret/data/app/litestream" },
-      ...extra,
-    });
+    withSidecar(a, extra, opts);
     grantVault(a);
   }).stacks.test;
 }
+
+/** The group as the construct leaves it, without a synth: for what the constructor accepts or refuses. */
+const constructed = (extra: Extra = {}, opts: Options = {}) => withSidecar(new HomelabApp({ outdir: tmpdir(), inventory: testInventory }), extra, opts).group("app").spec;
 const groupOf = (stack: any) => JSON.parse(onlyResource(stack, "nomad_job").jobspec.replace(/\$\$\{/g, "${")).Job.TaskGroups[0];
 
 describe("LitestreamSidecar", () => {
@@ -93,40 +107,165 @@ describe("LitestreamSidecar", () => {
 
 describe("bad input fails with the construct path and why", () => {
   test("fails if the database is on a mounted volume, saying SQLite breaks on network storage", () => {
-    expect(() => build({ databases: ["/config/db.sqlite3"] }, { mountAt: "/config" })).toThrow(
-      /test\/Litestream: SQLite database \/config\/db.sqlite3 .* would live on CSI volume glusterfs_app_config mounted at \/config: network file locking on GlusterFS\/NFS corrupts SQLite/,
+    expect(() => constructed({ databases: ["/config/db.sqlite3"] }, { mountAt: "/config" })).toThrow(
+      "test/Litestream: SQLite database /config/db.sqlite3 (Litestream test/Litestream) would live on CSI volume glusterfs_app_config mounted at /config: " +
+        "network file locking on GlusterFS/NFS corrupts SQLite even with Litestream; keep the database under /alloc/data (ephemeral disk) and let Litestream replicate it",
     );
   });
 
-  test("fails if the database is outside /alloc/data", () => {
-    expect(() => build({ databases: ["/var/lib/app/db.sqlite3"] })).toThrow(/database path \/var\/lib\/app\/db.sqlite3 is not under \/alloc\/data/);
+  test("fails if the database is under a volume the job mounts by itself (not through mount())", () => {
+    const group: Partial<Group> = {
+      Volumes: { data: { Name: "data", Type: "host", Source: "app-data" } },
+      Tasks: [{ Name: "app", Driver: "docker", Config: { image: "docker.io/sctx/overseerr:1.34.0" }, VolumeMounts: [{ Volume: "data", Destination: "/alloc/data/app" }] }],
+    } as never;
+    expect(() => constructed({}, { group })).toThrow(
+      "test/Litestream: SQLite database /alloc/data/app/db.sqlite3 would live on volume data mounted at /alloc/data/app in task app: network file locking corrupts SQLite; keep it under /alloc/data",
+    );
   });
 
-  test("fails if the path is not absolute", () => {
-    expect(() => build({ databases: ["db.sqlite3"] })).toThrow(/database path "db.sqlite3" must be an absolute, normalized file path/);
+  test.each([
+    ["outside /alloc/data", "/var/lib/app/db.sqlite3"],
+    ["the data directory itself", "/alloc/data"],
+    ["beside it, sharing its prefix", "/alloc/database.sqlite3"],
+  ])("fails if the database is %s", (_, db) => {
+    expect(() => constructed({ databases: [db] })).toThrow(
+      `test/Litestream: database path ${db} is not under /alloc/data: SQLite must live on the allocation's ephemeral disk (sticky, migrated), never on GlusterFS or NFS`,
+    );
+  });
+
+  test.each([
+    ["relative", "db.sqlite3"],
+    ["not normalized", "/alloc/data/../data/db.sqlite3"],
+    ["a directory", "/alloc/data/app/"],
+  ])("fails if the path is %s", (_, db) => {
+    expect(() => constructed({ databases: [db] })).toThrow(`test/Litestream: database path ${JSON.stringify(db)} must be an absolute, normalized file path under /alloc/data`);
+  });
+
+  test("fails if no database is listed", () => {
+    expect(() => constructed({ databases: [] })).toThrow("test/Litestream: databases must list at least one SQLite file under /alloc/data");
+  });
+
+  test("fails if two databases share a file name: both would replicate to one path", () => {
+    expect(() => constructed({ databases: ["/alloc/data/a/db.sqlite3", "/alloc/data/b/db.sqlite3"] })).toThrow(
+      "test/Litestream: databases /alloc/data/b/db.sqlite3 repeat a file name; each replicates to <path>/<file name>",
+    );
   });
 
   test("fails if the group count is not 1", () => {
-    expect(() => build({}, { count: 2 })).toThrow(/group app has count 2; a group with Litestream must have count 1/);
+    expect(() => constructed({}, { count: 2 })).toThrow(/group app has count 2; a group with Litestream must have count 1/);
+    expect(() => constructed({}, { count: 0 })).toThrow(/group app has count 0; a group with Litestream must have count 1/);
+    expect(constructed({}, { count: 1 }).Count).toBe(1);
   });
 
-  test("fails if credentials are given as literals", () => {
+  test.each(["litestream", "litestream-restore"])("fails if the group already runs a Litestream task (%s)", (name) => {
+    const group: Partial<Group> = {
+      Tasks: [
+        { Name: "app", Driver: "docker", Config: { image: "docker.io/sctx/overseerr:1.34.0" }, Resources: { MemoryMB: 256 } },
+        { Name: name, Driver: "docker", Config: { image: "docker.io/litestream/litestream:0.5.8" }, Resources: { MemoryMB: 64 } },
+      ],
+    };
+    expect(() => constructed({}, { group })).toThrow("test/Litestream: group app already runs Litestream tasks");
+  });
+
+  test.each(["accessKeyId", "secretAccessKey", "accessKey", "secretKey", "key", "secret", "password", "value"])(
+    "fails if credentials are given as literals (%s)",
+    (field) => {
+      const literal = { source: "vault", path: "secret/data/x/y", [field]: "s3cr3t" } as never;
+      expect(() => constructed({ credentials: literal })).toThrow(
+        `test/Litestream: credentials must not be literals (got ${field}); give a Vault path ({ source: "vault", path }) or a Nomad variable ({ source: "nomad-variable", path })`,
+      );
+    },
+  );
+
+  test("fails naming every literal given, and never their values", () => {
     const literal = { source: "vault", path: "secret/data/x/y", accessKeyId: "AKIA123", secretAccessKey: "s3cr3t" } as never;
-    expect(() => build({ credentials: literal })).toThrow(/credentials must not be literals \(got accessKeyId, secretAccessKey\)/);
+    expect(() => constructed({ credentials: literal })).toThrow(/credentials must not be literals \(got accessKeyId, secretAccessKey\)/);
+    expect(() => constructed({ credentials: literal })).not.toThrow(/AKIA123|s3cr3t/);
   });
 
-  test("fails if the endpoint carries credentials", () => {
-    expect(() => build({ replica: { bucket: "litestream", path: "app", endpoint: "http://key:secret@minio:9000" } })).toThrow(
-      /replica endpoint carries credentials in its URL/,
+  test("fails if the credentials name an unknown source", () => {
+    expect(() => constructed({ credentials: { source: "env", path: "secret/data/x/y" } as never })).toThrow(
+      'test/Litestream: credentials.source "env" is unknown; allowed: vault, nomad-variable',
     );
   });
 
-  test("fails if the bucket is not an S3 bucket name", () => {
-    expect(() => build({ replica: { bucket: "Lite_Stream", path: "app" } })).toThrow(/replica bucket "Lite_Stream" must be an S3 bucket name/);
+  test.each([
+    ["a user and a password", "http://key:secret@minio:9000"],
+    ["a key as the user alone", "http://AKIAIOSFODNN7EXAMPLE@minio:9000"],
+    ["a password alone", "http://:secret@minio:9000"],
+  ])("fails if the endpoint carries credentials: %s", (_, endpoint) => {
+    expect(() => constructed({ replica: { bucket: "litestream", path: "app", endpoint } })).toThrow(
+      "test/Litestream: replica endpoint carries credentials in its URL; credentials come from Vault or a Nomad variable at run time, never literals",
+    );
   });
 
-  test("fails if the credential path is not a path", () => {
-    expect(() => build({ credentials: { source: "vault", path: "litestream" } })).toThrow(/credentials.path "litestream" must be a Vault path/);
+  test("fails if the endpoint is not an http(s) URL", () => {
+    expect(() => constructed({ replica: { bucket: "litestream", path: "app", endpoint: "minio.service.consul" } })).toThrow(
+      'test/Litestream: replica endpoint "minio.service.consul" must be an http:// or https:// URL',
+    );
+    expect(() => constructed({ replica: { bucket: "litestream", path: "app", endpoint: "s3://minio:9000" } })).toThrow(
+      "test/Litestream: replica endpoint s3://minio:9000 must be an http:// or https:// URL",
+    );
+  });
+
+  test("an https endpoint is taken as given", () => {
+    const g = constructed({ replica: { bucket: "litestream", path: "app", endpoint: "https://minio.home.arpa" } });
+    const tmpl = g.Tasks.find((t) => t.Name === "litestream")!.Templates!.find((t) => t.DestPath === "local/litestream.yml")!;
+    expect(YAML.parse(tmpl.EmbeddedTmpl!).dbs[0].replica.endpoint).toBe("https://minio.home.arpa");
+  });
+
+  // S3's bucket naming rules: 3 to 63 characters; lowercase letters, digits, dots and hyphens; a letter or digit at each end.
+  test.each(["abc", "a.b-c", "a".repeat(63), "0litestream9"])("accepts the bucket name %s", (bucket) => {
+    expect(() => constructed({ replica: { bucket, path: "app" } })).not.toThrow();
+  });
+
+  test.each(["ab", "a".repeat(64), "Lite_Stream", "-litestream", "litestream-", "lite stream"])("fails if the bucket is not an S3 bucket name: %s", (bucket) => {
+    expect(() => constructed({ replica: { bucket, path: "app" } })).toThrow(
+      `test/Litestream: replica bucket ${JSON.stringify(bucket)} must be an S3 bucket name (lowercase, digits, . and -, 3–63)`,
+    );
+  });
+
+  test("a nested prefix is a path", () => {
+    expect(() => constructed({ replica: { bucket: "litestream", path: "media-centre/plex_1.db" } })).not.toThrow();
+  });
+
+  test.each(["/app", "app/", "a//b", "App", "-app", "app/.x", ""])("fails if the replica path is not a relative prefix: %j", (path) => {
+    expect(() => constructed({ replica: { bucket: "litestream", path } })).toThrow(`test/Litestream: replica path ${JSON.stringify(path)} must be a relative prefix such as media-centre/plex`);
+  });
+
+  test.each([
+    [{ source: "vault", path: "litestream" }, 'credentials.path "litestream" must be a Vault path such as secret/data/plex/litestream'],
+    [{ source: "vault", path: "Secret/data/x" }, 'credentials.path "Secret/data/x" must be a Vault path'],
+    [{ source: "vault", path: "secret//x" }, 'credentials.path "secret//x" must be a Vault path'],
+    [{ source: "vault", path: "secret/data/x/" }, 'credentials.path "secret/data/x/" must be a Vault path'],
+    [{ source: "nomad-variable", path: "/nomad/jobs/app" }, 'credentials.path "/nomad/jobs/app" must be a Nomad variable path such as nomad/jobs/plex'],
+  ] as const)("fails if the credential path is not a path: %j", (credentials, message) => {
+    expect(() => constructed({ credentials })).toThrow(`test/Litestream: ${message}`);
+  });
+
+  test("fails if a credential field is not a lowercase identifier; a custom one is read", () => {
+    expect(() => constructed({ credentials: { source: "vault", path: "secret/data/app/litestream", accessKeyField: "Access-Key", secretKeyField: "9secret" } })).toThrow(
+      'test/Litestream: credentials field "Access-Key" must be a lowercase identifier; credentials field "9secret" must be a lowercase identifier',
+    );
+    const g = constructed({ credentials: { source: "vault", path: "secret/data/app/litestream", accessKeyField: "_key_1", secretKeyField: "sk" } });
+    const creds = g.Tasks.find((t) => t.Name === "litestream")!.Templates!.find((t) => t.Envvars)!;
+    expect(creds.EmbeddedTmpl).toContain("LITESTREAM_ACCESS_KEY_ID={{ .Data.data._key_1 }}");
+  });
+
+  test.each([99, 100.5, Number.NaN])("fails if the ephemeral disk is %d MiB", (ephemeralDiskMiB) => {
+    expect(() => constructed({ ephemeralDiskMiB })).toThrow(`test/Litestream: ephemeralDiskMiB ${ephemeralDiskMiB} must be an integer of at least 100`);
+  });
+
+  test("the ephemeral disk is the larger of the group's own and the one asked for", () => {
+    expect(constructed({ ephemeralDiskMiB: 100 }).EphemeralDisk).toEqual({ Sticky: true, Migrate: true, SizeMB: 100 });
+    expect(constructed({ ephemeralDiskMiB: 300 }, { group: { EphemeralDisk: { SizeMB: 200 } } }).EphemeralDisk).toEqual({ Sticky: true, Migrate: true, SizeMB: 300 });
+    expect(constructed({}, { group: { EphemeralDisk: { SizeMB: 2048 } } }).EphemeralDisk).toEqual({ Sticky: true, Migrate: true, SizeMB: 2048 });
+  });
+
+  test("every problem is reported at once", () => {
+    expect(() => constructed({ databases: [], replica: { bucket: "Bad", path: "/abs" } })).toThrow(
+      'test/Litestream: databases must list at least one SQLite file under /alloc/data; replica bucket "Bad" must be an S3 bucket name (lowercase, digits, . and -, 3–63); replica path "/abs" must be a relative prefix such as media-centre/plex',
+    );
   });
 
   test("fails if a later mount would cover the database: /alloc is reserved for Nomad", () => {

@@ -66,7 +66,9 @@ describe("the clone holds the history affected compares with (plugin-git at the 
     expect(lines({ clone: cloneWith({ tags: true }) })).toEqual([]);
     expect(lines({ event: "tag", clone: cloneWith({}) })).toEqual([]);
     // …but not an explicit tags: false
-    expect(lines({ event: "tag", clone: cloneWith({ tags: false }) })).toHaveLength(1);
+    expect(findings({ event: "tag", clone: cloneWith({ tags: false }) }).map((f) => [f.where, f.problem])).toEqual([
+      [`${FILE}:clone[0].settings`, expect.stringMatching(/^partial is unset and plugin-git defaults it to true, which fetches --depth=1 --filter=tree:0 whatever depth says \(on tag events\)/)],
+    ]);
   });
 
   test("string settings are read as the plugin reads its environment", () => {

@@ -32,5 +32,8 @@ test("fails if the port is out of range", () => {
 
 test("groupSidecarProblems finds a sidecar left at Nomad's default", () => {
   const group = { Name: "g", Tasks: [], Services: [{ Name: "web", Connect: { SidecarService: {} } }] };
-  expect(groupSidecarProblems(group)).toHaveLength(2);
+  expect(groupSidecarProblems(group)).toEqual([
+    "group g service web: sidecar memory unset (Nomad's default 128) MiB is below 256 MiB: Envoy's baseline is 90–130 MB and OOM kills cascade",
+    "group g service web: sidecar memory_max unset MiB is below 512 MiB",
+  ]);
 });

@@ -31,6 +31,15 @@ describe("which stacks changed", () => {
     expect(removedStacks(before, after)).toEqual(["old"]);
   });
 
+  test("a file removed beside a stack's JSON is a change", () => {
+    const after = synth({ matrix: { "cdk.tf.json": "{a}" }, minio: { "cdk.tf.json": "{m}" } });
+    expect([...changedStacks(before, after)]).toEqual(["matrix"]);
+  });
+
+  test("stacks removed from the code are listed sorted", () => {
+    expect(removedStacks(synth({ zeta: {}, alpha: {}, matrix: {} }), synth({ matrix: {} }))).toEqual(["alpha", "zeta"]);
+  });
+
   test("a file added beside a stack's JSON is a change", () => {
     const after = synth({ matrix: { "cdk.tf.json": "{a}", "jobs/synapse.json": "{image: v1}", "jobs/extra.json": "{}" }, minio: { "cdk.tf.json": "{m}" } });
     expect([...changedStacks(before, after)]).toEqual(["matrix"]);
@@ -93,8 +102,74 @@ describe("affected precisely: a dependent is affected only by what it reads", ()
     expect([...affectedStacks(before, estate(vault(7)))].sort()).toEqual(["bridge", "vault", "vaultwarden"]);
   });
 
+  test("a change to cdktf's metadata alone on a resource an output reads affects no reader", () => {
+    const renamedPath = vault(7).replace('"path":"vault/Policy"', '"path":"vault/Policies/Policy"');
+    expect([...affectedStacks(estate(vault(7)), estate(renamedPath))]).toEqual(["vault"]);
+  });
+
+  test("a change to a data source an output reads affects the stacks reading that output", () => {
+    const policy = (path: string, otherPath = "secret/data/x/*") =>
+      JSON.stringify({
+        data: { vault_policy_document: { Doc: { rule: [{ path, capabilities: ["read"] }] }, Other: { rule: [{ path: otherPath, capabilities: ["read"] }] } } },
+        output: { "cross-stack-output-policy": { value: "${data.vault_policy_document.Doc.hcl}" } },
+      });
+    expect([...affectedStacks(estate(policy("secret/data/a/*")), estate(policy("secret/data/b/*")))].sort()).toEqual(["vault", "vaultwarden"]);
+    // another data source changed: the output does not read it
+    expect([...affectedStacks(estate(policy("secret/data/a/*")), estate(policy("secret/data/a/*", "secret/data/y/*")))]).toEqual(["vault"]);
+  });
+
+  test("an output passing on another stack's affected output affects its readers, even when its own stack changed too", () => {
+    // vault -> middle (re-exports vault's policy and changes a resource of its own) -> last
+    const middle = (tag: string) =>
+      JSON.stringify({
+        data: { terraform_remote_state: { in: { backend: "pg", config: { schema_name: "vault" } } } },
+        resource: { terraform_data: { Own: { input: tag } } },
+        output: { passed: { value: "${data.terraform_remote_state.in.outputs.cross-stack-output-policy}" } },
+      });
+    const last = JSON.stringify({
+      data: { terraform_remote_state: { up: { backend: "pg", config: { schema_name: "middle" } } } },
+      resource: { terraform_data: { Use: { input: "${data.terraform_remote_state.up.outputs.passed}" } } },
+    });
+    const estate3 = (v: string, tag: string) => synth({ vault: { "cdk.tf.json": v }, middle: { "cdk.tf.json": middle(tag) }, last: { "cdk.tf.json": last } });
+    expect([...affectedStacks(estate3(vault(7), "a"), estate3(vault(7, "renamed"), "b"))].sort()).toEqual(["last", "middle", "vault"]);
+    // middle changed alone: what it passes on is the same
+    expect([...affectedStacks(estate3(vault(7), "a"), estate3(vault(7), "b"))]).toEqual(["middle"]);
+  });
+
+  test("a reader of a stack with no Terraform JSON left (only other files) is affected", () => {
+    const before = synth({ vault: { "cdk.tf.json": vault(7) }, vaultwarden: { "cdk.tf.json": vaultwarden } });
+    const after = synth({ vault: { "notes.txt": "moved" }, vaultwarden: { "cdk.tf.json": vaultwarden } });
+    expect([...affectedStacks(before, after)].sort()).toEqual(["vault", "vaultwarden"]);
+  });
+
   test("what a stack reads: producer by its backend's schema or state path, and the outputs named", () => {
     expect(consumedOutputs(JSON.parse(vaultwarden))).toEqual(new Map([["vault", new Set(["cross-stack-output-policy"])]]));
+    const json = {
+      data: {
+        terraform_remote_state: {
+          a: { backend: "local", config: { path: "platform.tfstate" } },
+          b: { backend: "pg", config: { schema_name: "matrix" } },
+          c: { backend: "local" },
+          d: { backend: "local", config: { path: "../../../state/vault.tfstate.backup" } },
+        },
+      },
+      resource: {
+        x: {
+          y: {
+            one: "${data.terraform_remote_state.a.outputs.first}",
+            two: "${data.terraform_remote_state.a.outputs.second} and ${data.terraform_remote_state.b.outputs.third}",
+            none: "${data.terraform_remote_state.c.outputs.lost} ${data.terraform_remote_state.d.outputs.lost} ${data.terraform_remote_state.undeclared.outputs.lost}",
+            notAReference: "mydata.terraform_remote_state.b.outputs.fourth",
+          },
+        },
+      },
+    };
+    expect(consumedOutputs(json)).toEqual(
+      new Map([
+        ["platform", new Set(["first", "second"])],
+        ["matrix", new Set(["third"])],
+      ]),
+    );
   });
 });
 
@@ -124,8 +199,10 @@ describe("resources that hold data between two synths", () => {
     JSON.stringify({ resource: { nomad_csi_volume: volumes, nomad_job: { Job: { json: true } } }, ...extra });
   const before = synth({ matrix: { "cdk.tf.json": stackJson({ ...volume("Config_1", "glusterfs_matrix_synapse_config"), ...volume("Media_2", "glusterfs_matrix_synapse_media") }) } });
 
-  test("nothing moved: nothing to say", () => {
+  test("nothing moved: nothing to say; a stack without Terraform JSON is skipped", () => {
     expect(statefulChanges(before, before)).toEqual([]);
+    const withNotes = new Map([...before, ["notes", files({ "README.md": "no stack here" })]]);
+    expect(statefulChanges(withNotes, withNotes)).toEqual([]);
   });
 
   test("a renamed volume without a declared move destroys data, loudly, naming where it reappears", () => {

@@ -1,118 +1,78 @@
 import { execFileSync } from "child_process";
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "fs";
 import { hostname } from "os";
-import { join } from "path";
-import { cleanEnv, newWorkspace, REPO, runScript, sha256, Workspace } from "../integration/helpers/workspace";
+import { cleanEnv, newWorkspace, runScript, sha256, Workspace } from "../integration/helpers/workspace";
 
 /**
- * `npm run state` through the compiled CLI (real age, run by node: jest cannot load the
- * ESM-only age package), on the fixture estate (tier-0 stack boot, tier-1 producer).
- * Needs `tsc -p .` first, which `npm test` runs.
+ * `npm run state` as the operator runs it: the compiled CLI (run by node, real age) on the
+ * fixture estate (tier-0 stack boot, tier-1 producer). What the CLI adds to the functions
+ * __tests__/ops/state-files.test.ts and state-encryption.test.ts run in-process: the
+ * identity from AGE_IDENTITY_FILE, --force reaching them, the stack's lock, the tier check,
+ * usage, and `check` over git. Needs `tsc -b` first, which `npm test` runs.
  */
 describe("npm run state", () => {
   let ws: Workspace;
   const STATE = '{"version":4,"serial":3,"resources":[{"name":"Seed"}]}\n';
   const state = (args: string[], env: NodeJS.ProcessEnv = {}) => runScript("state", args, ws.root, cleanEnv(env));
   const operator = () => ({ AGE_IDENTITY_FILE: ws.identityFile });
-  const setMtime = (file: string, secondsAgo: number) => {
-    const t = new Date(Date.now() - secondsAgo * 1000);
-    utimesSync(file, t, t);
-  };
-
-  beforeEach(() => {
-    ws = newWorkspace();
+  const stateDir = () => readdirSync(ws.stateFile("")).sort();
+  /** boot's state as `state encrypt` left it from a plaintext and Terraform's backup. */
+  const encrypted = () => {
     writeFileSync(ws.stateFile("boot.tfstate"), STATE);
     writeFileSync(ws.stateFile("boot.tfstate.backup"), STATE);
     const r = state(["encrypt", "boot"], operator());
     if (r.status !== 0) throw new Error(r.stderr);
-  });
-  afterEach(() => ws.dispose());
+    return r;
+  };
 
-  test("encrypt removes the plaintext and its backup", () => {
-    expect(existsSync(ws.stateFile("boot.tfstate.age"))).toBe(true);
-    expect(existsSync(ws.stateFile("boot.tfstate"))).toBe(false);
-    expect(existsSync(ws.stateFile("boot.tfstate.backup"))).toBe(false);
+  // One workspace (its key pairs come from the CLI): each test starts from recipients.txt alone.
+  beforeAll(() => (ws = newWorkspace()));
+  afterAll(() => ws.dispose());
+  beforeEach(() => {
+    for (const name of readdirSync(ws.stateFile(""))) if (name !== "recipients.txt") rmSync(ws.stateFile(name), { recursive: true, force: true });
+    rmSync(ws.stateFile("../.git"), { recursive: true, force: true });
   });
 
-  test("decrypt restores the exact bytes, readable by the owner only", () => {
-    expect(state(["decrypt", "boot"], operator()).stdout).toMatch(/boot: decrypted to state\/boot.tfstate/);
+  test("encrypt leaves only the .age file (plaintext and backup removed); decrypt restores the exact bytes, readable by the owner only", () => {
+    expect(encrypted().stdout).toBe("boot: encrypted to state/boot.tfstate.age for 1 recipient(s); plaintext removed\n");
+    expect(stateDir()).toEqual(["boot.tfstate.age", "recipients.txt"]);
+    expect(state(["decrypt", "boot"], operator()).stdout).toBe("boot: decrypted to state/boot.tfstate\n");
     expect(readFileSync(ws.stateFile("boot.tfstate"), "utf8")).toBe(STATE);
     expect(statSync(ws.stateFile("boot.tfstate")).mode & 0o777).toBe(0o600);
+    expect(stateDir()).toEqual(["boot.tfstate", "boot.tfstate.age", "recipients.txt"]);
   });
 
-  test("fails to encrypt without an identity: it could not prove you can decrypt what it writes; the plaintext is kept", () => {
-    writeFileSync(ws.stateFile("boot.tfstate"), STATE.replace("3", "4"));
+  test("--force reaches decrypt and encrypt: unsaved work is refused, then discarded; an unchanged state is re-encrypted", () => {
+    encrypted();
+    const then = new Date(Date.now() - 60_000);
+    utimesSync(ws.stateFile("boot.tfstate.age"), then, then);
+    writeFileSync(ws.stateFile("boot.tfstate"), '{"unsaved":true}\n');
+    const r = state(["decrypt", "boot"], operator());
+    expect([r.status, r.stderr]).toEqual([1, expect.stringMatching(/refusing to decrypt boot: the plaintext state is newer than the encrypted one and differs from it/)]);
+    expect(readFileSync(ws.stateFile("boot.tfstate"), "utf8")).toBe('{"unsaved":true}\n');
+
+    expect(state(["decrypt", "boot", "--force"], operator()).status).toBe(0);
+    expect(readFileSync(ws.stateFile("boot.tfstate"), "utf8")).toBe(STATE);
     const before = sha256(ws.stateFile("boot.tfstate.age"));
-    const r = state(["encrypt", "boot"]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/no age identity to encrypt state\/boot.tfstate \(it proves you can decrypt what is written\): set AGE_IDENTITY_FILE/);
-    expect(sha256(ws.stateFile("boot.tfstate.age"))).toBe(before);
-    expect(existsSync(ws.stateFile("boot.tfstate"))).toBe(true);
+    expect(state(["encrypt", "boot", "--force"], operator()).stdout).toMatch(/^boot: encrypted to state\/boot.tfstate.age/);
+    expect(sha256(ws.stateFile("boot.tfstate.age"))).not.toBe(before);
   });
 
-  test("fails to encrypt to recipients that leave your identity out (the committed placeholder), saying how to add your key", () => {
-    writeFileSync(ws.stateFile("recipients.txt"), readFileSync(join(REPO, "state", "recipients.txt")));
-    writeFileSync(ws.stateFile("boot.tfstate"), STATE.replace("3", "4"));
-    const before = sha256(ws.stateFile("boot.tfstate.age"));
-    const r = state(["encrypt", "boot", "--force"], operator());
-    expect(r.status).toBe(1);
-    const publicKey = /# public key: (age1\S+)/.exec(readFileSync(ws.identityFile, "utf8"))![1];
-    expect(r.stderr).toContain(
-      `refusing to encrypt to state/recipients.txt: it does not list the public key of your identity (AGE_IDENTITY_FILE (${ws.identityFile})), ` +
-        `so you could not decrypt the state once written. Add your public key ${publicKey} to state/recipients.txt`,
-    );
-    expect(sha256(ws.stateFile("boot.tfstate.age"))).toBe(before);
-    expect(existsSync(ws.stateFile("boot.tfstate"))).toBe(true);
+  test("fails without an identity in the environment, saying what to set, and writes nothing", () => {
+    encrypted();
+    const r = state(["decrypt", "boot"]);
+    expect([r.status, r.stderr]).toEqual([1, expect.stringMatching(/no age identity to decrypt state\/boot.tfstate.age: set AGE_IDENTITY_FILE/)]);
+    expect(stateDir()).toEqual(["boot.tfstate.age", "recipients.txt"]);
   });
 
   test("fails while another process holds the stack's lock, naming it; a malformed --lock-timeout is a usage error", () => {
+    encrypted();
     writeFileSync(ws.stateFile("boot.tfstate.lock"), JSON.stringify({ pid: process.pid, host: hostname(), started: "then", command: "deploy boot", token: "t" }));
     const r = state(["decrypt", "boot"], operator());
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`the tier-0 state of boot is in use by pid ${process.pid} on .* \\(deploy boot, since then\\)`));
     expect(existsSync(ws.stateFile("boot.tfstate"))).toBe(false);
     expect(state(["decrypt", "boot", "--lock-timeout=x"], operator()).stderr).toMatch(/--lock-timeout takes whole seconds/);
-  });
-
-  test("fails if no identity is set, saying what to set, and writes nothing", () => {
-    const before = sha256(ws.stateFile("boot.tfstate.age"));
-    const r = state(["decrypt", "boot"]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/no age identity to decrypt state\/boot.tfstate.age: set AGE_IDENTITY_FILE/);
-    expect(sha256(ws.stateFile("boot.tfstate.age"))).toBe(before);
-    expect(existsSync(ws.stateFile("boot.tfstate"))).toBe(false);
-  });
-
-  test("fails if the identity is not a recipient, and writes nothing", () => {
-    const r = state(["decrypt", "boot"], { AGE_IDENTITY_FILE: ws.strangerFile });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/cannot decrypt state\/boot.tfstate.age: it is not one of the recipients/);
-    expect(existsSync(ws.stateFile("boot.tfstate"))).toBe(false);
-  });
-
-  test("fails if a newer plaintext holds unsaved work, leaving both files; --force discards it", () => {
-    setMtime(ws.stateFile("boot.tfstate.age"), 60);
-    writeFileSync(ws.stateFile("boot.tfstate"), '{"unsaved":true}\n');
-    const [enc, plain] = [sha256(ws.stateFile("boot.tfstate.age")), sha256(ws.stateFile("boot.tfstate"))];
-    const r = state(["decrypt", "boot"], operator());
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/refusing to decrypt boot: the plaintext state is newer than the encrypted one and differs from it/);
-    expect([sha256(ws.stateFile("boot.tfstate.age")), sha256(ws.stateFile("boot.tfstate"))]).toEqual([enc, plain]);
-
-    expect(state(["decrypt", "boot", "--force"], operator()).status).toBe(0);
-    expect(readFileSync(ws.stateFile("boot.tfstate"), "utf8")).toBe(STATE);
-  });
-
-  test("fails to encrypt a plaintext older than the encrypted state (changed since, e.g. by git pull), unless forced", () => {
-    writeFileSync(ws.stateFile("boot.tfstate"), '{"stale":true}\n');
-    setMtime(ws.stateFile("boot.tfstate"), 60);
-    const before = sha256(ws.stateFile("boot.tfstate.age"));
-    const r = state(["encrypt", "boot"], operator());
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/refusing to encrypt boot: the encrypted state is newer than the plaintext/);
-    expect(sha256(ws.stateFile("boot.tfstate.age"))).toBe(before);
-    expect(state(["encrypt", "boot", "--force"], operator()).status).toBe(0);
-    expect(sha256(ws.stateFile("boot.tfstate.age"))).not.toBe(before);
   });
 
   test("fails for a tier-1 stack: its state is in PostgreSQL", () => {
@@ -128,6 +88,7 @@ describe("npm run state", () => {
   });
 
   test("check reads content: plaintext JSON committed under a .tfstate.age name fails, the real ciphertext passes", () => {
+    encrypted();
     const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], { cwd: ws.root });
     git("init", "-q");
     git("add", "state");

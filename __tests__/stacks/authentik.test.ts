@@ -1,6 +1,5 @@
 import { readProvenance, readStoredJson } from "../../contracts/stored";
-import { AUTHENTIK_OUTPOSTS } from "../../constructs/authentik-outposts";
-import { AUTHENTIK_DATABASE, AUTHENTIK_SECRETS, AUTHENTIK_VERSION, AuthentikStack } from "../../stacks/authentik";
+import { AUTHENTIK_SECRETS, AUTHENTIK_VERSION, AuthentikStack } from "../../stacks/authentik";
 import { CROWDSEC_BOUNCER_SECRETS, CROWDSEC_SECRETS, CrowdsecStack } from "../../stacks/crowdsec";
 import { PlatformStack } from "../../stacks/platform";
 import { VaultStack } from "../../stacks/vault";
@@ -31,7 +30,7 @@ describe("authentik stack", () => {
   });
 
   test("three servers, kept at two or more through voluntary disruptions, never fewer ready during a roll", () => {
-    expect([body.chart, body.version]).toEqual(["authentik", AUTHENTIK_VERSION]);
+    expect([body.chart, body.version]).toEqual(["authentik", readProvenance("helm-chart-authentik").version]);
     expect(values.server.replicas).toBe(3);
     expect(values.server.pdb).toEqual({ enabled: true, minAvailable: 2 });
     expect(values.server.deploymentStrategy.rollingUpdate).toEqual({ maxSurge: 1, maxUnavailable: 0 });
@@ -39,9 +38,10 @@ describe("authentik stack", () => {
 
   test("PgBouncer in front of its database: a CNPG Pooler of the pg-cluster, three instances, session mode", () => {
     const pooler = manifests.find((m) => m.kind === "Pooler");
-    expect([pooler.metadata.namespace, pooler.metadata.name]).toEqual(["dbaas", AUTHENTIK_DATABASE.pooler]);
+    expect(pooler.metadata.namespace).toBe("dbaas");
     expect(pooler.spec).toMatchObject({ cluster: { name: "pg-cluster" }, instances: 3, type: "rw", pgbouncer: { poolMode: "session" } });
-    expect(values.authentik.postgresql).toEqual({ host: `${AUTHENTIK_DATABASE.pooler}.dbaas.svc.cluster.local`, port: 5432, name: "authentik", user: "authentik" });
+    // Authentik connects to that Pooler's Service (CNPG names it after the Pooler)
+    expect(values.authentik.postgresql).toEqual({ host: `${pooler.metadata.name}.dbaas.svc.cluster.local`, port: 5432, name: "authentik", user: "authentik" });
     expect(body.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^kubernetes_manifest\.Pooler_/)]));
   });
 
@@ -57,7 +57,8 @@ describe("authentik stack", () => {
   });
 
   test("the embedded outpost's Service selects the chart's server pods, on their http port", () => {
-    const embedded = services.find((s) => s.metadata.name === AUTHENTIK_OUTPOSTS.embedded);
+    // Authentik's name for the embedded outpost's Service: ak-outpost-<outpost slug>
+    const embedded = services.find((s) => s.metadata.name === "ak-outpost-authentik-embedded-outpost");
     expect(embedded.metadata.namespace).toBe("${kubernetes_namespace_v1.Namespace_9B63B8C8.metadata[0].name}");
     expect(embedded.spec.selector).toEqual({
       "app.kubernetes.io/name": "authentik",
@@ -69,12 +70,13 @@ describe("authentik stack", () => {
 
   test("the public outpost: one replica (it keeps sessions in the pod), at the server's version, its token from Vault", () => {
     const deployment = onlyResource(a, "kubernetes_deployment_v1");
-    expect([deployment.metadata.name, deployment.spec.replicas]).toEqual([AUTHENTIK_OUTPOSTS.public, "1"]);
+    // the guide (003): the public outpost is ak-outpost-public.authentik.svc:9000
+    expect([deployment.metadata.name, deployment.spec.replicas]).toEqual(["ak-outpost-public", "1"]);
     const container = deployment.spec.template.spec.container[0];
     expect(container.image).toBe(`ghcr.io/goauthentik/proxy:${readStoredJson<any>("helm-chart-authentik", "chart.json").appVersion}`);
     expect(container.env_from).toEqual([{ secret_ref: { name: "ak-outpost-public-token" } }]);
     expect(container.env).toContainEqual({ name: "AUTHENTIK_HOST_BROWSER", value: `https://authentik.${testInventory.domains.public}` });
-    expect(services.find((s) => s.metadata.name === AUTHENTIK_OUTPOSTS.public).spec.port[0].port).toBe(9000);
+    expect(services.find((s) => s.metadata.name === "ak-outpost-public").spec.port[0].port).toBe(9000);
   });
 
   test("Traefik's forward-auth middlewares call exactly the outposts this stack serves", () => {

@@ -1,10 +1,11 @@
 import YAML from "yaml";
-import { CROWDSEC_BOUNCER_KEY, CROWDSEC_BOUNCER_PLUGIN, crowdsecBouncerTraefikValues } from "../../constructs/crowdsec-bouncer";
-import { CROWDSEC_BOUNCER_SECRETS, CROWDSEC_DATABASE, CROWDSEC_SECRETS, CrowdsecStack } from "../../stacks/crowdsec";
+import { CROWDSEC_BOUNCER_PLUGIN, crowdsecBouncerTraefikValues } from "../../constructs/crowdsec-bouncer";
+import { CROWDSEC_BOUNCER_SECRETS, CROWDSEC_SECRETS, CrowdsecStack } from "../../stacks/crowdsec";
 import { PLATFORM_CHARTS } from "../../stacks/platform";
 import { VaultStack } from "../../stacks/vault";
 import { chartFindings, followsResourceRule, release, resourceBlocks } from "../helpers/releases";
 import { resourcesOf, synthApp, testInventory } from "../helpers/synth";
+import { readProvenance, readStoredJson } from "../../contracts/stored";
 
 describe("crowdsec stack", () => {
   const { stacks, report } = synthApp((app) => {
@@ -26,8 +27,10 @@ describe("crowdsec stack", () => {
     expect(report.findings.filter((f) => f.stackId === "crowdsec")).toEqual([]);
   });
 
-  test("pinned: chart 0.21.0 and image v1.7.8, not the chart's v1.7.3", () => {
-    expect([body.chart, body.version, values.image]).toEqual(["crowdsec", "0.21.0", { tag: "v1.7.8" }]);
+  test("pinned: the chart its stored contract holds, and an image of its own, not the chart's appVersion (which fails Central API authentication)", () => {
+    expect([body.chart, body.version]).toEqual(["crowdsec", readProvenance("helm-chart-crowdsec").version]);
+    expect(values.image.tag).toMatch(/^v\d+\.\d+\.\d+$/);
+    expect(values.image.tag).not.toBe(readStoredJson<{ appVersion: string }>("helm-chart-crowdsec", "chart.json").appVersion);
   });
 
   test("LAPI runs three replicas that share everything: no volume, Central API credentials in a Secret, rolling updates", () => {
@@ -40,7 +43,8 @@ describe("crowdsec stack", () => {
   test("its database is the pg-cluster, with the password from Vault, expanded from the environment at run time", () => {
     const db = YAML.parse(values.config["config.yaml.local"]).db_config;
     const { host, port } = testInventory.stateBackend.pg;
-    expect(db).toMatchObject({ type: "postgres", host, port, db_name: CROWDSEC_DATABASE.name, user: CROWDSEC_DATABASE.user, password: "${DB_PASSWORD}" });
+    // the guide (003) lists crowdsec among the PostgreSQL databases
+    expect(db).toMatchObject({ type: "postgres", host, port, db_name: "crowdsec", user: "crowdsec", password: "${DB_PASSWORD}" });
     expect(values.lapi.env).toContainEqual({ name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "crowdsec-lapi", key: "dbPassword" } } });
     expect(externalSecret("crowdsec-lapi").spec.data).toContainEqual({ secretKey: "dbPassword", remoteRef: { key: "crowdsec/database", property: "password" } });
   });
@@ -76,17 +80,20 @@ describe("crowdsec stack", () => {
   test("the bouncer and LAPI share one key from Vault: LAPI registers it, Traefik's pods read it from a file", () => {
     const lapiKey = externalSecret("crowdsec-lapi").spec.data.find((d: any) => d.secretKey === "bouncerKey").remoteRef;
     expect(values.lapi.env).toContainEqual({ name: "BOUNCER_KEY_traefik", valueFrom: { secretKeyRef: { name: "crowdsec-lapi", key: "bouncerKey" } } });
-    const traefikSide = externalSecret(CROWDSEC_BOUNCER_KEY.secretName);
-    expect(traefikSide.metadata.namespace).toBe("traefik");
-    expect(traefikSide.spec.data).toEqual([{ secretKey: CROWDSEC_BOUNCER_KEY.key, remoteRef: lapiKey }]);
-    expect(bouncer.crowdsecLapiKeyFile).toBe(`${CROWDSEC_BOUNCER_KEY.mountDir}/${CROWDSEC_BOUNCER_KEY.key}`);
+    // Traefik's side: an ExternalSecret in its namespace with the same key, mounted where the bouncer reads the file
+    const traefikSide = manifests.find((m) => m.kind === "ExternalSecret" && m.metadata.namespace === "traefik");
+    expect(traefikSide.spec.data).toEqual([{ secretKey: expect.any(String), remoteRef: lapiKey }]);
+    const fragment = crowdsecBouncerTraefikValues();
+    const mounted = fragment.deployment.additionalVolumes.find((v: any) => v.secret?.secretName === traefikSide.spec.target.name);
+    const mount = fragment.additionalVolumeMounts.find((m: any) => m.name === mounted!.name);
+    expect(bouncer.crowdsecLapiKeyFile).toBe(`${mount!.mountPath}/${traefikSide.spec.data[0].secretKey}`);
     expect(JSON.stringify(middleware)).not.toContain("crowdsecLapiKey\"");
   });
 
   test("what Traefik needs for the bouncer is valid for Traefik's chart as the platform pins it", () => {
     const fragment = crowdsecBouncerTraefikValues();
-    expect(fragment.additionalVolumeMounts[0].mountPath).toBe(CROWDSEC_BOUNCER_KEY.mountDir);
-    expect(fragment.deployment.additionalVolumes[0].secret).toEqual({ secretName: CROWDSEC_BOUNCER_KEY.secretName, optional: true });
+    // optional: Traefik starts before the crowdsec stack first writes the key
+    expect(fragment.deployment.additionalVolumes[0].secret.optional).toBe(true);
     expect(chartFindings({ ...PLATFORM_CHARTS.traefik, values: fragment })).toEqual([]);
   });
 

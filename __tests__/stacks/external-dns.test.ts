@@ -1,9 +1,14 @@
-import { EXTERNAL_DNS_HOSTNAME, EXTERNAL_DNS_PROXIED, EXTERNAL_DNS_TARGET } from "../../constructs/ingress-factory";
+import { readProvenance } from "../../contracts/stored";
 import { defineEstate } from "../../main";
-import { EXTERNAL_DNS_OWNER, EXTERNAL_DNS_SECRETS, ExternalDnsStack } from "../../stacks/external-dns";
+import { EXTERNAL_DNS_SECRETS, ExternalDnsStack } from "../../stacks/external-dns";
 import { VaultStack } from "../../stacks/vault";
 import { chartFindings, release } from "../helpers/releases";
 import { onlyResource, resourcesOf, synthApp, testInventory } from "../helpers/synth";
+
+/** The annotations external-dns reads from an ingress, as its documentation names them. */
+const HOSTNAME = "external-dns.alpha.kubernetes.io/hostname";
+const PROXIED = "external-dns.alpha.kubernetes.io/cloudflare-proxied";
+const TARGET = "external-dns.alpha.kubernetes.io/target";
 
 describe("external-dns stack", () => {
   const { stacks, report } = synthApp((app) => {
@@ -22,7 +27,7 @@ describe("external-dns stack", () => {
   });
 
   test("Cloudflare, with the API token from Vault through an ExternalSecret, never a literal", () => {
-    expect([body.chart, body.version, values.provider]).toEqual(["external-dns", "1.21.1", { name: "cloudflare" }]);
+    expect([body.chart, body.version, values.provider]).toEqual(["external-dns", readProvenance("helm-chart-external-dns").version, { name: "cloudflare" }]);
     expect(values.env).toEqual([{ name: "CF_API_TOKEN", valueFrom: { secretKeyRef: { name: "cloudflare-api-token", key: "api-token" } } }]);
     const es = onlyResource(d, "kubernetes_manifest").manifest;
     expect([es.kind, es.spec.target.name, es.spec.data]).toEqual([
@@ -37,21 +42,22 @@ describe("external-dns stack", () => {
     expect(values.sources).toEqual(["ingress"]);
     expect(values.extraArgs).toEqual(["--ignore-ingress-rules-spec", "--ignore-ingress-tls-spec"]);
     expect(values.domainFilters).toEqual([testInventory.domains.public]);
-    expect([values.policy, values.registry, values.txtOwnerId]).toEqual(["sync", "txt", EXTERNAL_DNS_OWNER]);
+    // the owner id marks the records it created: changing it orphans every existing record
+    expect([values.policy, values.registry, values.txtOwnerId]).toEqual(["sync", "txt", "homelab"]);
   });
 
   test("every host the estate's ingresses publish is in its zone, pointing where its proxying says", () => {
     const estate = synthApp(defineEstate).stacks;
     const { proxiedTarget, publicAddresses } = testInventory.kubernetes.externalDns;
     const published = Object.values(estate).flatMap((stack) =>
-      (Object.values(resourcesOf(stack, "kubernetes_ingress_v1")) as any[]).map((i) => i.metadata.annotations).filter((a) => a[EXTERNAL_DNS_HOSTNAME]),
+      (Object.values(resourcesOf(stack, "kubernetes_ingress_v1")) as any[]).map((i) => i.metadata.annotations).filter((a) => a[HOSTNAME]),
     );
     expect(published.length).toBeGreaterThan(0);
     for (const a of published) {
       const zone = values.domainFilters[0];
-      expect([a[EXTERNAL_DNS_HOSTNAME], a[EXTERNAL_DNS_HOSTNAME] === zone || a[EXTERNAL_DNS_HOSTNAME].endsWith(`.${zone}`)]).toEqual([a[EXTERNAL_DNS_HOSTNAME], true]);
-      const target = a[EXTERNAL_DNS_PROXIED] === "true" ? proxiedTarget : [publicAddresses.ipv4, publicAddresses.ipv6].join(",");
-      expect([a[EXTERNAL_DNS_HOSTNAME], a[EXTERNAL_DNS_TARGET]]).toEqual([a[EXTERNAL_DNS_HOSTNAME], target]);
+      expect([a[HOSTNAME], a[HOSTNAME] === zone || a[HOSTNAME].endsWith(`.${zone}`)]).toEqual([a[HOSTNAME], true]);
+      const target = a[PROXIED] === "true" ? proxiedTarget : [publicAddresses.ipv4, publicAddresses.ipv6].join(",");
+      expect([a[HOSTNAME], a[TARGET]]).toEqual([a[HOSTNAME], target]);
     }
   });
 

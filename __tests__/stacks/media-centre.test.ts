@@ -36,7 +36,8 @@ test("plex keeps its config on GlusterFS and reads the media read-only", () => {
 });
 
 test("plex's database directory is the ephemeral-disk copy, bind-mounted over the config volume's path", () => {
-  expect(group("plex").Tasks[0].Config.volumes).toEqual([`../alloc/data/plex:${PLEX_DATABASES_DIR}`]);
+  // where Plex Media Server keeps its SQLite databases under the image's /config
+  expect(group("plex").Tasks[0].Config.volumes).toEqual(["../alloc/data/plex:/config/Library/Application Support/Plex Media Server/Plug-in Support/Databases"]);
 });
 
 test("plex runs Litestream: restore before, replicate beside, count 1, sticky migrating disk", () => {

@@ -2,6 +2,7 @@ import { defaultInventory, parseInventory } from "../../inventory";
 import { MetallbStack, metallbAddressAnnotations, TRAEFIK_ADDRESS_POOL } from "../../stacks/metallb";
 import { chartFindings, release } from "../helpers/releases";
 import { resourcesOf, synthApp, testInventory } from "../helpers/synth";
+import { readProvenance } from "../../contracts/stored";
 
 describe("metallb stack", () => {
   const { stacks, report } = synthApp((app) => new MetallbStack(app));
@@ -19,7 +20,7 @@ describe("metallb stack", () => {
 
   test("the chart pinned as the operator runs it, layer 2 only (no FRR)", () => {
     const { body, values } = release(m, "metallb");
-    expect([body.chart, body.version]).toEqual(["metallb", "0.15.3"]);
+    expect([body.chart, body.version]).toEqual(["metallb", readProvenance("helm-chart-metallb").version]);
     expect(values.speaker.frr).toEqual({ enabled: false });
   });
 
@@ -30,7 +31,7 @@ describe("metallb stack", () => {
   });
 
   test("Traefik's address is a pool of its own that MetalLB never hands out unasked", () => {
-    const traefik = pools.find((p) => p.metadata.name === TRAEFIK_ADDRESS_POOL);
+    const traefik = pools.find((p) => p.metadata.name === "traefik");
     expect(traefik.spec).toEqual({ addresses: [`${testInventory.kubernetes.traefik.loadBalancerAddress}/32`], autoAssign: false });
     expect(metallbAddressAnnotations(TRAEFIK_ADDRESS_POOL, "192.168.20.203")).toEqual({
       "metallb.io/address-pool": "traefik",

@@ -125,7 +125,10 @@ test("nomad-periodic reads every backup job: a broken schedule in each is one fi
     }
     return { id, json: copy };
   });
-  expect(nomadPeriodic.check({ stacks: broken, workflows: [] })).toHaveLength(Object.keys(jobs).length);
+  const findings = nomadPeriodic.check({ stacks: broken, workflows: [] });
+  expect(findings.map((f) => [f.where.replace(/nomad_job\.[\w-]+\./, "nomad_job.<id>."), f.problem])).toEqual(
+    Object.keys(jobs).map(() => ["nomad-backups/nomad_job.<id>.jobspec.Periodic.Spec", expect.stringMatching(/^cron spec "0 2 \* \* 9" does not parse \(syntax error in day-of-week field: '9'\)/)]),
+  );
 });
 
 describe("bad input fails synth naming the construct and what is allowed", () => {

@@ -3,6 +3,7 @@ import { defaultInventory, parseInventory } from "../../inventory";
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
 import { NomadIngressStack } from "../../stacks/nomad-ingress";
 import { synthApp } from "../helpers/synth";
+import { readProvenance } from "../../contracts/stored";
 
 const { files } = synthApp((app) => {
   new NomadClusterStack(app);
@@ -16,7 +17,8 @@ const dynamic = rendered("local/dynamic/middlewares.yaml");
 
 describe("Traefik on Nomad", () => {
   test("runs the pinned Traefik with its static configuration file", () => {
-    expect(task.Config).toEqual({ image: "docker.io/library/traefik:v3.5.3", args: ["--configFile=/local/traefik.yaml"] });
+    // the release whose config structs the stored traefik-config contract was read from (the snapshot has the tag)
+    expect(task.Config).toEqual({ image: `docker.io/library/traefik:${readProvenance("traefik-config").ref}`, args: ["--configFile=/local/traefik.yaml"] });
   });
 
   test("serves only services that opt in, and reaches them through Consul Connect as the traefik service", () => {

@@ -9,7 +9,7 @@ import { readTerraformLiteral } from "../../constructs/terraform-literal";
 import { parseInventory, defaultInventory } from "../../inventory";
 import { defineEstate } from "../../main";
 import { connectServices } from "../../jobspecs/mesh";
-import { isRouted, serviceRoutes, TRAEFIK_SERVICE } from "../../jobspecs/traefik-routes";
+import { isRouted, serviceRoutes } from "../../jobspecs/traefik-routes";
 import { parseRule, ruleMatches } from "../../jobspecs/traefik-rule";
 import { MatrixStack } from "../../stacks/matrix";
 import { NomadClusterStack } from "../../stacks/nomad-cluster";
@@ -56,6 +56,8 @@ const allowedCallers = (stacks: Record<string, StackJson>, destination: string) 
 describe("001's public endpoints resolve in the synthesized estate", () => {
   const { stacks } = synthApp(defineEstate);
   const routers = routersOf(stacks);
+  /** The Connect service Traefik dials the mesh as: what each routed service's intentions must allow. */
+  const traefikService = jobsOf(stacks).find((j) => j.ID === "traefik").TaskGroups[0].Services[0].Name;
 
   // 001, Phase 1 and Phase 2 verification steps, with the placeholder domain.
   test.each([
@@ -73,7 +75,7 @@ describe("001's public endpoints resolve in the synthesized estate", () => {
     const router = resolve(routers, host, path);
     expect(router).toMatchObject({ service, connect: true, mode, entryPoints: ["websecure"] });
     expect(router!.reason!.length).toBeGreaterThanOrEqual(10);
-    expect(allowedCallers(stacks, service)).toContain(TRAEFIK_SERVICE);
+    expect(allowedCallers(stacks, service)).toContain(traefikService);
   });
 
   test("the apex serves nothing but the Matrix discovery documents", () => {
@@ -84,7 +86,7 @@ describe("001's public endpoints resolve in the synthesized estate", () => {
   test("Traefik itself is Connect native on the ingress node's ports 80 and 443, so it reaches services only through the mesh", () => {
     const traefik = jobsOf(stacks).find((j) => j.ID === "traefik");
     const group = traefik.TaskGroups[0];
-    expect(group.Services).toEqual([expect.objectContaining({ Name: TRAEFIK_SERVICE, Connect: { Native: true }, TaskName: "traefik" })]);
+    expect(group.Services).toEqual([expect.objectContaining({ Name: "traefik", Connect: { Native: true }, TaskName: "traefik" })]);
     expect(group.Networks[0].ReservedPorts.map((p: any) => p.Value)).toEqual([80, 443]);
     expect(group.Constraints).toEqual([{ LTarget: "${node.unique.name}", Operand: "=", RTarget: "hestia" }]);
   });

@@ -7,6 +7,7 @@ import { PlatformStack } from "../../stacks/platform";
 import { lines } from "../contracts/synthesized-input";
 import { release } from "../helpers/releases";
 import { resourcesOf, synthApp, testInventory } from "../helpers/synth";
+import { readProvenance } from "../../contracts/stored";
 
 const platformWith = (inventory = testInventory) => synthApp((app) => new PlatformStack(app), { inventory });
 
@@ -30,10 +31,11 @@ describe("platform stack", () => {
   });
 
   test("Traefik, Kyverno and pvc-autoresizer with pinned chart versions and YAML values", () => {
+    // each pinned to the version whose values and templates its stored chart contract holds (the snapshot has the numbers)
     expect(Object.fromEntries(releases.map((r) => [r.name, r.version]))).toEqual({
-      traefik: "37.1.2",
-      kyverno: "3.5.2",
-      "pvc-autoresizer": "0.17.0",
+      traefik: readProvenance("helm-chart-traefik").version,
+      kyverno: readProvenance("helm-chart-kyverno").version,
+      "pvc-autoresizer": readProvenance("helm-chart-pvc-autoresizer").version,
     });
     for (const r of releases) expect(() => YAML.parse(r.values[0])).not.toThrow();
     expect(traefik.resources).toEqual({ requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "256Mi" } });

@@ -3,6 +3,7 @@ import { HomelabApp } from "../../constructs";
 import { defineEstate } from "../../main";
 import { PluginCsiNfsStack } from "../../stacks/plugin-csi-nfs";
 import { resourcesOf, synthApp, testInventory } from "../helpers/synth";
+import { readProvenance } from "../../contracts/stored";
 
 const { stacks, files, report } = synthApp((app) => new PluginCsiNfsStack(app));
 const jobs = files["plugin-csi-nfs"];
@@ -35,7 +36,8 @@ test("the node plugin is a privileged system job; both are csi_plugin id nfs, th
 test("runs the operators' csi-driver-nfs image, named after the plugin id, on the socket Nomad watches", () => {
   for (const job of [controller, nodes]) {
     const task = pluginTask(job);
-    expect(task.Config.image).toBe("registry.k8s.io/sig-storage/nfsplugin:v4.12.1");
+    // the release whose flags and CreateVolume parameters the stored contract was read from (the snapshot has the tag)
+    expect(task.Config.image).toBe(`registry.k8s.io/sig-storage/nfsplugin:${readProvenance("csi-driver-nfs").ref}`);
     expect(task.Config.args).toEqual(expect.arrayContaining(["--drivername=nfs", "--endpoint=unix:///csi/csi.sock", "--nodeid=${node.unique.name}"]));
     expect(task.Config.network_mode).toBe("host");
   }

@@ -5,6 +5,7 @@ import { NODE_PLUGIN_MEMORY_MIB, PROXMOX_CSI_API_SECRETS, ProxmoxCsiStack } from
 import { VaultStack } from "../../stacks/vault";
 import { chartFindings, followsResourceRule, release, resourceBlocks } from "../helpers/releases";
 import { onlyResource, synthApp, testInventory } from "../helpers/synth";
+import { readProvenance } from "../../contracts/stored";
 
 describe("proxmox-csi stack", () => {
   const { stacks, report } = synthApp((app) => {
@@ -30,7 +31,7 @@ describe("proxmox-csi stack", () => {
   });
 
   test("the chart pinned as the operator runs it, from its OCI repository", () => {
-    expect([body.repository, body.chart, body.version]).toEqual(["oci://ghcr.io/sergelogvinov/charts", "proxmox-csi-plugin", "0.5.6"]);
+    expect([body.repository, body.chart, body.version]).toEqual(["oci://ghcr.io/sergelogvinov/charts", "proxmox-csi-plugin", readProvenance("helm-chart-proxmox-csi-plugin").version]);
   });
 
   test("provides every storage class the claim constructs use: proxmox-lvm and proxmox-lvm-encrypted", () => {

@@ -1,4 +1,4 @@
-import { UPTIME_MONITOR_ANNOTATION, UPTIME_PATH_ANNOTATION } from "../../policy/rules/k8s-workload-observability";
+import { uptimeServiceAnnotations } from "../../constructs/workload-monitoring";
 import { UPTIME_KUMA_SECRETS, UptimeKumaStack } from "../../stacks/uptime-kuma";
 import { VaultStack } from "../../stacks/vault";
 import { resourcesOf, synthApp, testInventory } from "../helpers/synth";
@@ -43,8 +43,9 @@ describe("uptime-kuma stack", () => {
   test("the monitor sync finds what IngressFactory and the workloads mark, and may only list ingresses and Services", () => {
     const env = Object.fromEntries(podOf(sync).container[0].env.map((e: any) => [e.name, e.value]));
     expect(env.EXTERNAL_ANNOTATION).toBe(testInventory.kubernetes.uptimeMonitorAnnotation);
-    expect(env.INTERNAL_ANNOTATION).toBe(UPTIME_MONITOR_ANNOTATION);
-    expect(env.PATH_ANNOTATION).toBe(UPTIME_PATH_ANNOTATION);
+    // the keys a workload's Service is marked with when its readiness probe answers on the Service's port
+    const marked = uptimeServiceAnnotations({ path: "/healthz", port: 8080 }, 8080);
+    expect(marked).toEqual({ [env.INTERNAL_ANNOTATION]: "internal", [env.PATH_ANNOTATION]: "/healthz" });
     expect(sync.spec.schedule).toBe("*/10 * * * *");
     const role = Object.values<any>(resourcesOf(u, "kubernetes_cluster_role_v1"))[0];
     expect(role.rule).toEqual([

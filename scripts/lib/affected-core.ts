@@ -88,7 +88,8 @@ export function statefulChanges(before: ReadonlyMap<string, StackFiles>, after: 
 type StackJson = Readonly<Record<string, any>>;
 
 const REMOTE_OUTPUT = /\bdata\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g;
-const RESOURCE_REF = /\$\{([a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)/g;
+/** `${type.name…}` or `${data.type.name…}`: a resource or a data source an expression reads. */
+const BLOCK_REF = /\$\{(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)/g;
 
 function parse(files: StackFiles | undefined): StackJson | undefined {
   const text = files?.get("cdk.tf.json");
@@ -117,22 +118,30 @@ export function consumedOutputs(json: StackJson): Map<string, Set<string>> {
   return consumed;
 }
 
-/** A resource's configuration without cdktf's metadata, to compare two synths. */
-function resourceConfig(json: StackJson | undefined, type: string, name: string): string | undefined {
-  const body = json?.resource?.[type]?.[name] ?? json?.data?.[type]?.[name];
+/** A resource's or data source's configuration without cdktf's metadata, to compare two synths. */
+function blockConfig(json: StackJson | undefined, kind: "resource" | "data", type: string, name: string): string | undefined {
+  const body = json?.[kind]?.[type]?.[name];
   if (body === undefined) return undefined;
   const { "//": _metadata, ...config } = body;
   return JSON.stringify(config);
 }
 
-/** Whether an output's value may differ: its expression, or a resource it reads, changed. */
-function outputChanged(before: StackJson | undefined, after: StackJson, name: string): boolean {
+/**
+ * Whether an output's value may differ: its expression, or a resource or data source it
+ * reads, changed; or it passes on an output of another stack (a terraform_remote_state)
+ * that is affected.
+ */
+function outputChanged(before: StackJson | undefined, after: StackJson, name: string, affected: ReadonlySet<string>): boolean {
   const was = before?.output?.[name];
   const now = after.output?.[name];
   if (JSON.stringify(was?.value) !== JSON.stringify(now?.value)) return true;
-  return [...JSON.stringify(now?.value ?? "").matchAll(RESOURCE_REF)].some(
-    ([, type, resource]) => resourceConfig(before, type, resource) !== resourceConfig(after, type, resource),
-  );
+  return [...JSON.stringify(now?.value ?? "").matchAll(BLOCK_REF)].some(([, data, type, block]) => {
+    const kind = data ? "data" : "resource";
+    if (blockConfig(before, kind, type, block) !== blockConfig(after, kind, type, block)) return true;
+    if (kind !== "data" || type !== "terraform_remote_state") return false;
+    const producer = producerOf(after.data?.terraform_remote_state?.[block] ?? {});
+    return producer === undefined || affected.has(producer);
+  });
 }
 
 /**
@@ -156,7 +165,7 @@ export function affectedStacks(before: ReadonlyMap<string, StackFiles>, after: R
         if (!affected.has(producer)) continue;
         const producerAfter = parse(after.get(producer));
         const valuesMayDiffer =
-          !changed.has(producer) || !producerAfter || [...outputs].some((o) => outputChanged(parse(before.get(producer)), producerAfter, o));
+          !changed.has(producer) || !producerAfter || [...outputs].some((o) => outputChanged(parse(before.get(producer)), producerAfter, o, affected));
         if (valuesMayDiffer) {
           affected.add(reader.id);
           grew = true;
