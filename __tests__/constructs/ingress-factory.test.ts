@@ -107,6 +107,7 @@ describe("auth", () => {
 
   test("anti-AI can be added to a login-protected route: after forward-auth, before retry", () => {
     expect(middlewaresOf(onlyResource(ingressWith({ antiAiScraping: true }), "kubernetes_ingress_v1"))).toEqual([
+      mw.crowdsecBouncer,
       mw.rateLimit,
       mw.authentikForwardAuth,
       mw.antiAiScraping,
@@ -282,7 +283,7 @@ describe("anubis and carve-outs", () => {
 
   test("anubis can front a public-outpost route", () => {
     const ingress = onlyResource(ingressWith((s) => ({ anubis: anubisSecrets(s), auth: { mode: "public", reason: "public landing page, audited" } })), "kubernetes_ingress_v1");
-    expect(middlewaresOf(ingress)).toEqual([mw.rateLimit, mw.authentikPublicForwardAuth, mw.retry]);
+    expect(middlewaresOf(ingress)).toEqual([mw.crowdsecBouncer, mw.rateLimit, mw.authentikPublicForwardAuth, mw.retry]);
   });
 
   test("a carve-out can tighten auth on part of an app (no anubis needed)", () => {
@@ -307,7 +308,7 @@ describe("anubis and carve-outs", () => {
     const carve = ingresses.find((i) => i.metadata.name === "web-carve-out");
     expect(carve.spec.rule[0].http.path.map((p: any) => p.path)).toEqual(["/raw/files"]);
     expect(annotationsOf(carve)).toMatchObject({ "homelab.auth/mode": "none", "homelab.auth/reason": "public blog, fronted by Anubis" });
-    expect(middlewaresOf(carve)).toEqual([mw.rateLimit, mw.antiAiScraping, mw.retry]);
+    expect(middlewaresOf(carve)).toEqual([mw.crowdsecBouncer, mw.rateLimit, mw.antiAiScraping, mw.retry]);
   });
 
   test.each([
