@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { requireRenovate } from "./helpers/renovate";
 import { requireTools } from "./helpers/tools";
 
 describe("the suite's real tools", () => {
@@ -16,6 +17,15 @@ describe("the suite's real tools", () => {
       expect(() => requireTools(empty, join(empty, "no-postgresql"))).toThrow(
         /the integration suite needs real tools that are missing: Terraform 1.11 .*; PostgreSQL 15 server programs \(initdb, pg_ctl, postgres: `apt-get install postgresql`/,
       );
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  test("fails if Renovate is not installed, saying how to install the pinned one", () => {
+    const empty = mkdtempSync(join(tmpdir(), "homelab-norenovate-"));
+    try {
+      expect(() => requireRenovate(empty)).toThrow(/Renovate is not installed \(tools\/renovate\/node_modules\): run `npm ci --prefix tools\/renovate`/);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
