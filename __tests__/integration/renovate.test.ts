@@ -91,6 +91,7 @@ describe("Renovate sees every pinned version", () => {
 
   test(`every one of the ${estate.plugins.length} Traefik plugins the estate loads is extracted`, () => {
     expect(estate.plugins.filter((p) => !found.plugins.has(pluginKey(p.module, p.version))).map((p) => `${pluginKey(p.module, p.version)} (${p.where.join("; ")})`)).toEqual([]);
+    console.log(`Renovate extracts ${estate.plugins.length} of the estate's ${estate.plugins.length} Traefik plugins`);
   });
 
   test(`every one of the ${estate.providers.length} Terraform provider versions the stacks require comes from a prebuilt provider package Renovate extracts from package.json`, () => {
@@ -104,11 +105,13 @@ describe("Renovate sees every pinned version", () => {
     console.log(`Renovate extracts the packages of ${estate.providers.length - missing.length} of the estate's ${estate.providers.length} provider versions`);
   });
 
-  test("every image the catalogues pin and every chart pinned is one the estate runs: no stale pin for Renovate to bump", () => {
+  test("every image the catalogues pin, every chart and every Traefik plugin pinned is one the estate runs: no stale pin for Renovate to bump", () => {
     const running = new Set(estate.images.map((i) => i.ref));
     const installed = new Set(estate.charts.map((c) => chartKey(c.repository, c.chart, c.version)));
+    const loaded = new Set(estate.plugins.map((p) => pluginKey(p.module, p.version)));
     expect([...found.catalogued].filter((ref) => !running.has(ref))).toEqual([]);
     expect([...found.charts].filter((key) => !installed.has(key))).toEqual([]);
+    expect([...found.plugins].filter((key) => !loaded.has(key))).toEqual([]);
   });
 
   test("Renovate can read every version it extracted (a value its versioning rejects is skipped as invalid-value)", () => {
