@@ -11,13 +11,18 @@ import { REPO } from "./workspace";
  */
 export const RENOVATE_DIR = join(REPO, "tools", "renovate");
 
-/** The installed Renovate's bin directory, or an error saying how to install it. `dir` is for testing this check. */
+/** The installed Renovate's bin directory, or an error saying how to install it (or the version the lockfile now pins). `dir` is for testing this check. */
 export function requireRenovate(dir: string = RENOVATE_DIR): string {
   const bin = join(dir, "node_modules", ".bin");
   if (!existsSync(join(bin, "renovate")) || !existsSync(join(bin, "renovate-config-validator"))) {
     throw new Error(
       "Renovate is not installed (tools/renovate/node_modules): run `npm ci --prefix tools/renovate` (the version its package-lock.json pins; .ci/run does this before the integration suite, and it needs the npm registry once)",
     );
+  }
+  const pinned = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8")).packages?.["node_modules/renovate"]?.version;
+  const installed = JSON.parse(readFileSync(join(dir, "node_modules", "renovate", "package.json"), "utf8")).version;
+  if (installed !== pinned) {
+    throw new Error(`Renovate ${installed} is installed in tools/renovate but its package-lock.json pins ${pinned}: run \`npm ci --prefix tools/renovate\``);
   }
   return bin;
 }
