@@ -4,6 +4,7 @@ import { Anubis as AnubisModule } from "../.gen/modules/anubis";
 import type { ServiceBackend } from "./app-deployment";
 import { ExternalSecret } from "./external-secret";
 import { HomelabStack } from "./homelab-stack";
+import { KUBERNETES_IMAGES } from "./kubernetes-images";
 import { dnsLabelProblem, throwIfProblems } from "./kubernetes-names";
 import type { ServiceSecrets } from "./service-secrets";
 
@@ -59,6 +60,7 @@ export class Anubis extends Construct {
     const module = new AnubisModule(this, "Module", {
       providers: [HomelabStack.of(this).provider("kubernetes", this)],
       name: props.name,
+      image: KUBERNETES_IMAGES.anubis.ref,
       namespace,
       targetUrl: `http://${serviceName}.${namespace}.svc.cluster.local:${port}`,
       difficulty,

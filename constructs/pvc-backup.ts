@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { ContainerSpec, PodVolumeSource } from "./container";
+import { KUBERNETES_IMAGES } from "./kubernetes-images";
 import { intProblem, throwIfProblems } from "./kubernetes-names";
 import { Namespace } from "./namespace";
 import { backupCronJob, backupDestination, cronScheduleProblem } from "./backup-target";
@@ -7,7 +8,7 @@ import { sqliteSnapshotScript, tarScript } from "./backup-scripts";
 import { recordCatalogFacts } from "./catalog-facts";
 
 /** The image the backup job runs: busybox tar and find are all it needs; SQLite's shell comes from Alpine's own packages. */
-export const BACKUP_IMAGE = "docker.io/library/alpine:3.22.2";
+export const BACKUP_IMAGE = KUBERNETES_IMAGES.alpine.ref;
 
 export interface PvcBackupProps {
   readonly namespace: Namespace;

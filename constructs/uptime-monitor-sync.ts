@@ -8,12 +8,13 @@ import type { ServiceBackend } from "./app-deployment";
 import { cronScheduleProblem } from "./backup-target";
 import { EnvSecretSource, renderPodSpec } from "./container";
 import { HomelabStack } from "./homelab-stack";
+import { KUBERNETES_IMAGES } from "./kubernetes-images";
 import { appLabels, throwIfProblems } from "./kubernetes-names";
 import { Namespace } from "./namespace";
 import { UPTIME_KUMA_API_PACKAGE, UPTIME_MONITOR_SYNC_PY } from "./uptime-monitor-sync-script";
 
 /** The Python the sync runs in. */
-export const UPTIME_SYNC_IMAGE = "docker.io/library/python:3.12.12-alpine3.22";
+export const UPTIME_SYNC_IMAGE = KUBERNETES_IMAGES.python.ref;
 
 export interface UptimeMonitorSyncProps {
   readonly namespace: Namespace;

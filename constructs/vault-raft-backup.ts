@@ -2,11 +2,12 @@ import { Construct } from "constructs";
 import { backupCronJob, backupDestination, cronScheduleProblem } from "./backup-target";
 import { vaultRaftSnapshotScript } from "./backup-scripts";
 import { recordCatalogFacts } from "./catalog-facts";
+import { KUBERNETES_IMAGES } from "./kubernetes-images";
 import { intProblem, throwIfProblems } from "./kubernetes-names";
 import { Namespace } from "./namespace";
 
 /** The Vault image whose CLI takes the snapshot; the same minor as the servers. */
-export const VAULT_IMAGE = "docker.io/hashicorp/vault:1.20.4";
+export const VAULT_IMAGE = KUBERNETES_IMAGES.vault.ref;
 
 export interface VaultRaftBackupProps {
   /** Vault's namespace: the token Secret lives there. */

@@ -39,7 +39,7 @@ function checkPublished(r: Release): ContractFinding[] {
   return [
     {
       where: locate(r.stack, r.address, ["version"]),
-      problem: `chart ${r.chart} version ${show(r.version)} was never published by ${r.repository}; published versions near it: ${nearby(published.versions, r.version)}`,
+      problem: `chart ${r.chart} version ${show(r.version)} was never published by ${r.repository}; published versions near it: ${nearby(published.versions, r.version)}; if it was released after the stored index was read (a Renovate bump), regenerate the chart's contracts: npm run contracts -- helm-charts crd-models`,
       upstream: upstreamLabel(provenance, published.from === "tags" ? "release tags" : provenance.sources[0]),
     },
   ];

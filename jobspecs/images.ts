@@ -16,10 +16,16 @@ export interface Image {
 
 const BOTH: readonly CpuArch[] = ["amd64", "arm64"];
 
-function image(repository: string, tag: string, archs: readonly CpuArch[] = BOTH): Image {
+/** Throws unless `tag` is a version tag (Docker's tag grammar), never `latest`. */
+export function assertPinnedTag(repository: string, tag: string): void {
   if (tag === "latest" || !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) {
     throw new Error(`image ${repository}: tag ${JSON.stringify(tag)} must be a pinned version tag, not latest`);
   }
+}
+
+// Each entry is an image(repository, tag) call with two string literals: renovate.json's image manager reads that form.
+function image(repository: string, tag: string, archs: readonly CpuArch[] = BOTH): Image {
+  assertPinnedTag(repository, tag);
   return { repository, tag, archs };
 }
 
@@ -74,7 +80,8 @@ export function catalogArchs(ref: string): readonly CpuArch[] | undefined {
   return Object.values(IMAGES).find((img) => normalizeRepository(img.repository) === normalized)?.archs;
 }
 
-function normalizeRepository(repository: string): string {
+/** A repository as the registry knows it: "postgres" and "library/postgres" are "docker.io/library/postgres". */
+export function normalizeRepository(repository: string): string {
   const parts = repository.split("/");
   const hasRegistry = parts.length > 1 && /[.:]/.test(parts[0]);
   const path = hasRegistry ? parts : ["docker.io", ...(parts.length === 1 ? ["library", ...parts] : parts)];

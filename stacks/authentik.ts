@@ -7,6 +7,8 @@ import { ExternalSecret } from "../constructs/external-secret";
 import { HelmChart } from "../constructs/helm-chart";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { IngressFactory } from "../constructs/ingress-factory";
+import { KUBERNETES_IMAGES, PinnedImage } from "../constructs/kubernetes-images";
+import { throwIfProblems } from "../constructs/kubernetes-names";
 import { Namespace } from "../constructs/namespace";
 import { SelectorService } from "../constructs/selector-service";
 import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service-secrets";
@@ -14,8 +16,17 @@ import { PG_CLUSTER } from "./dbaas";
 import { chartResources } from "./platform";
 import type { AppDatabase } from "./dbaas";
 
-/** The Authentik release, and the version its outposts must match (an outpost refuses a server of another version). */
-export const AUTHENTIK_VERSION = "2026.2.2";
+/** The Authentik chart; its version is the server's, which the outposts must match (an outpost refuses a server of another version). */
+export const AUTHENTIK_CHART = { repository: "https://charts.goauthentik.io", chart: "authentik", version: "2026.2.2" } as const;
+export const AUTHENTIK_VERSION = AUTHENTIK_CHART.version;
+
+/** Why the outpost image cannot run against this chart, or undefined when its tag is the chart's version. */
+export function outpostVersionProblem(outpost: PinnedImage, chartVersion: string): string | undefined {
+  return outpost.tag === chartVersion
+    ? undefined
+    : `the public outpost's image ${outpost.ref} must be the chart's version ${chartVersion} (an outpost refuses a server of another version): bump both, constructs/kubernetes-images.ts and AUTHENTIK_CHART`;
+}
+
 const RELEASE = "authentik";
 
 /** Authentik's secret key, its database password and the public outpost's token, in Vault. */
@@ -60,6 +71,7 @@ export class AuthentikStack extends HomelabStack {
       cluster: "kubernetes",
       description: "Authentik: server, workers, PgBouncer pooler, the embedded and public outposts",
     });
+    throwIfProblems(this.node.path, [outpostVersionProblem(KUBERNETES_IMAGES.authentikProxy, AUTHENTIK_CHART.version)]);
     const namespace = new Namespace(this, "Namespace", { name: AUTHENTIK_NAMESPACE });
     const domain = this.inventory.domains.public;
 
@@ -97,8 +109,7 @@ export class AuthentikStack extends HomelabStack {
               idle_transaction_timeout: "300",
             },
           },
-          // The image CNPG 1.27.1 (cnpg stack) defaults to (pkg/specs/pgbouncer/deployments.go), pinned here.
-          template: { spec: { containers: [{ name: "pgbouncer", image: "ghcr.io/cloudnative-pg/pgbouncer:1.24.1", resources: chartResources(50, 128) }] } },
+          template: { spec: { containers: [{ name: "pgbouncer", image: KUBERNETES_IMAGES.cnpgPgbouncer.ref, resources: chartResources(50, 128) }] } },
         },
       },
     });
@@ -107,9 +118,7 @@ export class AuthentikStack extends HomelabStack {
     const chart = new HelmChart(this, "Release", {
       name: RELEASE,
       namespace,
-      repository: "https://charts.goauthentik.io",
-      chart: "authentik",
-      version: AUTHENTIK_VERSION,
+      ...AUTHENTIK_CHART,
       after: [credentials, pooler],
       values: {
         authentik: {
@@ -163,7 +172,7 @@ export class AuthentikStack extends HomelabStack {
       containers: [
         {
           name: "proxy",
-          image: `ghcr.io/goauthentik/proxy:${AUTHENTIK_VERSION}`,
+          image: KUBERNETES_IMAGES.authentikProxy.ref,
           cpuMillis: 10,
           memoryMiB: 256,
           ports: { http: AUTHENTIK_OUTPOST_PORT, metrics: 9300 },

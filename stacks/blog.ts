@@ -3,11 +3,12 @@ import { ANUBIS_SIGNING_KEY } from "../constructs/anubis";
 import { AppDeployment } from "../constructs/app-deployment";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { IngressFactory } from "../constructs/ingress-factory";
+import { KUBERNETES_IMAGES } from "../constructs/kubernetes-images";
 import { Namespace } from "../constructs/namespace";
 import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service-secrets";
 
 /** The blog's static-site image (nginx serving the built site). */
-export const BLOG_IMAGE = "ghcr.io/example-org/blog:2025.11.2";
+export const BLOG_IMAGE = KUBERNETES_IMAGES.blog.ref;
 
 /** What the blog reads from Vault: Anubis's shared signing key. */
 export const BLOG_SECRETS = {

@@ -4,6 +4,7 @@ import { CrowdsecBouncer } from "../constructs/crowdsec-bouncer";
 import { ExternalSecret } from "../constructs/external-secret";
 import { HelmChart } from "../constructs/helm-chart";
 import { HomelabStack } from "../constructs/homelab-stack";
+import { KUBERNETES_IMAGES } from "../constructs/kubernetes-images";
 import { Namespace } from "../constructs/namespace";
 import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service-secrets";
 import { chartResources, TRAEFIK_NAMESPACE } from "./platform";
@@ -115,8 +116,8 @@ export class CrowdsecStack extends HomelabStack {
       after: [lapiSecrets],
       values: {
         container_runtime: "containerd",
-        // Pinned: the chart's appVersion v1.7.3 fails Central API authentication.
-        image: { tag: "v1.7.8" },
+        // Pinned in the catalogue: the chart's appVersion v1.7.3 fails Central API authentication.
+        image: { tag: KUBERNETES_IMAGES.crowdsec.tag },
         // Its keys csLapiSecret and registrationToken are the names the chart reads by default.
         secrets: { externalSecret: { name: lapiSecrets.secretName } },
         config: { "config.yaml.local": YAML.stringify(localConfig) },

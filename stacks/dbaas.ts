@@ -4,6 +4,7 @@ import type { IDatabase } from "../.gen/models/postgresql.cnpg.io/v1/Database";
 import { CustomResource } from "../constructs/custom-resource";
 import { ExternalSecret } from "../constructs/external-secret";
 import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service-secrets";
+import { KUBERNETES_IMAGES } from "../constructs/kubernetes-images";
 import { PgDumpBackup } from "../constructs/pg-dump-backup";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { Namespace } from "../constructs/namespace";
@@ -11,7 +12,7 @@ import { ENCRYPTED_STORAGE_CLASS, RESIZE_INCREASE_ANNOTATION, RESIZE_LIMIT_ANNOT
 import { chartResources } from "./platform";
 
 /** The PostgreSQL image of pg-cluster; the dump job uses the same major version. */
-export const POSTGRES_IMAGE = "ghcr.io/cloudnative-pg/postgresql:17.6";
+export const POSTGRES_IMAGE = KUBERNETES_IMAGES.cnpgPostgresql.ref;
 
 /** The CNPG cluster and its namespace: where app databases live and poolers attach. */
 export const PG_CLUSTER = { name: "pg-cluster", namespace: "dbaas" } as const;

@@ -1,10 +1,11 @@
 import { Construct } from "constructs";
 import { HomelabStack } from "../constructs/homelab-stack";
+import { KUBERNETES_IMAGES } from "../constructs/kubernetes-images";
 import { Namespace } from "../constructs/namespace";
 import { PrometheusRule } from "../constructs/prometheus-rule";
 import { QuorumStatefulSet } from "../constructs/quorum-stateful-set";
 
-export const GAIA_GO_IMAGE = "ghcr.io/example-org/gaia-go:1.4.2";
+export const GAIA_GO_IMAGE = KUBERNETES_IMAGES.gaiaGo.ref;
 /** The service's binary inside the image, started by the entrypoint below. */
 const GAIA_GO_BINARY = "/app/gaia-go";
 

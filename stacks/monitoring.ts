@@ -12,14 +12,15 @@ import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service
 import { BACKUP_ALERTS, CLUSTER_ALERTS, INHIBITIONS, MONITORING_JOBS, STORAGE_ALERTS } from "./monitoring-alerts";
 import { chartResources } from "./platform";
 
-const PROMETHEUS_COMMUNITY = "https://prometheus-community.github.io/helm-charts";
-
-/** Chart versions of the monitoring stack, pinned; kube-prometheus-stack brings the Prometheus operator and its CRDs. */
+/**
+ * Chart versions of the monitoring stack, pinned; kube-prometheus-stack brings the Prometheus operator and its CRDs.
+ * Each entry spells repository, chart and version out: renovate.json's chart manager reads that form.
+ */
 export const MONITORING_CHARTS = {
-  kubePrometheusStack: { repository: PROMETHEUS_COMMUNITY, chart: "kube-prometheus-stack", version: "88.5.3" },
-  kubeStateMetrics: { repository: PROMETHEUS_COMMUNITY, chart: "kube-state-metrics", version: "8.4.0" },
-  nodeExporter: { repository: PROMETHEUS_COMMUNITY, chart: "prometheus-node-exporter", version: "4.56.1" },
-  blackboxExporter: { repository: PROMETHEUS_COMMUNITY, chart: "prometheus-blackbox-exporter", version: "11.17.2" },
+  kubePrometheusStack: { repository: "https://prometheus-community.github.io/helm-charts", chart: "kube-prometheus-stack", version: "88.5.3" },
+  kubeStateMetrics: { repository: "https://prometheus-community.github.io/helm-charts", chart: "kube-state-metrics", version: "8.4.0" },
+  nodeExporter: { repository: "https://prometheus-community.github.io/helm-charts", chart: "prometheus-node-exporter", version: "4.56.1" },
+  blackboxExporter: { repository: "https://prometheus-community.github.io/helm-charts", chart: "prometheus-blackbox-exporter", version: "11.17.2" },
 } as const;
 
 /** What the monitoring stack reads from Vault: Alertmanager's receiver credentials. */

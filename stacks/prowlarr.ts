@@ -3,6 +3,7 @@ import { AppDeployment } from "../constructs/app-deployment";
 import { EncryptedPvc } from "../constructs/encrypted-pvc";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { IngressFactory } from "../constructs/ingress-factory";
+import { KUBERNETES_IMAGES } from "../constructs/kubernetes-images";
 import { Namespace } from "../constructs/namespace";
 import { NfsVolume } from "../constructs/nfs-volume";
 
@@ -32,7 +33,7 @@ export class ProwlarrStack extends HomelabStack {
       containers: [
         {
           name: "prowlarr",
-          image: "lscr.io/linuxserver/prowlarr:2.0.5",
+          image: KUBERNETES_IMAGES.prowlarr.ref,
           cpuMillis: 100,
           memoryMiB: 512,
           ports: { http: 9696 },

@@ -4,11 +4,12 @@ import { EncryptedPvc } from "../constructs/encrypted-pvc";
 import { ExternalSecret } from "../constructs/external-secret";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { IngressFactory } from "../constructs/ingress-factory";
+import { KUBERNETES_IMAGES } from "../constructs/kubernetes-images";
 import { Namespace } from "../constructs/namespace";
 import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service-secrets";
 import { UptimeMonitorSync } from "../constructs/uptime-monitor-sync";
 
-export const UPTIME_KUMA_IMAGE = "docker.io/louislam/uptime-kuma:2.0.2";
+export const UPTIME_KUMA_IMAGE = KUBERNETES_IMAGES.uptimeKuma.ref;
 const PORT = 3001;
 
 /** What the uptime-kuma stack reads from Vault: the admin login the monitor sync uses. */

@@ -3,6 +3,7 @@ import { AppDeployment } from "../constructs/app-deployment";
 import { EncryptedPvc } from "../constructs/encrypted-pvc";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { IngressFactory } from "../constructs/ingress-factory";
+import { KUBERNETES_IMAGES } from "../constructs/kubernetes-images";
 import { Namespace } from "../constructs/namespace";
 import { ExternalSecret } from "../constructs/external-secret";
 import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service-secrets";
@@ -45,7 +46,7 @@ export class VaultwardenStack extends HomelabStack {
       containers: [
         {
           name: "vaultwarden",
-          image: "docker.io/vaultwarden/server:1.34.3",
+          image: KUBERNETES_IMAGES.vaultwarden.ref,
           cpuMillis: 50,
           memoryMiB: 256,
           ports: { http: 80 },

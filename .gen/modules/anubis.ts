@@ -22,10 +22,9 @@ export interface AnubisConfig extends TerraformModuleUserConfig {
   */
   readonly difficulty?: number;
   /**
-  * Pinned Anubis image.
-  * ghcr.io/techarohq/anubis:v1.21.3
+  * Pinned Anubis image (repository:tag). No default: the one pin is the caller's (constructs/kubernetes-images.ts).
   */
-  readonly image?: string;
+  readonly image: string;
   /**
   * Memory request and limit in MiB.
   * 128
@@ -95,10 +94,10 @@ export class Anubis extends TerraformModule {
   public set difficulty(value: number | undefined) {
     this.inputs['difficulty'] = value;
   }
-  public get image(): string | undefined {
-    return this.inputs['image'] as string | undefined;
+  public get image(): string {
+    return this.inputs['image'] as string;
   }
-  public set image(value: string | undefined) {
+  public set image(value: string) {
     this.inputs['image'] = value;
   }
   public get memoryMib(): number | undefined {

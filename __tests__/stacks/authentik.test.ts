@@ -1,5 +1,5 @@
 import { readProvenance, readStoredJson } from "../../contracts/stored";
-import { AUTHENTIK_SECRETS, AUTHENTIK_VERSION, AuthentikStack } from "../../stacks/authentik";
+import { AUTHENTIK_SECRETS, AUTHENTIK_VERSION, AuthentikStack, outpostVersionProblem } from "../../stacks/authentik";
 import { CROWDSEC_BOUNCER_SECRETS, CROWDSEC_SECRETS, CrowdsecStack } from "../../stacks/crowdsec";
 import { PlatformStack } from "../../stacks/platform";
 import { VaultStack } from "../../stacks/vault";
@@ -77,6 +77,14 @@ describe("authentik stack", () => {
     expect(container.env_from).toEqual([{ secret_ref: { name: "ak-outpost-public-token" } }]);
     expect(container.env).toContainEqual({ name: "AUTHENTIK_HOST_BROWSER", value: `https://authentik.${testInventory.domains.public}` });
     expect(services.find((s) => s.metadata.name === "ak-outpost-public").spec.port[0].port).toBe(9000);
+  });
+
+  test("fails if the outpost's image and the chart are bumped apart (Renovate groups them; a half-merged group must not deploy)", () => {
+    const outpost = { repository: "ghcr.io/goauthentik/proxy", tag: "2026.2.3", ref: "ghcr.io/goauthentik/proxy:2026.2.3" };
+    expect(outpostVersionProblem(outpost, "2026.2.2")).toBe(
+      "the public outpost's image ghcr.io/goauthentik/proxy:2026.2.3 must be the chart's version 2026.2.2 (an outpost refuses a server of another version): bump both, constructs/kubernetes-images.ts and AUTHENTIK_CHART",
+    );
+    expect(outpostVersionProblem({ ...outpost, tag: "2026.2.2" }, "2026.2.2")).toBeUndefined();
   });
 
   test("Traefik's forward-auth middlewares call exactly the outposts this stack serves", () => {

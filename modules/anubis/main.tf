@@ -33,9 +33,8 @@ variable "target_url" {
 }
 
 variable "image" {
-  description = "Pinned Anubis image."
+  description = "Pinned Anubis image (repository:tag). No default: the one pin is the caller's (constructs/kubernetes-images.ts)."
   type        = string
-  default     = "ghcr.io/techarohq/anubis:v1.21.3"
 }
 
 variable "cookie_domain" {

@@ -81,6 +81,8 @@ export interface Running {
   /** Resolves when the output matches. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
   exited: Promise<number | null>;
+  /** Its exit code with its output, so a failed expectation on the code shows why it exited so. */
+  finished: Promise<{ code: number | null; output: string }>;
 }
 
 /**
@@ -97,6 +99,7 @@ export function start(command: string, args: readonly string[], cwd: string, env
     child,
     output: () => out,
     exited,
+    finished: exited.then((code) => ({ code, output: out })),
     waitFor: (pattern, timeoutMs = 60_000) =>
       new Promise((done, fail) => {
         const started = Date.now();
