@@ -96,7 +96,7 @@ function parse(files: StackFiles | undefined): StackJson | undefined {
 }
 
 /** The stack a terraform_remote_state block reads: by its backend's schema or state path. */
-function producerOf(block: StackJson): string | undefined {
+export function producerOf(block: StackJson): string | undefined {
   const config = block.config ?? {};
   if (typeof config.schema_name === "string") return config.schema_name;
   return /(?:^|\/)([^/]+)\.tfstate$/.exec(String(config.path ?? ""))?.[1];
