@@ -27,10 +27,8 @@ import { StackFiles } from "./lib/affected-core";
 import { resolveReferences, StackJson } from "./lib/references";
 import { DescribedStack, describeWithFacts, factsAt } from "./lib/tree-facts";
 
-export interface CatalogStack extends OrderedStack {
-  readonly description: string;
-  /** Must keep working when NFS is down (HomelabStack critical). @default false */
-  readonly critical?: boolean;
+/** A stack as the catalog (and the intent summary) reads it: its tree facts and its synthesized resources. */
+export interface CatalogStack extends DescribedStack {
   readonly resources: readonly SynthResource[];
   /** Catalog facts of the construct at a resource's path. */
   readonly factsAt: (path: string) => CatalogFacts;
@@ -38,16 +36,14 @@ export interface CatalogStack extends OrderedStack {
   readonly resolve: (text: string) => string;
   /** Acknowledged findings of this stack. */
   readonly acknowledged: readonly Finding[];
-  /** Databases its services keep on the external PostgreSQL, with their backup. @default - none */
-  readonly databases?: readonly { readonly name: string; readonly backup: string }[];
   /** The annotation marking an ingress for an external uptime monitor (inventory). */
   readonly uptimeAnnotation: string;
 }
 
 interface Workload { kind: string; name: string; images: string[] }
-interface Volume { id: string; size: string; where: string; criticality: string; backup: string }
-interface Ingress { host: string; mode: string; reason: string; dns: string }
-interface Route { host: string; service: string; mode: string; reason: string }
+export interface Volume { id: string; size: string; where: string; criticality: string; backup: string }
+export interface Ingress { host: string; mode: string; reason: string; dns: string }
+export interface Route { host: string; service: string; mode: string; reason: string }
 interface Intention { destination: string; callers: string }
 
 /** The catalog's stacks, in deploy order, with what the synthesized estate says of them. */
@@ -114,7 +110,7 @@ export const CRITICAL_MEANS =
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const sortBy = <T>(items: T[], key: (t: T) => string) => items.sort((a, b) => key(a).localeCompare(key(b)));
 
-const WORKLOAD_TYPES: Record<string, string> = {
+export const WORKLOAD_TYPES: Record<string, string> = {
   deployment: "Deployment",
   stateful_set: "StatefulSet",
   daemon_set: "DaemonSet",
@@ -146,7 +142,7 @@ function workloads(resources: readonly SynthResource[]): Workload[] {
   return sortBy(out, (w) => `${w.kind}/${w.name}`);
 }
 
-function volumes(stack: CatalogStack): Volume[] {
+export function volumes(stack: CatalogStack): Volume[] {
   const out: Volume[] = [];
   for (const r of stack.resources) {
     const facts = stack.factsAt(r.path);
@@ -192,7 +188,7 @@ function volumes(stack: CatalogStack): Volume[] {
 }
 
 /** The backup choice a Proxmox claim records in its annotations, with what its backup job recorded. */
-function claimBackup(metadata: any, recorded: string): string {
+export function claimBackup(metadata: any, recorded: string): string {
   const annotations: Record<string, string> = metadata?.annotations ?? {};
   const mode = annotations[BACKUP_MODE_ANNOTATION];
   if (mode === "cronjob") return recorded === "-" ? "CronJob" : recorded;
@@ -200,7 +196,7 @@ function claimBackup(metadata: any, recorded: string): string {
   return recorded;
 }
 
-function ingresses(resources: readonly SynthResource[]): Ingress[] {
+export function ingresses(resources: readonly SynthResource[]): Ingress[] {
   const out: Ingress[] = [];
   for (const r of resources) {
     if (!/^kubernetes_ingress(_v1)?$/.test(r.type)) continue;
@@ -224,7 +220,7 @@ function ingresses(resources: readonly SynthResource[]): Ingress[] {
 }
 
 /** The routes Traefik on Nomad serves, from the traefik.* tags and auth meta of each job's services. */
-function nomadRoutes(resources: readonly SynthResource[]): Route[] {
+export function nomadRoutes(resources: readonly SynthResource[]): Route[] {
   const out: Route[] = [];
   for (const r of resources) {
     const job = nomadJobOf(r);
@@ -310,7 +306,7 @@ export function serviceSummary(stack: CatalogStack): ServiceSummary {
       if (a[BACKUP_MODE_ANNOTATION] === "none") backup.add(`${nameOf(r)}: none (${a[BACKUP_REASON_ANNOTATION] ?? ""})`);
     }
   }
-  for (const d of stack.databases ?? []) backup.add(`database ${d.name}: ${d.backup}`);
+  for (const d of stack.databases) backup.add(`database ${d.name}: ${d.backup}`);
   // Nomad's Traefik routes: their DNS is not published by this codebase.
   const nomad = nomadRoutes(stack.resources);
   return {
@@ -404,7 +400,7 @@ export function renderCatalog(stacks: readonly CatalogStack[]): string {
     if (w.length) lines.push("", "### Workloads", "", ...table(["kind", "name", "images"], w.map((x) => [x.kind, x.name, x.images.join(", ") || "-"])));
     const v = volumes(s);
     if (v.length) lines.push("", "### Volumes and claims", "", ...table(["id", "size", "storage", "criticality", "backup"], v.map((x) => [x.id, x.size, x.where, x.criticality, x.backup])));
-    const d = sortBy([...(s.databases ?? [])], (x) => x.name);
+    const d = sortBy([...s.databases], (x) => x.name);
     if (d.length) lines.push("", "### Databases (external PostgreSQL)", "", ...table(["database", "backup"], d.map((x) => [x.name, x.backup])));
     const i = ingresses(s.resources);
     if (i.length) lines.push("", "### Ingresses", "", ...table(["host", "auth", "reason", "DNS"], i.map((x) => [x.host, x.mode, x.reason || "-", x.dns])));

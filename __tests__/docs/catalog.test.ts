@@ -1,4 +1,5 @@
 import { spawnSync } from "child_process";
+import { readFileSync } from "fs";
 import { ConfigEntryServiceIntentions } from "@cdktf/provider-consul/lib/config-entry-service-intentions";
 import { IngressV1 } from "@cdktf/provider-kubernetes/lib/ingress-v1";
 import { CsiVolume } from "@cdktf/provider-nomad/lib/csi-volume";
@@ -145,6 +146,14 @@ test("the graph groups stacks by tier and cluster and draws dependencies", () =>
   expect(dot).toContain('label="  tier 1 · kubernetes  "');
   expect(dot).toContain('label="  tier 1 · nomad-main  "');
   expect(dot).toContain('"storage" -> "web";');
+});
+
+test("the estate's catalog names what references point at: no ${…} expression, no placeholder for a name the estate holds", () => {
+  const text = readFileSync(join(__dirname, "..", "..", "docs", "catalog.md"), "utf8");
+  expect(text).not.toContain("${");
+  // a namespace's name is written as a nested block (metadata[0].name) in cdk.tf.json
+  expect(text).not.toMatch(/\{kubernetes_namespace_v1\.|\{vault_mount\.path\}/);
+  expect(text).toMatch(/\| vault-vault-backup \| 50Gi \| NFS /);
 });
 
 test("docs/ is what `npm run docs` generates (run it and commit when this fails)", () => {

@@ -51,12 +51,17 @@ function isLiteral(value: unknown): value is string | number | boolean {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 
-/** The value at an attribute path such as `path`, `metadata[0].name`. */
+/**
+ * The value at an attribute path such as `path`, `metadata[0].name`. A nested block Terraform
+ * addresses as a list of one (`metadata[0]`) is written as an object in cdk.tf.json.
+ */
 function at(value: unknown, path: string): unknown {
   for (const step of path.split(/\.|(?=\[)/)) {
     if (value === null || typeof value !== "object") return undefined;
     const index = /^\[(\d+)\]$/.exec(step);
-    value = index ? (value as unknown[])[Number(index[1])] : (value as Record<string, unknown>)[step];
+    if (!index) value = (value as Record<string, unknown>)[step];
+    else if (Array.isArray(value)) value = value[Number(index[1])];
+    else if (index[1] !== "0") return undefined;
   }
   return value;
 }
