@@ -19,6 +19,7 @@ const volumeStack = (id: string, more: (stack: ReturnType<typeof testStack>, vol
   const volume = new GlusterCsiVolume(stack, id, { service: "notes", type: "data", criticality: "high", capacityMin: "1GiB", capacityMax: "5GiB", backup: { plans: [WEEKLY] } });
   more(stack, volume);
 };
+const NO_RESOURCES = { added: [], changed: [], moved: [], forgotten: [], removed: [] };
 const before = synthSide(volumeStack("Data"));
 const address = Object.keys(JSON.parse(before.files.get("notes")!.get("cdk.tf.json")!).resource.nomad_csi_volume)[0];
 
@@ -34,6 +35,7 @@ describe("volumes and claims: destroys first and loud, moves as moves", () => {
     const text = renderIntent(summary, "t");
     expect(text).not.toMatch(/DESTROYS DATA|DATA LOSS/);
     expect(text).toMatch(/\*\*Volumes and claims\*\*\n\n- moved: notes\/nomad_csi_volume\./);
+    expect(text).toMatch(new RegExp(`Terraform resources: 1 to move \\(nomad_csi_volume\\.${address} → nomad_csi_volume\\.DataVolume_[0-9A-F]+\\)\\.\n$`));
   });
 
   test("renamed without a declared move, it is destroyed data, at the top and loud", () => {
@@ -54,6 +56,7 @@ describe("volumes and claims: destroys first and loud, moves as moves", () => {
     expect(kept.dataLoss).toEqual([]);
     expect(kept.stacks[0].keptData).toEqual([expect.stringMatching(/^forgotten, data kept: notes\/nomad_csi_volume\./)]);
     expect(kept.stacks[0].facts).toContainEqual(expect.objectContaining({ category: "volumes", change: "removed", name: "glusterfs_notes_data" }));
+    expect(kept.stacks[0].resources).toEqual({ ...NO_RESOURCES, forgotten: [`nomad_csi_volume.${address}`] });
   });
 
   test("a stack removed from the code is reported for destruction by hand, its data as orphaned, and what goes with it", () => {
@@ -140,7 +143,7 @@ test("a summary too long for a pull-request comment is cut at a line, saying how
         status: "new" as const,
         facts: Array.from({ length: 3000 }, (_, i) => ({ category: "grants" as const, change: "new" as const, name: `Vault policy p: secret/data/path-${i}`, after: "read" })),
         keptData: [],
-        resources: { added: [], changed: [], removed: [] },
+        resources: NO_RESOURCES,
         reads: [],
       },
     ],
@@ -152,8 +155,8 @@ test("a summary too long for a pull-request comment is cut at a line, saying how
 
 test("names are code spans and values cannot open HTML or cut a code span", () => {
   const text = renderIntent(
-    { dataLoss: [], removedStacks: [], stacks: [{ id: "s", status: "changed", facts: [{ category: "routes", change: "new", name: "a`b", after: "<script> `x`" }], keptData: [], resources: { added: [], changed: [], removed: [] }, reads: [] }] },
+    { dataLoss: [], removedStacks: [], stacks: [{ id: "s", status: "changed", facts: [{ category: "routes", change: "new", name: "a`b", after: "<script> `x`" }], keptData: [], resources: NO_RESOURCES, reads: [] }] },
     "t",
   );
-  expect(text).toContain("- new: `a'b`: \\<script\\> \\`x\\`");
+  expect(text).toContain("- new: `a'b`: \\<script> \\`x\\`");
 });

@@ -40,8 +40,14 @@ export interface StackChange {
   readonly facts: readonly FactChange[];
   /** Resources that hold data moving or leaving Terraform's hands with their data kept. */
   readonly keptData: readonly string[];
-  /** Terraform addresses created, changed in place or replaced, and destroyed. */
-  readonly resources: { readonly added: readonly string[]; readonly changed: readonly string[]; readonly removed: readonly string[] };
+  /** Terraform addresses created, changed in place or replaced, moved (from → to), forgotten with their object kept, and destroyed. */
+  readonly resources: {
+    readonly added: readonly string[];
+    readonly changed: readonly string[];
+    readonly moved: readonly string[];
+    readonly forgotten: readonly string[];
+    readonly removed: readonly string[];
+  };
   /** For a stack affected only through what it reads: the stacks whose outputs it reads. */
   readonly reads: readonly string[];
 }
@@ -89,10 +95,19 @@ function resourceConfigs(json: StackJson | undefined): Map<string, string> {
 function resourceChanges(before: StackJson | undefined, after: StackJson | undefined): StackChange["resources"] {
   const was = resourceConfigs(before);
   const now = resourceConfigs(after);
+  // A moved block carries a resource to its new address; a removed block that keeps it only forgets it.
+  const moves = ((after?.moved ?? []) as Array<{ from: string; to: string }>).filter((m) => was.has(m.from) && !now.has(m.from) && now.has(m.to));
+  const forgotten = ((after?.removed ?? []) as Array<{ from: string; lifecycle?: { destroy?: boolean } }>)
+    .filter((r) => r.lifecycle?.destroy === false && was.has(r.from))
+    .map((r) => r.from);
+  const movedTo = new Set(moves.map((m) => m.to));
+  const movedFrom = new Set(moves.map((m) => m.from));
   return {
-    added: [...now.keys()].filter((a) => !was.has(a)).sort(),
+    added: [...now.keys()].filter((a) => !was.has(a) && !movedTo.has(a)).sort(),
     changed: [...now.keys()].filter((a) => was.has(a) && was.get(a) !== now.get(a)).sort(),
-    removed: [...was.keys()].filter((a) => !now.has(a)).sort(),
+    moved: moves.map((m) => `${m.from} → ${m.to}`).sort(),
+    forgotten: forgotten.sort(),
+    removed: [...was.keys()].filter((a) => !now.has(a) && !movedFrom.has(a) && !forgotten.includes(a)).sort(),
   };
 }
 
@@ -156,8 +171,8 @@ const TITLES: Record<IntentCategory, string> = {
   stack: "Stack",
 };
 
-/** Text safe in Markdown: no HTML, no code span cut open. Cron stars stay as they are: a star between spaces emphasises nothing. */
-const md = (text: string) => text.replace(/[\\<>`]/g, (c) => `\\${c}`);
+/** Text safe in Markdown: no HTML tag, no code span cut open. Cron stars stay as they are: a star between spaces emphasises nothing. */
+const md = (text: string) => text.replace(/[\\<`]/g, (c) => `\\${c}`);
 const name = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 
 /** An image change as its version change, where the repository stays. */
@@ -191,6 +206,8 @@ function resourceLine(r: StackChange["resources"]): string | undefined {
   const parts = [
     r.added.length ? `${r.added.length} to add` : undefined,
     r.changed.length ? `${r.changed.length} to change (${r.changed.join(", ")})` : undefined,
+    r.moved.length ? `${r.moved.length} to move (${r.moved.join(", ")})` : undefined,
+    r.forgotten.length ? `${r.forgotten.length} to forget, the object kept (${r.forgotten.join(", ")})` : undefined,
     r.removed.length ? `${r.removed.length} to destroy (${r.removed.join(", ")})` : undefined,
   ].filter(Boolean);
   return parts.length ? `Terraform resources: ${parts.join("; ")}.` : undefined;
