@@ -8,6 +8,7 @@ import { toTerraformJobspec } from "../../jobspecs/render";
 import { defineEstate } from "../../main";
 import { SynthResource } from "../../policy/rule";
 import { nomadImageDataPaths } from "../../policy/rules/nomad-image-data-paths";
+import { writableCsiMounts } from "../../policy/rules/nomad-support";
 import { checkApp, testInventory } from "../helpers/synth";
 
 const context = { inventory: testInventory };
@@ -62,7 +63,7 @@ describe("the estate's volumes against the images' data paths", () => {
   const writableMounts = jobs.flatMap((j) =>
     j.job.TaskGroups.flatMap((g) =>
       g.Tasks.flatMap((t) =>
-        (t.VolumeMounts ?? []).filter((m) => !m.ReadOnly && g.Volumes?.[m.Volume]?.Type === "csi").map((m) => ({ where: `${j.node.path} ${g.Name}/${t.Name}`, image: parseImageRef(t.Config.image).repository, destination: m.Destination })),
+        writableCsiMounts(g, t).map((m) => ({ where: `${j.node.path} ${g.Name}/${t.Name}`, image: parseImageRef(t.Config.image).repository, destination: m.Destination })),
       ),
     ),
   );

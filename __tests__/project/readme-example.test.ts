@@ -8,7 +8,9 @@ import { readFileSync, rmSync, writeFileSync } from "fs";
 import { basename, join, posix } from "path";
 import ts from "typescript";
 import { HomelabApp, HomelabStack } from "../../constructs";
-import { IMAGES } from "../../jobspecs/images";
+import { IMAGE_DATA_PATHS } from "../../jobspecs/image-data-paths";
+import { Image, IMAGES, parseImageRef } from "../../jobspecs/images";
+import { nomadJobOf, writableCsiMounts } from "../../policy/rules/nomad-support";
 import { defineEstate } from "../../main";
 import { StackFiles } from "../../scripts/lib/affected-core";
 import { intentSummary, renderIntent } from "../../scripts/lib/intent-diff";
@@ -23,6 +25,7 @@ const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
 /** main.ts's line the wiring of a recipe goes above: what follows reads what the services declared. */
 const MAIN_MARKER = "  // Last: the backup jobs save what the volumes and databases defined above chose.";
 const IMAGES_END = "} as const satisfies Record<string, Image>;";
+const DATA_PATHS_END = "\n};\n";
 const TAG = `readme-${process.pid}`;
 
 interface Block {
@@ -70,6 +73,8 @@ interface Written {
   readonly cluster: string;
   /** The temporary image catalog with the recipe's image, when it adds one. */
   readonly images?: string;
+  /** The temporary table of images' data paths with the recipe's entry, when it adds one. */
+  readonly dataPaths?: string;
 }
 
 const written: string[] = [];
@@ -80,6 +85,7 @@ function write(path: string, text: string): void {
 
 const mainSource = readFileSync(join(ROOT, "main.ts"), "utf8");
 const imagesSource = readFileSync(join(ROOT, "jobspecs", "images.ts"), "utf8");
+const dataPathsSource = readFileSync(join(ROOT, "jobspecs", "image-data-paths.ts"), "utf8");
 let examples: Written[] = [];
 
 beforeAll(() => {
@@ -89,6 +95,11 @@ beforeAll(() => {
     if (images) {
       files.add("jobspecs/images.ts");
       write(tempOf("jobspecs/images.ts"), imagesSource.replace(IMAGES_END, `${images.code.trim().replace(/^/gm, "  ")}\n${IMAGES_END}`));
+    }
+    const dataPaths = recipe.blocks.find((b) => b.header.startsWith("jobspecs/image-data-paths.ts"));
+    if (dataPaths) {
+      const table = dataPathsSource.slice(0, dataPathsSource.lastIndexOf(DATA_PATHS_END)) + `\n${dataPaths.code.trim().replace(/^/gm, "  ")}${DATA_PATHS_END}`;
+      write(tempOf("jobspecs/image-data-paths.ts"), retarget(table, "jobspecs/image-data-paths.ts", files));
     }
     for (const block of recipe.blocks) {
       const file = fileOf(block);
@@ -103,7 +114,15 @@ beforeAll(() => {
       `import { ${stackClass} } from "./${tempOf(fileOf(stackBlock)!).replace(/\.ts$/, "")}";\n` + mainSource.replace(MAIN_MARKER, `${wiring}\n${MAIN_MARKER}`),
     );
     const [, stackId, cluster] = /super\(scope, "([a-z0-9-]+)", \{[^}]*cluster: "([a-z-]+)"/.exec(stackBlock.code)!;
-    return { recipe, main, stack: tempOf(fileOf(stackBlock)!), stackId, cluster, images: images ? tempOf("jobspecs/images.ts") : undefined };
+    return {
+      recipe,
+      main,
+      stack: tempOf(fileOf(stackBlock)!),
+      stackId,
+      cluster,
+      images: images ? tempOf("jobspecs/images.ts") : undefined,
+      dataPaths: dataPaths ? tempOf("jobspecs/image-data-paths.ts") : undefined,
+    };
   });
 });
 afterAll(() => written.forEach((f) => rmSync(f, { force: true })));
@@ -116,15 +135,18 @@ test("the README has the four recipes, and main.ts the line their wiring goes ab
   ]);
   expect(section).toContain("### What `critical` means");
   expect(mainSource).toContain(MAIN_MARKER);
-  // One temporary catalog serves them: at most one recipe adds an image.
-  expect(recipes.filter((r) => r.blocks.some((b) => b.header.startsWith("jobspecs/images.ts"))).length).toBeLessThanOrEqual(1);
+  // One temporary catalog serves them: at most one recipe adds an image, or an image's data paths.
+  for (const table of ["jobspecs/images.ts", "jobspecs/image-data-paths.ts"]) {
+    expect(recipes.filter((r) => r.blocks.some((b) => b.header.startsWith(table))).length).toBeLessThanOrEqual(1);
+  }
   expect(imagesSource).toContain(IMAGES_END);
+  expect(dataPathsSource.endsWith(DATA_PATHS_END)).toBe(true);
 });
 
 test("every block type-checks under the project's compiler options, wired into main.ts as the README says", () => {
   const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
   const program = ts.createProgram(
-    examples.map((e) => join(ROOT, e.main)),
+    examples.flatMap((e) => [e.main, ...(e.dataPaths ? [e.dataPaths] : [])]).map((f) => join(ROOT, f)),
     { ...config.options, noEmit: true, incremental: false },
   );
   const problems = ts
@@ -141,18 +163,32 @@ describe("each recipe inside the estate", () => {
   const baseSnapshots = snapshots(base.files);
   const domain = testInventory.domains.public;
 
+  /** Images the stack's Nomad jobs mount a writable CSI volume into whose data paths are not recorded: what the estate's HL-NOMAD-11 test refuses. */
+  const uncatalogued = (files: StackFiles | undefined) => {
+    const catalogued = new Set(Object.keys(IMAGE_DATA_PATHS).map((k) => (IMAGES as Record<string, Image>)[k].repository));
+    const resources = Object.values(JSON.parse(files?.get("cdk.tf.json") ?? "{}").resource?.nomad_job ?? {}) as Record<string, unknown>[];
+    return resources
+      .map((attributes) => nomadJobOf({ type: "nomad_job", path: "", stackId: "", attributes })!)
+      .flatMap((job) => job.TaskGroups.flatMap((g) => g.Tasks.filter((t) => writableCsiMounts(g, t).length).map((t) => parseImageRef(t.Config.image).repository)))
+      .filter((image) => !catalogued.has(image));
+  };
   const withRecipe = (i: number) => {
     const example = examples[i];
     // An image a recipe adds to the catalog is known to the rules while its estate is synthesized.
-    const catalog = example.images ? ((require(join(ROOT, example.images)) as { IMAGES: Record<string, unknown> }).IMAGES) : {};
-    const added = Object.keys(catalog).filter((k) => !(k in IMAGES));
-    added.forEach((k) => ((IMAGES as Record<string, unknown>)[k] = catalog[k]));
+    // So is where it keeps its data (HL-NOMAD-11).
+    const extend = (table: Record<string, unknown>, module: string | undefined, name: string) => {
+      const more = module ? (require(join(ROOT, module)) as Record<string, Record<string, unknown>>)[name] : {};
+      const added = Object.keys(more).filter((k) => !(k in table));
+      added.forEach((k) => (table[k] = more[k]));
+      return () => added.forEach((k) => delete table[k]);
+    };
+    const restore = [extend(IMAGES as Record<string, unknown>, example.images, "IMAGES"), extend(IMAGE_DATA_PATHS as Record<string, unknown>, example.dataPaths, "IMAGE_DATA_PATHS")];
     try {
       const side = synthSide((require(join(ROOT, example.main)) as { defineEstate: (app: HomelabApp) => void }).defineEstate);
       const changed = [...snapshots(side.files)].filter(([id, text]) => baseSnapshots.get(id) !== text).map(([id]) => `${id}.json`).sort();
-      return { side, changed, summary: renderIntent(intentSummary(base, side), "intent") };
+      return { side, changed, summary: renderIntent(intentSummary(base, side), "intent"), uncatalogued: uncatalogued(side.files.get(example.stackId)) };
     } finally {
-      added.forEach((k) => delete (IMAGES as Record<string, unknown>)[k]);
+      restore.forEach((undo) => undo());
     }
   };
   /** The snapshot files the recipe's "Adding it changes …" sentence names. */
@@ -186,7 +222,9 @@ describe("each recipe inside the estate", () => {
   }, 120_000);
 
   test("the Nomad app: its own snapshot and the three stacks that gather declarations; the summary names each addition", () => {
-    const { side, changed, summary } = withRecipe(2);
+    const { side, changed, summary, uncatalogued } = withRecipe(2);
+    // Its writable volume goes into an image whose data paths the recipe records.
+    expect(uncatalogued).toEqual([]);
     expect(side.report.findings.filter((f) => f.acknowledged === undefined)).toEqual([]);
     expect(changed).toEqual(named(examples[2].recipe));
     expect(changed).toEqual(["consul-mesh.json", "gotify.json", "nomad-backups.json", "vault.json"]);
