@@ -110,6 +110,20 @@ describe("bad input fails with the construct path and why", () => {
     expect(() => build({}, { count: 2 })).toThrow(/group app has count 2; a group with Litestream must have count 1/);
   });
 
+  test("a second LitestreamSidecar on a group that already has one names its tasks and says to list every database in one", () => {
+    const twice = () =>
+      synthApp((a) => {
+        const s = testStack(a, nomad);
+        const group = new NomadJob(s, "Job", { job: app() }).group("app");
+        const props = { group, replica: { bucket: "litestream", path: "app" }, credentials: { source: "vault" as const, path: "secret/data/app/litestream" } };
+        new LitestreamSidecar(s, "Litestream", { ...props, databases: ["/alloc/data/app.db"] });
+        new LitestreamSidecar(s, "More", { ...props, databases: ["/alloc/data/other.db"] });
+      });
+    expect(twice).toThrow(
+      "test/More: group app already runs Litestream tasks (litestream-restore, litestream); one LitestreamSidecar per group replicates all its databases: list every database in one LitestreamSidecar's databases and remove the other Litestream (a second LitestreamSidecar or hand-written tasks)",
+    );
+  });
+
   test("fails if credentials are given as literals", () => {
     const literal = { source: "vault", path: "secret/data/x/y", accessKeyId: "AKIA123", secretAccessKey: "s3cr3t" } as never;
     expect(() => build({ credentials: literal })).toThrow(/credentials must not be literals \(got accessKeyId, secretAccessKey\)/);
