@@ -1,19 +1,21 @@
 /**
  * The README's recipes for adding a service ("Adding a service"): every block compiles under
  * the project's compiler options, each recipe synthesizes inside the real estate with every
- * house rule passing, adding it changes exactly the snapshot files the README names, and the
- * intent summary (`npm run diff`) names what it adds.
+ * house rule passing, adding it changes exactly the snapshot files the README names, every
+ * image it runs is pinned in a catalogue Renovate reads, and the intent summary (`npm run
+ * diff`) names what it adds.
  */
 import { readFileSync, rmSync, writeFileSync } from "fs";
 import { basename, join, posix } from "path";
 import ts from "typescript";
 import { HomelabApp, HomelabStack } from "../../constructs";
 import { IMAGE_DATA_PATHS } from "../../jobspecs/image-data-paths";
-import { Image, IMAGES, parseImageRef } from "../../jobspecs/images";
+import { Image, IMAGES, normalizeRepository, parseImageRef } from "../../jobspecs/images";
 import { nomadJobOf, writableCsiMounts } from "../../policy/rules/nomad-support";
 import { defineEstate } from "../../main";
 import { StackFiles } from "../../scripts/lib/affected-core";
 import { intentSummary, renderIntent } from "../../scripts/lib/intent-diff";
+import { readEstatePins } from "../helpers/estate-pins";
 import { renderStackSnapshot } from "../helpers/stack-snapshots";
 import { synthApp, testInventory } from "../helpers/synth";
 import { synthSide } from "../helpers/synth-side";
@@ -24,8 +26,15 @@ const start = readme.indexOf("## Adding a service");
 const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
 /** main.ts's line the wiring of a recipe goes above: what follows reads what the services declared. */
 const MAIN_MARKER = "  // Last: the backup jobs save what the volumes and databases defined above chose.";
-const IMAGES_END = "} as const satisfies Record<string, Image>;";
-const DATA_PATHS_END = "\n};\n";
+/**
+ * The tables a recipe adds an entry to ("// <file>, in <TABLE>" blocks), by file: each entry
+ * goes before the table's closing line, in a temporary copy of the file.
+ */
+const TABLE_ENDS: Readonly<Record<string, string>> = {
+  "jobspecs/images.ts": "\n} as const satisfies Record<string, Image>;",
+  "constructs/kubernetes-images.ts": "\n} as const satisfies Record<string, PinnedImage>;",
+  "jobspecs/image-data-paths.ts": "\n};\n",
+};
 const TAG = `readme-${process.pid}`;
 
 interface Block {
@@ -51,14 +60,14 @@ const recipes: Recipe[] = section
     blocks: [...part.matchAll(/```ts\n\/\/ ([^\n]+)\n([\s\S]*?)```/g)].map((m) => ({ header: m[1], code: m[2] })),
   }))
   .filter((r) => r.blocks.some((b) => fileOf(b)?.startsWith("stacks/")));
-/** Beside the real file, so its relative imports resolve; removed afterwards. */
-const tempOf = (path: string) => posix.join(posix.dirname(path), `${TAG}-${posix.basename(path)}`);
+/** Recipe `i`'s copy of a file, beside the real one so its relative imports resolve; removed afterwards. */
+const tempOf = (path: string, i: number) => posix.join(posix.dirname(path), `${TAG}-${i}-${posix.basename(path)}`);
 
-/** A block's code with its imports of other example files (and of the catalog it extends) pointed at their temporary copies. */
-function retarget(code: string, from: string, examples: ReadonlySet<string>): string {
+/** A block's code with its imports of the recipe's other files (and of the tables it extends) pointed at recipe `i`'s copies. */
+function retarget(code: string, from: string, files: ReadonlySet<string>, i: number): string {
   return code.replace(/from "(\.{1,2}\/[^"]+)"/g, (whole, spec: string) => {
     const target = `${posix.join(posix.dirname(from), spec)}.ts`;
-    return examples.has(target) ? `from "${spec.replace(/[^/]+$/, (name) => `${TAG}-${name}`)}"` : whole;
+    return files.has(target) ? `from "${spec.replace(/[^/]+$/, (name) => `${TAG}-${i}-${name}`)}"` : whole;
   });
 }
 
@@ -71,10 +80,8 @@ interface Written {
   /** The stack id the recipe adds, and its cluster. */
   readonly stackId: string;
   readonly cluster: string;
-  /** The temporary image catalog with the recipe's image, when it adds one. */
-  readonly images?: string;
-  /** The temporary table of images' data paths with the recipe's entry, when it adds one. */
-  readonly dataPaths?: string;
+  /** The temporary copies of the tables the recipe adds to, by real file. */
+  readonly tables: ReadonlyMap<string, string>;
 }
 
 const written: string[] = [];
@@ -84,26 +91,23 @@ function write(path: string, text: string): void {
 }
 
 const mainSource = readFileSync(join(ROOT, "main.ts"), "utf8");
-const imagesSource = readFileSync(join(ROOT, "jobspecs", "images.ts"), "utf8");
-const dataPathsSource = readFileSync(join(ROOT, "jobspecs", "image-data-paths.ts"), "utf8");
+const tableSource = (file: string) => readFileSync(join(ROOT, file), "utf8");
 let examples: Written[] = [];
 
 beforeAll(() => {
   examples = recipes.map((recipe, i) => {
-    const files = new Set(recipe.blocks.map(fileOf).filter((f): f is string => f !== undefined));
-    const images = recipe.blocks.find((b) => b.header.startsWith("jobspecs/images.ts"));
-    if (images) {
-      files.add("jobspecs/images.ts");
-      write(tempOf("jobspecs/images.ts"), imagesSource.replace(IMAGES_END, `${images.code.trim().replace(/^/gm, "  ")}\n${IMAGES_END}`));
-    }
-    const dataPaths = recipe.blocks.find((b) => b.header.startsWith("jobspecs/image-data-paths.ts"));
-    if (dataPaths) {
-      const table = dataPathsSource.slice(0, dataPathsSource.lastIndexOf(DATA_PATHS_END)) + `\n${dataPaths.code.trim().replace(/^/gm, "  ")}${DATA_PATHS_END}`;
-      write(tempOf("jobspecs/image-data-paths.ts"), retarget(table, "jobspecs/image-data-paths.ts", files));
+    const entries = recipe.blocks.flatMap((b) => Object.keys(TABLE_ENDS).filter((file) => b.header.startsWith(`${file}, in `)).map((file) => ({ file, code: b.code })));
+    const files = new Set([...recipe.blocks.map(fileOf).filter((f): f is string => f !== undefined), ...entries.map((e) => e.file)]);
+    const tables = new Map<string, string>();
+    for (const { file, code } of entries) {
+      const source = tableSource(file);
+      const end = source.lastIndexOf(TABLE_ENDS[file]);
+      write(tempOf(file, i), retarget(`${source.slice(0, end)}\n${code.trimEnd().replace(/^/gm, "  ")}${source.slice(end)}`, file, files, i));
+      tables.set(file, tempOf(file, i));
     }
     for (const block of recipe.blocks) {
       const file = fileOf(block);
-      if (file) write(tempOf(file), retarget(block.code, file, files));
+      if (file) write(tempOf(file, i), retarget(block.code, file, files, i));
     }
     const stackBlock = recipe.blocks.find((b) => fileOf(b)?.startsWith("stacks/"))!;
     const stackClass = /export class (\w+) extends HomelabStack/.exec(stackBlock.code)![1];
@@ -111,17 +115,16 @@ beforeAll(() => {
     const main = `${TAG}-main-${i}.ts`;
     write(
       main,
-      `import { ${stackClass} } from "./${tempOf(fileOf(stackBlock)!).replace(/\.ts$/, "")}";\n` + mainSource.replace(MAIN_MARKER, `${wiring}\n${MAIN_MARKER}`),
+      `import { ${stackClass} } from "./${tempOf(fileOf(stackBlock)!, i).replace(/\.ts$/, "")}";\n` + mainSource.replace(MAIN_MARKER, `${wiring}\n${MAIN_MARKER}`),
     );
     const [, stackId, cluster] = /super\(scope, "([a-z0-9-]+)", \{[^}]*cluster: "([a-z-]+)"/.exec(stackBlock.code)!;
     return {
       recipe,
       main,
-      stack: tempOf(fileOf(stackBlock)!),
+      stack: tempOf(fileOf(stackBlock)!, i),
       stackId,
       cluster,
-      images: images ? tempOf("jobspecs/images.ts") : undefined,
-      dataPaths: dataPaths ? tempOf("jobspecs/image-data-paths.ts") : undefined,
+      tables,
     };
   });
 });
@@ -135,18 +138,13 @@ test("the README has the four recipes, and main.ts the line their wiring goes ab
   ]);
   expect(section).toContain("### What `critical` means");
   expect(mainSource).toContain(MAIN_MARKER);
-  // One temporary catalog serves them: at most one recipe adds an image, or an image's data paths.
-  for (const table of ["jobspecs/images.ts", "jobspecs/image-data-paths.ts"]) {
-    expect(recipes.filter((r) => r.blocks.some((b) => b.header.startsWith(table))).length).toBeLessThanOrEqual(1);
-  }
-  expect(imagesSource).toContain(IMAGES_END);
-  expect(dataPathsSource.endsWith(DATA_PATHS_END)).toBe(true);
+  for (const [file, end] of Object.entries(TABLE_ENDS)) expect(tableSource(file)).toContain(end);
 });
 
 test("every block type-checks under the project's compiler options, wired into main.ts as the README says", () => {
   const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
   const program = ts.createProgram(
-    examples.flatMap((e) => [e.main, ...(e.dataPaths ? [e.dataPaths] : [])]).map((f) => join(ROOT, f)),
+    examples.flatMap((e) => [e.main, ...e.tables.values()]).map((f) => join(ROOT, f)),
     { ...config.options, noEmit: true, incremental: false },
   );
   const problems = ts
@@ -172,21 +170,36 @@ describe("each recipe inside the estate", () => {
       .flatMap((job) => job.TaskGroups.flatMap((g) => g.Tasks.filter((t) => writableCsiMounts(g, t).length).map((t) => parseImageRef(t.Config.image).repository)))
       .filter((image) => !catalogued.has(image));
   };
+  /** Images the recipe's stack runs that neither catalogue pins: Renovate's image manager reads only the catalogues. */
+  const unpinned = (example: Written, files: StackFiles | undefined) => {
+    const catalogue = (file: string, name: string) =>
+      Object.values((require(join(ROOT, example.tables.get(file) ?? file)) as Record<string, Record<string, { repository: string; tag: string }>>)[name]);
+    const pinned = new Set(
+      [...catalogue("jobspecs/images.ts", "IMAGES"), ...catalogue("constructs/kubernetes-images.ts", "KUBERNETES_IMAGES")].map((i) => `${normalizeRepository(i.repository)}:${i.tag}`),
+    );
+    const runs = readEstatePins({ [example.stackId]: JSON.parse(files?.get("cdk.tf.json") ?? "{}") }).images.map((p) => p.ref);
+    expect(runs.length).toBeGreaterThan(0);
+    return runs.filter((ref) => !pinned.has(ref));
+  };
   const withRecipe = (i: number) => {
     const example = examples[i];
-    // An image a recipe adds to the catalog is known to the rules while its estate is synthesized.
-    // So is where it keeps its data (HL-NOMAD-11).
+    // An image a recipe adds to the Nomad catalogue is known to the rules while its estate is
+    // synthesized (HL-NOMAD-8 reads its architectures); so is where it keeps its data (HL-NOMAD-11).
     const extend = (table: Record<string, unknown>, module: string | undefined, name: string) => {
       const more = module ? (require(join(ROOT, module)) as Record<string, Record<string, unknown>>)[name] : {};
       const added = Object.keys(more).filter((k) => !(k in table));
       added.forEach((k) => (table[k] = more[k]));
       return () => added.forEach((k) => delete table[k]);
     };
-    const restore = [extend(IMAGES as Record<string, unknown>, example.images, "IMAGES"), extend(IMAGE_DATA_PATHS as Record<string, unknown>, example.dataPaths, "IMAGE_DATA_PATHS")];
+    const restore = [
+      extend(IMAGES as Record<string, unknown>, example.tables.get("jobspecs/images.ts"), "IMAGES"),
+      extend(IMAGE_DATA_PATHS as Record<string, unknown>, example.tables.get("jobspecs/image-data-paths.ts"), "IMAGE_DATA_PATHS"),
+    ];
     try {
       const side = synthSide((require(join(ROOT, example.main)) as { defineEstate: (app: HomelabApp) => void }).defineEstate);
       const changed = [...snapshots(side.files)].filter(([id, text]) => baseSnapshots.get(id) !== text).map(([id]) => `${id}.json`).sort();
-      return { side, changed, summary: renderIntent(intentSummary(base, side), "intent"), uncatalogued: uncatalogued(side.files.get(example.stackId)) };
+      const files = side.files.get(example.stackId);
+      return { side, changed, summary: renderIntent(intentSummary(base, side), "intent"), uncatalogued: uncatalogued(files), unpinned: unpinned(example, files) };
     } finally {
       restore.forEach((undo) => undo());
     }
@@ -198,7 +211,8 @@ describe("each recipe inside the estate", () => {
   };
 
   test("the stateless app: one snapshot file; the summary names its route, auth and image", () => {
-    const { side, changed, summary } = withRecipe(0);
+    const { side, changed, summary, unpinned } = withRecipe(0);
+    expect(unpinned).toEqual([]);
     expect(side.report.findings.filter((f) => f.acknowledged === undefined)).toEqual([]);
     expect(changed).toEqual(named(examples[0].recipe));
     expect(changed).toEqual(["whoami.json"]);
@@ -208,7 +222,8 @@ describe("each recipe inside the estate", () => {
   }, 120_000);
 
   test("the encrypted claim and its backup: one snapshot file; the summary names the claim, its backup and schedule, the route", () => {
-    const { side, changed, summary } = withRecipe(1);
+    const { side, changed, summary, unpinned } = withRecipe(1);
+    expect(unpinned).toEqual([]);
     expect(side.report.findings.filter((f) => f.acknowledged === undefined)).toEqual([]);
     expect(changed).toEqual(named(examples[1].recipe));
     expect(changed).toEqual(["linkding.json"]);
@@ -222,7 +237,8 @@ describe("each recipe inside the estate", () => {
   }, 120_000);
 
   test("the Nomad app: its own snapshot and the three stacks that gather declarations; the summary names each addition", () => {
-    const { side, changed, summary, uncatalogued } = withRecipe(2);
+    const { side, changed, summary, uncatalogued, unpinned } = withRecipe(2);
+    expect(unpinned).toEqual([]);
     // Its writable volume goes into an image whose data paths the recipe records.
     expect(uncatalogued).toEqual([]);
     expect(side.report.findings.filter((f) => f.acknowledged === undefined)).toEqual([]);
