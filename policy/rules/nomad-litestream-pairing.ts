@@ -28,7 +28,7 @@ export const nomadLitestreamPairing: ResourceRule = {
         problems.push({
           message: `group ${g.Name} runs Litestream without a prestart, non-sidecar restore task: a new allocation would start with an empty database`,
           fix: sidecar
-            ? `the replicating sidecar ${sidecar.Name} is already there: add its restore half, a task running litestream restore -if-db-not-exists -if-replica-exists with lifecycle hook prestart, sidecar false (or replace both hand-written tasks with LitestreamSidecar, which writes both)`
+            ? `the replicating sidecar ${sidecar.Name} is already there: add its restore half, a task running litestream restore -if-db-not-exists -if-replica-exists with lifecycle hook prestart, sidecar false (or replace the hand-written Litestream task with LitestreamSidecar, which writes both halves)`
             : nomadLitestreamPairing.fix,
         });
       }
