@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, sep } from "path";
 import { App, Aspects, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
+import "./cdktf-overheads";
 import { Inventory, loadInventory } from "../inventory";
 import { evaluate, Finding, formatErrors, Report, SYNTH_RULE_ID, withFindings } from "../policy/engine";
 import { ALL_RULES } from "../policy/packs";
