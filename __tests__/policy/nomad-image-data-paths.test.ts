@@ -9,7 +9,8 @@ import { defineEstate } from "../../main";
 import { SynthResource } from "../../policy/rule";
 import { nomadImageDataPaths } from "../../policy/rules/nomad-image-data-paths";
 import { writableCsiMounts } from "../../policy/rules/nomad-support";
-import { checkApp, testInventory } from "../helpers/synth";
+import { testInventory } from "../helpers/synth";
+import { synthEstate } from "../helpers/estate";
 
 const context = { inventory: testInventory };
 const resource = (task: Partial<Task>, readOnly = false): SynthResource => {
@@ -87,7 +88,7 @@ describe("the estate's volumes against the images' data paths", () => {
   });
 
   test("no task of the estate breaks HL-NOMAD-11", () => {
-    const report = checkApp(defineEstate);
+    const { report } = synthEstate();
     expect(report.findings.filter((f) => f.ruleId === "HL-NOMAD-11")).toEqual([]);
   });
 });

@@ -1,12 +1,10 @@
-import { tmpdir } from "os";
-import { HomelabApp } from "../../constructs";
 import { NomadJob } from "../../constructs/nomad-job";
 import { vaultEnv } from "../../jobspecs/common";
 import { Job } from "../../jobspecs/model";
-import { defineEstate } from "../../main";
 import { readTerraformLiteral } from "../../constructs/terraform-literal";
 import { VaultStack } from "../../stacks/vault";
 import { onlyResource, resourcesOf, synthApp, testInventory, testStack } from "../helpers/synth";
+import { synthEstate } from "../helpers/estate";
 
 describe("vault stack", () => {
   const { stacks, report } = synthApp((app) =>
@@ -107,7 +105,7 @@ describe("vault stack", () => {
 });
 
 describe("Nomad jobs are granted exactly what their templates read", () => {
-  const { stacks, report } = synthApp(defineEstate);
+  const { stacks, report, order } = synthEstate();
   const v = stacks.vault;
   const policyOf = (name: string) => JSON.parse((Object.values(resourcesOf(v, "vault_policy")) as any[]).find((p) => p.name === name).policy);
   const roleOf = (name: string) => (Object.values(resourcesOf(v, "vault_jwt_auth_backend_role")) as any[]).find((r) => r.role_name === name);
@@ -134,9 +132,6 @@ describe("Nomad jobs are granted exactly what their templates read", () => {
   });
 
   test("the granted jobs' stacks deploy after vault", () => {
-    const app = new HomelabApp({ outdir: tmpdir(), inventory: testInventory });
-    defineEstate(app);
-    const order = app.describeStacks();
     expect(order.find((s) => s.id === "matrix")!.dependencies).toContain("vault");
   });
 });
