@@ -2,15 +2,19 @@
  * The estate synthesized twice, as it was at a git ref and as it is in the working tree: what
  * `npm run affected` and `npm run diff` compare. The ref's tree is exported with `git archive`
  * (no worktree, nothing in the repository changes) and shares this checkout's node_modules;
- * each side is described by describe-estate (stacks in deploy order with their tree facts) and
+ * its synth is kept in node_modules/.cache/homelab-affected, keyed by everything that synth
+ * reads (commit, package-lock.json, the inventory file, Node's version), so the same base is
+ * synthesized once. The working tree runs from dist/ when the `tsc -b` the npm scripts run
+ * first left it newer than every source file, else through ts-node. Each side is described by describe-estate (stacks in deploy order with their tree facts) and
  * its synthesized files read into memory before the temporary directory goes.
  */
 import { spawn, spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "fs";
+import { createHash } from "crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { readSynth, StackFiles } from "./affected-core";
-import { appModuleName } from "./estate";
+import { appModuleName, DIST_ROOT } from "./estate";
 import { DescribedStack } from "./tree-facts";
 
 /** One side of the comparison. */
@@ -60,15 +64,21 @@ function exportCommit(root: string, commit: string, dir: string): void {
   rmSync(tarFile, { force: true });
 }
 
-/** Synthesizes the estate of a source tree with ts-node (transpile only) into `outdir`. */
-function describeTree(tree: string, appName: string, outdir: string, nodeModules: string): Promise<DescribedStack[]> {
+/** Where the bases' synths are kept (the benchmark points it at an empty directory for a cold run). */
+const CACHE_ENV = "HOMELAB_AFFECTED_CACHE";
+
+/**
+ * Synthesizes the estate of a source tree into `outdir`: compiled JavaScript is run as it is,
+ * TypeScript through ts-node (transpile only).
+ */
+function describeTree(tree: string, appName: string, outdir: string, nodeModules: string, compiled = false): Promise<DescribedStack[]> {
   const json = `${outdir}.json`;
-  const register = require.resolve("ts-node/register/transpile-only", { paths: [nodeModules] });
+  const register = compiled ? [] : ["-r", require.resolve("ts-node/register/transpile-only", { paths: [nodeModules] })];
   const env: NodeJS.ProcessEnv = { ...process.env, TS_NODE_PROJECT: join(tree, "tsconfig.json"), CDKTF_OUTDIR: outdir };
   if (env.HOMELAB_INVENTORY) env.HOMELAB_INVENTORY = resolve(env.HOMELAB_INVENTORY);
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["-r", register, join(__dirname, "describe-estate.js"), tree, appName, outdir, json], {
-      cwd: tree,
+    const child = spawn(process.execPath, [...register, join(__dirname, "describe-estate.js"), tree, appName, outdir, json], {
+      cwd: compiled ? process.cwd() : tree,
       env,
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -79,6 +89,58 @@ function describeTree(tree: string, appName: string, outdir: string, nodeModules
       code === 0 ? done(JSON.parse(readFileSync(json, "utf8"))) : fail(new Error(`synth of ${tree} failed:\n${stderr.trim()}`)),
     );
   });
+}
+
+/**
+ * True when this script runs from `root`'s own dist/ and the last `tsc -b` is newer than every
+ * TypeScript file of the working tree (tracked or not): then dist/ is the working tree, compiled.
+ */
+function distIsCurrent(root: string): boolean {
+  if (resolve(DIST_ROOT) !== resolve(root, "dist")) return false;
+  const built = join(DIST_ROOT, ".tsbuildinfo");
+  if (!existsSync(built)) return false;
+  const builtAt = statSync(built).mtimeMs;
+  // The tests' snapshots (json) are rewritten after a build and never read by a synth.
+  const sources = git(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "*.ts", "*.json", ":(exclude,glob)__tests__/**/*.json"]).split("\0").filter(Boolean);
+  return sources.every((file) => !existsSync(join(root, file)) || statSync(join(root, file)).mtimeMs <= builtAt);
+}
+
+/**
+ * The base's synth is a function of its commit, the dependencies, the inventory and Node: the
+ * cache key holds all four, so a hit is the synth that would run.
+ */
+function baseCacheKey(root: string, commit: string, appName: string): string {
+  const hash = createHash("sha256").update(JSON.stringify([commit, appName, process.version]));
+  for (const file of [join(root, "package-lock.json"), process.env.HOMELAB_INVENTORY ?? ""]) {
+    hash.update(file && existsSync(file) ? readFileSync(file) : "-");
+  }
+  return hash.digest("hex").slice(0, 32);
+}
+
+/** The base's synth into `outdir`, from the cache when this base was synthesized before. */
+async function describeBase(root: string, commit: string, appName: string, work: string, outdir: string, nodeModules: string): Promise<DescribedStack[]> {
+  const cached = join(process.env[CACHE_ENV] ?? join(nodeModules, ".cache", "homelab-affected"), baseCacheKey(root, commit, appName));
+  if (!existsSync(join(cached, "stacks.json"))) {
+    const tree = join(work, "tree");
+    mkdirSync(tree);
+    exportCommit(root, commit, tree);
+    rmSync(join(tree, "node_modules"), { recursive: true, force: true });
+    symlinkSync(nodeModules, join(tree, "node_modules"), "dir");
+    const fresh = join(work, "base");
+    await describeTree(tree, appName, join(fresh, "out"), nodeModules);
+    renameSync(join(fresh, "out.json"), join(fresh, "stacks.json"));
+    // Another run may have filled it meanwhile: a copy is renamed into place, whole or not at all.
+    mkdirSync(join(cached, ".."), { recursive: true });
+    const partial = `${cached}.${process.pid}`;
+    cpSync(fresh, partial, { recursive: true });
+    try {
+      renameSync(partial, cached);
+    } catch {
+      rmSync(partial, { recursive: true, force: true });
+    }
+  }
+  cpSync(join(cached, "out"), outdir, { recursive: true });
+  return JSON.parse(readFileSync(join(cached, "stacks.json"), "utf8")) as DescribedStack[];
 }
 
 /** Synthesizes the estate at `since` and in the working tree under `root`, both at once. */
@@ -95,16 +157,12 @@ export async function synthSince(root: string, since: string): Promise<SynthSide
 
   const work = mkdtempSync(join(tmpdir(), "homelab-affected-"));
   try {
-    const tree = join(work, "tree");
-    mkdirSync(tree);
-    exportCommit(root, commit, tree);
-    rmSync(join(tree, "node_modules"), { recursive: true, force: true });
-    symlinkSync(nodeModules, join(tree, "node_modules"), "dir");
+    const compiled = distIsCurrent(root);
     const [before, after] = await Promise.all([
-      describeTree(tree, appName, join(work, "before"), nodeModules).catch((err: Error) => {
+      describeBase(root, commit, appName, work, join(work, "before"), nodeModules).catch((err: Error) => {
         throw new Error(`cannot synthesize ${since} (${commit.slice(0, 12)}): ${err.message}`);
       }),
-      describeTree(root, appName, join(work, "after"), nodeModules).catch((err: Error) => {
+      describeTree(compiled ? DIST_ROOT : root, appName, join(work, "after"), nodeModules, compiled).catch((err: Error) => {
         throw new Error(`cannot synthesize the working tree: ${err.message}`);
       }),
     ]);
