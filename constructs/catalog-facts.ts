@@ -18,13 +18,21 @@ export function recordCatalogFacts(construct: IConstruct, facts: CatalogFacts): 
   construct.node.addMetadata(CATALOG_METADATA, facts);
 }
 
-/** The facts recorded on a construct or its nearest ancestors, nearest first winning. */
-export function catalogFactsOf(construct: IConstruct): CatalogFacts {
+/** The facts recorded on this construct itself (not its scopes), the first record of a fact winning. */
+export function ownCatalogFacts(construct: IConstruct): CatalogFacts {
+  return mergeCatalogFacts(construct.node.metadata.filter((m) => m.type === CATALOG_METADATA).map((m) => m.data as CatalogFacts));
+}
+
+/** Facts of several scopes, nearest first: a fact the nearest scope records wins. */
+export function mergeCatalogFacts(nearestFirst: readonly CatalogFacts[]): CatalogFacts {
   const merged: Record<string, unknown> = {};
-  for (const scope of [...construct.node.scopes].reverse()) {
-    for (const m of scope.node.metadata.filter((m) => m.type === CATALOG_METADATA)) {
-      for (const [k, v] of Object.entries(m.data as CatalogFacts)) if (!(k in merged)) merged[k] = v;
-    }
+  for (const facts of nearestFirst) {
+    for (const [k, v] of Object.entries(facts)) if (!(k in merged)) merged[k] = v;
   }
   return merged as CatalogFacts;
+}
+
+/** The facts recorded on a construct or its nearest ancestors, nearest first winning. */
+export function catalogFactsOf(construct: IConstruct): CatalogFacts {
+  return mergeCatalogFacts([...construct.node.scopes].reverse().map(ownCatalogFacts));
 }

@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { dirname, join, sep } from "path";
 import { App, Aspects, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
+import "./cdktf-overheads";
 import { Inventory, loadInventory } from "../inventory";
 import { evaluate, Finding, formatErrors, Report, SYNTH_RULE_ID, withFindings } from "../policy/engine";
 import { ALL_RULES } from "../policy/packs";
@@ -13,6 +13,7 @@ import type { HomelabStack } from "./homelab-stack";
 import { MUTATING_ASPECTS } from "./stack-aspects";
 import { protectStatefulResources } from "./stateful-protection";
 import { deployOrder, OrderedStack, StackInfo, tierViolations } from "./stack-graph";
+import { stagingPath, withStaging } from "./synth-staging";
 
 export interface HomelabAppProps {
   /** @default - the operator's file named by HOMELAB_INVENTORY, else the embedded default */
@@ -39,13 +40,14 @@ export class EstateError extends Error {
   }
 }
 
-const stagingDirs = new Set<string>();
-process.once("exit", () => stagingDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+/** A synthesized tree: file contents by path relative to the output directory. */
+type StagedFiles = ReadonlyMap<string, Buffer>;
 
 /**
- * The app of the estate. It synthesizes into a private staging directory, runs the house
- * rules over every stack, and copies the result into the output directory only when
- * every stack synthesized and no check failed, so a failed synth leaves nothing partial.
+ * The app of the estate. It synthesizes into a private staging directory (which lasts only
+ * as long as that synth: constructs/synth-staging), runs the house rules over every stack,
+ * and writes the result into the output directory only when every stack synthesized and no
+ * check failed, so a failed synth leaves nothing partial.
  */
 export class HomelabApp extends App {
   static of(construct: IConstruct): HomelabApp {
@@ -80,12 +82,14 @@ export class HomelabApp extends App {
   private prepared = false;
   private report?: Report;
   private synthesizedStacks?: readonly SynthStack[];
+  private staged?: StagedFiles;
 
   constructor(props: HomelabAppProps = {}) {
-    const staging = mkdtempSync(join(tmpdir(), "homelab-synth-"));
-    stagingDirs.add(staging);
+    const staging = stagingPath();
     // Validations run after the rules (see check()), so one failed synth lists both.
     super({ outdir: staging, stackTraces: false, skipValidation: true });
+    // cdktf's App creates its outdir at once; ours exists only while check() synthesizes.
+    rmSync(staging, { recursive: true, force: true });
     this.targetDir = props.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out";
     this.inventory = props.inventory ?? loadInventory();
     this.rules = props.rules ?? ALL_RULES;
@@ -120,10 +124,10 @@ export class HomelabApp extends App {
   }
 
   /**
-   * Synthesizes every stack into staging and runs the house rules over the result.
-   * Throws for estate problems (tiers, cycles) and synth errors; rule findings, errors
-   * included, are returned for the caller to judge. Runs once; later calls return the
-   * same report.
+   * Synthesizes every stack into staging, keeps the result in memory (for synth() to write
+   * out) and runs the house rules over it. Throws for estate problems (tiers, cycles) and
+   * synth errors; rule findings, errors included, are returned for the caller to judge. Runs
+   * once; later calls return the same report.
    */
   check(): Report {
     if (this.report) return this.report;
@@ -135,27 +139,30 @@ export class HomelabApp extends App {
       Aspects.of(stack).add(collector);
       return { stack, collector };
     });
-    super.synth();
-
-    const acknowledgements = collected.flatMap(({ collector }) => collector.acknowledgements);
-    const synthStacks = protectStatefulResources(
-      this.outdir,
-      collected.map(({ stack, collector }) => {
-        const ours = stack as Partial<HomelabStack>;
-        const blocks = stagedMoves(this.outdir, stack.node.id);
-        return {
-          id: stack.node.id,
-          tier: ours.tier,
-          cluster: ours.cluster,
-          critical: ours.critical,
-          dependencies: stack.dependencies.map((d) => d.node.id).sort(),
-          resources: collector.resources,
-          moved: blocks.moved,
-          removed: blocks.removed,
-        };
-      }),
-      acknowledgements,
-    );
+    const { synthStacks, acknowledgements } = withStaging(this.outdir, () => {
+      super.synth();
+      const acknowledgements = collected.flatMap(({ collector }) => collector.acknowledgements);
+      const synthStacks = protectStatefulResources(
+        this.outdir,
+        collected.map(({ stack, collector }) => {
+          const ours = stack as Partial<HomelabStack>;
+          const blocks = stagedMoves(this.outdir, stack.node.id);
+          return {
+            id: stack.node.id,
+            tier: ours.tier,
+            cluster: ours.cluster,
+            critical: ours.critical,
+            dependencies: stack.dependencies.map((d) => d.node.id).sort(),
+            resources: collector.resources,
+            moved: blocks.moved,
+            removed: blocks.removed,
+          };
+        }),
+        acknowledgements,
+      );
+      this.staged = readTree(this.outdir);
+      return { synthStacks, acknowledgements };
+    });
     this.synthesizedStacks = synthStacks;
     const report = evaluate(synthStacks, this.rules, acknowledgements, { inventory: this.inventory, addresses: this.addresses });
     this.report = withFindings(report, this.stacks.flatMap(validationFindings));
@@ -173,20 +180,15 @@ export class HomelabApp extends App {
    * writes the output directory.
    */
   synth(): void {
-    try {
-      const report = this.check();
-      const errors = formatErrors(report);
-      if (errors.length) throw new EstateError(errors, report);
-      for (const f of report.findings) {
-        if (f.level === "warning" && f.acknowledged === undefined) {
-          process.stderr.write(`warning [${f.ruleId}] ${f.path}: ${f.message}; fix: ${f.fix}\n`);
-        }
+    const report = this.check();
+    const errors = formatErrors(report);
+    if (errors.length) throw new EstateError(errors, report);
+    for (const f of report.findings) {
+      if (f.level === "warning" && f.acknowledged === undefined) {
+        process.stderr.write(`warning [${f.ruleId}] ${f.path}: ${f.message}; fix: ${f.fix}\n`);
       }
-      commitOutput(this.outdir, this.targetDir);
-    } finally {
-      rmSync(this.outdir, { recursive: true, force: true });
-      stagingDirs.delete(this.outdir);
     }
+    commitOutput(this.staged!, this.targetDir);
   }
 
   private stackInfos(): StackInfo[] {
@@ -235,13 +237,23 @@ function validationFindings(stack: TerraformStack): Finding[] {
   }
 }
 
+/** Every file under `dir`, by path relative to it. */
+function readTree(dir: string): StagedFiles {
+  const files = new Map<string, Buffer>();
+  for (const rel of readdirSync(dir, { recursive: true }) as string[]) {
+    const path = join(dir, rel);
+    if (statSync(path).isFile()) files.set(rel, readFileSync(path));
+  }
+  return files;
+}
+
 /**
- * Copies a finished synth into the output directory. Terraform's working files
+ * Writes a finished synth into the output directory. Terraform's working files
  * (.terraform/, the lock file) in a stack directory survive; stack directories that are
  * no longer synthesized go, as the cdktf CLI does.
  */
-function commitOutput(staging: string, target: string): void {
-  const stagedStacks = readdirSync(join(staging, "stacks"));
+function commitOutput(staged: StagedFiles, target: string): void {
+  const stagedStacks = [...new Set([...staged.keys()].filter((rel) => rel.startsWith(`stacks${sep}`)).map((rel) => rel.split(sep)[1]))];
   const targetStacks = join(target, "stacks");
   mkdirSync(targetStacks, { recursive: true });
   for (const old of readdirSync(targetStacks)) {
@@ -254,7 +266,9 @@ function commitOutput(staging: string, target: string): void {
         if (!entry.startsWith(".terraform")) rmSync(join(dir, entry), { recursive: true, force: true });
       }
     }
-    cpSync(join(staging, "stacks", id), dir, { recursive: true });
   }
-  cpSync(join(staging, "manifest.json"), join(target, "manifest.json"));
+  for (const [rel, content] of staged) {
+    mkdirSync(dirname(join(target, rel)), { recursive: true });
+    writeFileSync(join(target, rel), content);
+  }
 }

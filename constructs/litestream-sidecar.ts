@@ -52,7 +52,13 @@ export class LitestreamSidecar extends Construct {
     if (spec.Count !== undefined && spec.Count !== 1) {
       errors.push(`group ${group.name} has count ${spec.Count}; a group with Litestream must have count 1, since only one writer may replicate a database`);
     }
-    if (spec.Tasks.some((t) => t.Name === LITESTREAM_REPLICATE_TASK || t.Name.startsWith("litestream-"))) errors.push(`group ${group.name} already runs Litestream tasks`);
+    const present = spec.Tasks.filter((t) => t.Name === LITESTREAM_REPLICATE_TASK || t.Name.startsWith("litestream-")).map((t) => t.Name);
+    if (present.length) {
+      // One restore/replicate pair serves all of a group's databases: the fix is to list them all in one.
+      errors.push(
+        `group ${group.name} already runs Litestream tasks (${present.join(", ")}); one LitestreamSidecar per group replicates all its databases: list every database in one LitestreamSidecar's databases and remove the other Litestream (a second LitestreamSidecar or hand-written tasks)`,
+      );
+    }
     if (!props.databases.length) errors.push("databases must list at least one SQLite file under /alloc/data");
     const taskMounts = spec.Tasks.flatMap((t) => (t.VolumeMounts ?? []).map((m) => ({ task: t.Name, ...m })));
     for (const db of props.databases) {

@@ -156,3 +156,11 @@ export function resticBackupJob(ctx: ResticJobContext): Job {
   };
   return periodicJob(ctx, task, repository.kind === "directory" ? repository.node : undefined);
 }
+
+/** What a backup plan's job saves, read back from the job: the volumes (or files) it binds from the GlusterFS mount, and the databases it dumps. */
+export function backupJobReads(job: Job): { readonly items: string[]; readonly databases: string[] } {
+  const tasks = job.TaskGroups.flatMap((g) => g.Tasks);
+  const items = tasks.flatMap((t) => (t.Config.mount ?? []).filter((m) => m.source?.startsWith(`${SHARE_BASE_PATH}/`)).map((m) => m.source!.slice(SHARE_BASE_PATH.length + 1)));
+  const databases = tasks.flatMap((t) => (t.Env?.[COPY_SCRIPT_ENV.databases] ?? "").split(" ").filter(Boolean));
+  return { items, databases };
+}

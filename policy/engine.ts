@@ -47,11 +47,11 @@ export function evaluate(
               const verdict = rule.check(resource, context);
               return verdict === "not-applicable"
                 ? []
-                : verdict.map((message) => ({ stackId: stack.id, path: resource.path, message }));
+                : verdict.map((problem) => ({ stackId: stack.id, path: resource.path, ...(typeof problem === "string" ? { message: problem } : problem) }));
             }),
           );
     for (const p of problems) {
-      raw.push({ ...p, ruleId: rule.id, level: rule.level, fix: rule.fix });
+      raw.push({ ...p, ruleId: rule.id, level: rule.level, fix: p.fix ?? rule.fix });
     }
   }
 

@@ -51,12 +51,18 @@ export interface RuleContext {
   readonly addresses?: AddressRecord;
 }
 
+/** A problem with the fix that fits its case, where the rule's general fix would mislead. */
+export interface FittedProblem {
+  readonly message: string;
+  readonly fix: string;
+}
+
 /**
  * What a rule concludes about one resource. "not-applicable" when the rule does not
  * concern it; otherwise the list of problems (empty = compliant), each one sentence
- * naming the bad value.
+ * naming the bad value, with its own fix where the rule's general one does not fit.
  */
-export type Verdict = "not-applicable" | readonly string[];
+export type Verdict = "not-applicable" | readonly (string | FittedProblem)[];
 
 interface RuleBase {
   /** e.g. "HL-STATE-1". */
@@ -81,6 +87,8 @@ export interface EstateProblem {
   readonly stackId: string;
   readonly path: string;
   readonly message: string;
+  /** The fix that fits this case. @default - the rule's fix */
+  readonly fix?: string;
 }
 
 /** A rule that needs a whole stack or the whole estate (every stack of the app). */

@@ -3,10 +3,8 @@
  * functions from stacks (with their resources) to Markdown and Graphviz DOT. Sorted and
  * free of timestamps, so a pull request shows a clean diff.
  */
-import { HomelabApp, HomelabStack } from "../constructs";
-import { CatalogFacts, catalogFactsOf } from "../constructs/catalog-facts";
-import { ExternalDatabase } from "../constructs/external-database";
-import { describeBackup } from "../jobspecs/backup-plans";
+import { HomelabApp } from "../constructs";
+import { CatalogFacts } from "../constructs/catalog-facts";
 import { BACKUP_MODE_ANNOTATION, BACKUP_REASON_ANNOTATION } from "../constructs/proxmox-claim-template";
 import { OrderedStack } from "../constructs/stack-graph";
 import { Finding } from "../policy/engine";
@@ -25,51 +23,94 @@ import {
   UPTIME_REASON_ANNOTATION,
 } from "../policy/rules/k8s-workload-observability";
 import { SynthResource } from "../policy/rule";
+import { StackFiles } from "./lib/affected-core";
+import { resolveReferences, StackJson } from "./lib/references";
+import { DescribedStack, describeWithFacts, factsAt } from "./lib/tree-facts";
 
-export interface CatalogStack extends OrderedStack {
-  readonly description: string;
+/** A stack as the catalog (and the intent summary) reads it: its tree facts and its synthesized resources. */
+export interface CatalogStack extends DescribedStack {
   readonly resources: readonly SynthResource[];
   /** Catalog facts of the construct at a resource's path. */
   readonly factsAt: (path: string) => CatalogFacts;
+  /** A synthesized string with its Terraform references resolved to what they name, in this stack. */
+  readonly resolve: (text: string) => string;
   /** Acknowledged findings of this stack. */
   readonly acknowledged: readonly Finding[];
-  /** Databases its services keep on the external PostgreSQL, with their backup. @default - none */
-  readonly databases?: readonly { readonly name: string; readonly backup: string }[];
   /** The annotation marking an ingress for an external uptime monitor (inventory). */
   readonly uptimeAnnotation: string;
 }
 
 interface Workload { kind: string; name: string; images: string[] }
-interface Volume { id: string; size: string; where: string; criticality: string; backup: string }
-interface Ingress { host: string; mode: string; reason: string; dns: string }
-interface Route { host: string; service: string; mode: string; reason: string }
+export interface Volume { id: string; size: string; where: string; criticality: string; backup: string }
+export interface Ingress { host: string; mode: string; reason: string; dns: string }
+export interface Route { host: string; service: string; mode: string; reason: string }
 interface Intention { destination: string; callers: string }
 
 /** The catalog's stacks, in deploy order, with what the synthesized estate says of them. */
 export function catalogStacks(app: HomelabApp): CatalogStack[] {
   const report = app.check();
   const synthesized = new Map(app.synthesized.map((s) => [s.id, s]));
-  const byPath = new Map(app.node.findAll().map((c) => [c.node.path, c]));
-  return app.describeStacks().map((s) => {
-    const stack = app.node.findChild(s.id);
-    return {
-      ...s,
-      description: stack instanceof HomelabStack ? stack.description : "plain TerraformStack",
-      resources: synthesized.get(s.id)?.resources ?? [],
-      factsAt: (path: string) => (byPath.has(path) ? catalogFactsOf(byPath.get(path)!) : {}),
-      acknowledged: report.findings.filter((f) => f.stackId === s.id && f.acknowledged !== undefined),
-      databases: (stack?.node.findAll() ?? [])
-        .filter((c): c is ExternalDatabase => c instanceof ExternalDatabase)
-        .map((d) => ({ name: d.databaseName, backup: describeBackup(d.backup) })),
-      uptimeAnnotation: app.inventory.kubernetes.uptimeMonitorAnnotation,
-    };
-  });
+  const estate = new Map(app.stacks.map((s) => [s.node.id, s.toTerraform() as StackJson]));
+  return describeWithFacts(app).map((s) => ({
+    ...s,
+    resources: synthesized.get(s.id)?.resources ?? [],
+    factsAt: (path: string) => factsAt(s.recorded, path),
+    resolve: (text: string) => resolveReferences(text, s.id, estate),
+    acknowledged: report.findings.filter((f) => f.stackId === s.id && f.acknowledged !== undefined),
+    uptimeAnnotation: app.inventory.kubernetes.uptimeMonitorAnnotation,
+  }));
 }
+
+/**
+ * The same from synthesized files and a description of the tree (describe-estate), as for a
+ * git ref's estate: the resources as the rules see them, their cdktf metadata apart.
+ */
+export function catalogStacksOfSynth(described: readonly DescribedStack[], files: ReadonlyMap<string, StackFiles>): CatalogStack[] {
+  const estate = new Map<string, StackJson>();
+  for (const [id, stackFiles] of files) {
+    const text = stackFiles.get("cdk.tf.json");
+    if (text !== undefined) estate.set(id, JSON.parse(text));
+  }
+  return described.map((s) => ({
+    ...s,
+    resources: synthesizedResources(s.id, estate.get(s.id) ?? {}),
+    factsAt: (path: string) => factsAt(s.recorded, path),
+    resolve: (text: string) => resolveReferences(text, s.id, estate),
+    acknowledged: [],
+    uptimeAnnotation: "",
+  }));
+}
+
+/** A stack's resources and data sources from its cdk.tf.json, split as the rule collector splits them. */
+function synthesizedResources(stackId: string, json: StackJson): SynthResource[] {
+  const blocks: Array<[string, Record<string, Record<string, any>>]> = [
+    ...Object.entries<Record<string, Record<string, any>>>(json.resource ?? {}),
+    ...Object.entries<Record<string, Record<string, any>>>(json.data ?? {}).map(([type, byName]): [string, Record<string, Record<string, any>>] => [`data.${type}`, byName]),
+  ];
+  return blocks.flatMap(([type, byName]) =>
+    Object.entries(byName).map(([logicalId, body]) => {
+      const { "//": cdktf, ...attributes } = body;
+      const { metadata, ...comment } = (cdktf ?? {}) as Record<string, any>;
+      return {
+        type,
+        logicalId,
+        stackId,
+        path: String(metadata?.path ?? `${stackId}/${logicalId}`),
+        attributes,
+        comment: Object.keys(comment).length ? comment : undefined,
+      };
+    }),
+  );
+}
+
+/** What a stack's critical flag promises, in one line (HomelabStackProps.critical, HL-K8S-2, backupDestination). */
+export const CRITICAL_MEANS =
+  "it must keep working while the NFS server is down (monitoring, alerting, the uptime monitor), so it uses no NFS (HL-K8S-2) and its backups land on a claim of its own instead";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const sortBy = <T>(items: T[], key: (t: T) => string) => items.sort((a, b) => key(a).localeCompare(key(b)));
 
-const WORKLOAD_TYPES: Record<string, string> = {
+export const WORKLOAD_TYPES: Record<string, string> = {
   deployment: "Deployment",
   stateful_set: "StatefulSet",
   daemon_set: "DaemonSet",
@@ -101,7 +142,7 @@ function workloads(resources: readonly SynthResource[]): Workload[] {
   return sortBy(out, (w) => `${w.kind}/${w.name}`);
 }
 
-function volumes(stack: CatalogStack): Volume[] {
+export function volumes(stack: CatalogStack): Volume[] {
   const out: Volume[] = [];
   for (const r of stack.resources) {
     const facts = stack.factsAt(r.path);
@@ -141,13 +182,13 @@ function volumes(stack: CatalogStack): Volume[] {
     }
   }
   return sortBy(
-    out.map((v) => ({ ...v, id: readableReferences(String(v.id)) })),
+    out.map((v) => ({ ...v, id: stack.resolve(String(v.id)) })),
     (v) => v.id,
   );
 }
 
 /** The backup choice a Proxmox claim records in its annotations, with what its backup job recorded. */
-function claimBackup(metadata: any, recorded: string): string {
+export function claimBackup(metadata: any, recorded: string): string {
   const annotations: Record<string, string> = metadata?.annotations ?? {};
   const mode = annotations[BACKUP_MODE_ANNOTATION];
   if (mode === "cronjob") return recorded === "-" ? "CronJob" : recorded;
@@ -155,7 +196,7 @@ function claimBackup(metadata: any, recorded: string): string {
   return recorded;
 }
 
-function ingresses(resources: readonly SynthResource[]): Ingress[] {
+export function ingresses(resources: readonly SynthResource[]): Ingress[] {
   const out: Ingress[] = [];
   for (const r of resources) {
     if (!/^kubernetes_ingress(_v1)?$/.test(r.type)) continue;
@@ -179,7 +220,7 @@ function ingresses(resources: readonly SynthResource[]): Ingress[] {
 }
 
 /** The routes Traefik on Nomad serves, from the traefik.* tags and auth meta of each job's services. */
-function nomadRoutes(resources: readonly SynthResource[]): Route[] {
+export function nomadRoutes(resources: readonly SynthResource[]): Route[] {
   const out: Route[] = [];
   for (const r of resources) {
     const job = nomadJobOf(r);
@@ -265,7 +306,7 @@ export function serviceSummary(stack: CatalogStack): ServiceSummary {
       if (a[BACKUP_MODE_ANNOTATION] === "none") backup.add(`${nameOf(r)}: none (${a[BACKUP_REASON_ANNOTATION] ?? ""})`);
     }
   }
-  for (const d of stack.databases ?? []) backup.add(`database ${d.name}: ${d.backup}`);
+  for (const d of stack.databases) backup.add(`database ${d.name}: ${d.backup}`);
   // Nomad's Traefik routes: their DNS is not published by this codebase.
   const nomad = nomadRoutes(stack.resources);
   return {
@@ -281,9 +322,9 @@ export function serviceSummary(stack: CatalogStack): ServiceSummary {
 const NOMAD_VARIABLE_PATHS = /\bnomadVar(?:List)?\s+"([^"]+)"/g;
 
 /** Secret paths (never values) a stack's resources read: Vault policies, Nomad templates, ExternalSecrets. */
-function secretPaths(resources: readonly SynthResource[]): string[] {
+function secretPaths(stack: CatalogStack): string[] {
   const paths = new Set<string>();
-  for (const r of resources) {
+  for (const r of stack.resources) {
     const a = r.attributes as any;
     if (r.type === "vault_policy" && typeof a.policy === "string") {
       try {
@@ -304,14 +345,7 @@ function secretPaths(resources: readonly SynthResource[]): string[] {
       for (const d of spec.dataFrom ?? []) if (d.extract?.key) paths.add(`vault kv: ${d.extract.key}`);
     }
   }
-  return [...paths].map(readableReferences).sort();
-}
-
-/** Terraform references shown as what they point at: another stack's output, or a resource attribute. */
-function readableReferences(text: string): string {
-  return text
-    .replace(/\$\{data\.terraform_remote_state\.cross-stack-reference-input-([^.]+)\.outputs\.[^}]+\}/g, "{output of stack $1}")
-    .replace(/\$\{([a-z0-9_]+)\.[A-Za-z0-9_-]+\.([^}]+)\}/g, "{$1.$2}");
+  return [...paths].map(stack.resolve).sort();
 }
 
 function table(header: string[], rows: string[][]): string[] {
@@ -330,9 +364,19 @@ export function renderCatalog(stacks: readonly CatalogStack[]): string {
     "## Deploy order",
     "",
     ...table(
-      ["#", "stack", "tier", "cluster", "depends on", "what"],
-      stacks.map((s) => [String(s.order), `[${s.id}](#${s.id})`, String(s.tier ?? "-"), s.cluster ?? "-", s.dependencies.join(", ") || "-", s.description]),
+      ["#", "stack", "tier", "cluster", "critical", "depends on", "what"],
+      stacks.map((s) => [
+        String(s.order),
+        `[${s.id}](#${s.id})`,
+        String(s.tier ?? "-"),
+        s.cluster ?? "-",
+        s.critical ? "yes" : "-",
+        s.dependencies.join(", ") || "-",
+        s.description,
+      ]),
     ),
+    "",
+    `Critical: ${CRITICAL_MEANS}.`,
   ];
   lines.push(
     "",
@@ -350,13 +394,13 @@ export function renderCatalog(stacks: readonly CatalogStack[]): string {
     ),
   );
   for (const s of stacks) {
-    lines.push("", `## ${s.id}`, "", `${s.description}. Tier ${s.tier ?? "-"}, cluster ${s.cluster ?? "-"}, deploy order ${s.order}` +
+    lines.push("", `## ${s.id}`, "", `${s.description}. Tier ${s.tier ?? "-"}, cluster ${s.cluster ?? "-"}${s.critical ? ", critical" : ""}, deploy order ${s.order}` +
       `${s.dependencies.length ? `, after ${s.dependencies.join(", ")}` : ""}.`);
     const w = workloads(s.resources);
     if (w.length) lines.push("", "### Workloads", "", ...table(["kind", "name", "images"], w.map((x) => [x.kind, x.name, x.images.join(", ") || "-"])));
     const v = volumes(s);
     if (v.length) lines.push("", "### Volumes and claims", "", ...table(["id", "size", "storage", "criticality", "backup"], v.map((x) => [x.id, x.size, x.where, x.criticality, x.backup])));
-    const d = sortBy([...(s.databases ?? [])], (x) => x.name);
+    const d = sortBy([...s.databases], (x) => x.name);
     if (d.length) lines.push("", "### Databases (external PostgreSQL)", "", ...table(["database", "backup"], d.map((x) => [x.name, x.backup])));
     const i = ingresses(s.resources);
     if (i.length) lines.push("", "### Ingresses", "", ...table(["host", "auth", "reason", "DNS"], i.map((x) => [x.host, x.mode, x.reason || "-", x.dns])));
@@ -364,7 +408,7 @@ export function renderCatalog(stacks: readonly CatalogStack[]): string {
     if (routes.length) lines.push("", "### Routes (Traefik on Nomad)", "", ...table(["host", "Connect service", "auth", "reason"], routes.map((x) => [x.host, x.service, x.mode, x.reason || "-"])));
     const mesh = intentions(s.resources);
     if (mesh.length) lines.push("", "### Mesh intentions", "", ...table(["destination", "allowed callers (why)"], mesh.map((x) => [x.destination, x.callers])));
-    const p = secretPaths(s.resources);
+    const p = secretPaths(s);
     if (p.length) lines.push("", "### Secrets read (paths only)", "", ...p.map((x) => `- ${x}`));
     const acks = sortBy([...s.acknowledged], (f) => `${f.path}/${f.ruleId}`);
     if (acks.length) lines.push("", "### Acknowledged rules", "", ...table(["construct", "rule", "reason"], acks.map((f) => [f.path, f.ruleId, f.acknowledged ?? ""])));

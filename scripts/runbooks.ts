@@ -9,7 +9,7 @@
 import { posix } from "path";
 import { COPY_LAYOUT } from "../jobspecs/backup-scripts";
 import { DatabaseBackup, describeBackup, OFFSITE, VolumeBackup } from "../jobspecs/backup-plans";
-import { BACKUP_SECRETS, copiesDirectory, RESTIC_HOST, RESTIC_SOURCE, resticRepositoryUrl } from "../jobspecs/backups";
+import { BACKUP_SECRETS, backupJobReads, copiesDirectory, RESTIC_HOST, RESTIC_SOURCE, resticRepositoryUrl } from "../jobspecs/backups";
 import { SHARE_BASE_PATH } from "../jobspecs/democratic-csi";
 import { IMAGES, imageRef } from "../jobspecs/images";
 import { BackupJobFact, JobFact, LitestreamFact, RunbookEstate, ServiceFact } from "./runbook-facts";
@@ -335,10 +335,8 @@ function backupJobsSection(estate: RunbookEstate, service: ServiceFact): string[
         ? `restic ${restic.node}:${restic.repository}`
         : `restic ${resticRepositoryUrl({ kind: "s3", ...estate.inventory.backups.offsite })}`;
   const reads = (b: (typeof mine)[number]) => {
-    const task = b.job.TaskGroups[0].Tasks[0];
-    const items = (task.Config.mount ?? []).filter((m) => m.source?.startsWith(`${SHARE_BASE_PATH}/`)).map((m) => m.source!.slice(SHARE_BASE_PATH.length + 1));
-    const dbs = (task.Env?.BACKUP_DATABASES ?? "").split(" ").filter(Boolean);
-    return [...items.map(code), ...dbs.map((d) => `database ${code(d)}`)].join(", ");
+    const { items, databases } = backupJobReads(b.job);
+    return [...items.map(code), ...databases.map((d) => `database ${code(d)}`)].join(", ");
   };
   return [
     "",

@@ -164,7 +164,23 @@ describe("bad input fails with the construct path and why", () => {
         { Name: name, Driver: "docker", Config: { image: "docker.io/litestream/litestream:0.5.8" }, Resources: { MemoryMB: 64 } },
       ],
     };
-    expect(() => constructed({}, { group })).toThrow("test/Litestream: group app already runs Litestream tasks");
+    expect(() => constructed({}, { group })).toThrow(
+      `test/Litestream: group app already runs Litestream tasks (${name}); one LitestreamSidecar per group replicates all its databases: list every database in one LitestreamSidecar's databases and remove the other Litestream (a second LitestreamSidecar or hand-written tasks)`,
+    );
+  });
+
+  test("a second LitestreamSidecar on a group that already has one names its tasks and says to list every database in one", () => {
+    const twice = () =>
+      synthApp((a) => {
+        const s = testStack(a, nomad);
+        const group = new NomadJob(s, "Job", { job: app() }).group("app");
+        const props = { group, replica: { bucket: "litestream", path: "app" }, credentials: { source: "vault" as const, path: "secret/data/app/litestream" } };
+        new LitestreamSidecar(s, "Litestream", { ...props, databases: ["/alloc/data/app.db"] });
+        new LitestreamSidecar(s, "More", { ...props, databases: ["/alloc/data/other.db"] });
+      });
+    expect(twice).toThrow(
+      "test/More: group app already runs Litestream tasks (litestream-restore, litestream); one LitestreamSidecar per group replicates all its databases: list every database in one LitestreamSidecar's databases and remove the other Litestream (a second LitestreamSidecar or hand-written tasks)",
+    );
   });
 
   test.each(["accessKeyId", "secretAccessKey", "accessKey", "secretKey", "key", "secret", "password", "value"])(

@@ -1,9 +1,4 @@
-import { HomelabApp } from "../../constructs";
-import { defineEstate } from "../../main";
-import { synthApp, testInventory } from "../helpers/synth";
-import { mkdtempSync, rmSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
+import { synthEstate } from "../helpers/estate";
 
 /**
  * Every tier-0 stack of the estate refuses, at plan time, to run against an empty state
@@ -11,13 +6,8 @@ import { join } from "path";
  * shown with the real Terraform in __tests__/integration/tier0-faults.test.ts.
  */
 describe("the tier-0 state guard", () => {
-  const outdir = mkdtempSync(join(tmpdir(), "homelab-guard-"));
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
-  const app = new HomelabApp({ outdir, inventory: testInventory });
-  defineEstate(app);
-  const described = app.describeStacks();
-  const tier0 = described.filter((s) => s.tier === 0).map((s) => s.id);
-  const { stacks } = synthApp(defineEstate);
+  const { stacks, order } = synthEstate();
+  const tier0 = order.filter((s) => s.tier === 0).map((s) => s.id);
 
   test("the estate has tier-0 stacks to guard", () => expect(tier0.length).toBeGreaterThan(0));
 
@@ -33,6 +23,6 @@ describe("the tier-0 state guard", () => {
   });
 
   test("tier-1 stacks, whose state is in PostgreSQL, have no guard", () => {
-    for (const s of described.filter((d) => d.tier === 1)) expect(stacks[s.id].resource?.terraform_data?.Tier0StateGuard).toBeUndefined();
+    for (const s of order.filter((d) => d.tier === 1)) expect(stacks[s.id].resource?.terraform_data?.Tier0StateGuard).toBeUndefined();
   });
 });

@@ -2,11 +2,10 @@ import { customResources } from "../../contracts/custom-resources";
 import { helmReleases } from "../../contracts/helm-releases";
 import { formatFinding } from "../../contracts/contract";
 import { resourcesOfType } from "../../contracts/synthesized";
-import { defineEstate } from "../../main";
-import { synthApp } from "../helpers/synth";
+import { synthEstate } from "../helpers/estate";
 
 describe("the estate's releases and custom resources meet their upstream contracts", () => {
-  const { stacks } = synthApp(defineEstate);
+  const { stacks } = synthEstate();
   const input = { stacks: Object.entries(stacks).map(([id, json]) => ({ id, json })), workflows: [] };
 
   test("the estate has releases and custom resources to check", () => {

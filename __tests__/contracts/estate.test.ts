@@ -2,11 +2,10 @@ import { join } from "path";
 import { formatFinding } from "../../contracts/contract";
 import { CONTRACT_CHECKS } from "../../contracts/index";
 import { readWorkflows } from "../../contracts/synthesized";
-import { defineEstate } from "../../main";
-import { synthApp } from "../helpers/synth";
+import { synthEstate } from "../helpers/estate";
 
 // The same checks `npm run validate` runs, over the estate synthesized here and the repository's workflows.
-const { stacks } = synthApp(defineEstate);
+const { stacks } = synthEstate();
 const input = {
   stacks: Object.entries(stacks).map(([id, json]) => ({ id, json })),
   workflows: readWorkflows(join(__dirname, "..", "..")),

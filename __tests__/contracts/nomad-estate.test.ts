@@ -4,12 +4,11 @@ import { checkDemocraticCsiConfigs } from "../../contracts/democratic-csi-config
 import { checkLitestreamConfigs } from "../../contracts/litestream-config";
 import { checkNomadApi } from "../../contracts/nomad-api";
 import { checkNomadDockerDriver } from "../../contracts/nomad-docker-driver";
-import { defineEstate } from "../../main";
-import { synthApp } from "../helpers/synth";
+import { synthEstate } from "../helpers/estate";
 
 let estate: ValidateInput;
 beforeAll(() => {
-  const { stacks } = synthApp(defineEstate);
+  const { stacks } = synthEstate();
   estate = { stacks: Object.entries(stacks).map(([id, json]) => ({ id, json })), workflows: [] };
 });
 

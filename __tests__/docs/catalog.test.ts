@@ -1,11 +1,14 @@
 import { spawnSync } from "child_process";
+import { readFileSync } from "fs";
 import { ConfigEntryServiceIntentions } from "@cdktf/provider-consul/lib/config-entry-service-intentions";
 import { IngressV1 } from "@cdktf/provider-kubernetes/lib/ingress-v1";
 import { CsiVolume } from "@cdktf/provider-nomad/lib/csi-volume";
 import { Job } from "@cdktf/provider-nomad/lib/job";
 import { tmpdir } from "os";
 import { join } from "path";
-import { HomelabApp } from "../../constructs";
+import { Mount } from "@cdktf/provider-vault/lib/mount";
+import { Policy } from "@cdktf/provider-vault/lib/policy";
+import { HomelabApp, HomelabStack } from "../../constructs";
 import { AppDeployment } from "../../constructs/app-deployment";
 import { EncryptedPvc } from "../../constructs/encrypted-pvc";
 import { IngressFactory } from "../../constructs/ingress-factory";
@@ -88,9 +91,37 @@ function smallEstate() {
 const stacks = smallEstate();
 const catalog = renderCatalog(stacks);
 
-test("the catalog lists stacks in deploy order with tier, cluster and dependencies", () => {
-  expect(catalog).toContain("| 1 | [storage](#storage) | 1 | nomad-main | - | test stack |");
-  expect(catalog).toContain("| 2 | [web](#web) | 1 | kubernetes | storage | test stack |");
+test("the catalog lists stacks in deploy order with tier, cluster, critical flag and dependencies", () => {
+  expect(catalog).toContain("| 1 | [storage](#storage) | 1 | nomad-main | - | - | test stack |");
+  expect(catalog).toContain("| 2 | [web](#web) | 1 | kubernetes | - | storage | test stack |");
+});
+
+test("a critical stack is marked in the deploy order and its section, and the catalog says what critical means", () => {
+  const app = new HomelabApp({ outdir: join(tmpdir(), "unused"), inventory: testInventory });
+  new HomelabStack(app, "alerts", { tier: 0, cluster: "kubernetes", description: "alerting", critical: true });
+  const text = renderCatalog(catalogStacks(app));
+  expect(text).toContain("| 1 | [alerts](#alerts) | 0 | kubernetes | yes | - | alerting |");
+  expect(text).toContain("alerting. Tier 0, cluster kubernetes, critical, deploy order 1.");
+  expect(text).toMatch(/Critical: it must keep working while the NFS server is down .*uses no NFS \(HL-K8S-2\)/);
+});
+
+test("secret paths show the names references resolve to, in the stack and across stacks, never a ${…} expression", () => {
+  const app = new HomelabApp({ outdir: join(tmpdir(), "unused"), inventory: testInventory });
+  const vault = testStack(app, { id: "secrets", cluster: "kubernetes" });
+  const kv = new Mount(vault, "Kv", { provider: providerOf(vault, "vault"), path: "kv-main", type: "kv-v2" });
+  new Policy(vault, "Reads", {
+    provider: providerOf(vault, "vault"),
+    name: "reads",
+    policy: JSON.stringify({ path: { [`${kv.path}/data/app`]: { capabilities: ["read"] }, [`${kv.accessor}/data/odd`]: { capabilities: ["read"] } } }),
+  });
+  const reader = testStack(app, { id: "reader", cluster: "kubernetes" });
+  new Policy(reader, "Reads", { provider: providerOf(reader, "vault"), name: "reader", policy: JSON.stringify({ path: { [`${kv.path}/data/other`]: { capabilities: ["read"] } } }) });
+  const text = renderCatalog(catalogStacks(app));
+  expect(text).toContain("- vault: kv-main/data/app\n- vault: {vault_mount.accessor}/data/odd");
+  // reader reads kv.path through terraform_remote_state and the secrets stack's output
+  expect(text).toContain("## reader");
+  expect(text.slice(text.indexOf("## reader"))).toContain("- vault: kv-main/data/other");
+  expect(text).not.toContain("${");
 });
 
 test("the catalog shows jobs with images, volumes with facts, ingresses, Nomad routes, mesh intentions, secret paths and acknowledgements", () => {
@@ -115,6 +146,14 @@ test("the graph groups stacks by tier and cluster and draws dependencies", () =>
   expect(dot).toContain('label="  tier 1 · kubernetes  "');
   expect(dot).toContain('label="  tier 1 · nomad-main  "');
   expect(dot).toContain('"storage" -> "web";');
+});
+
+test("the estate's catalog names what references point at: no ${…} expression, no placeholder for a name the estate holds", () => {
+  const text = readFileSync(join(__dirname, "..", "..", "docs", "catalog.md"), "utf8");
+  expect(text).not.toContain("${");
+  // a namespace's name is written as a nested block (metadata[0].name) in cdk.tf.json
+  expect(text).not.toMatch(/\{kubernetes_namespace_v1\.|\{vault_mount\.path\}/);
+  expect(text).toMatch(/\| vault-vault-backup \| 50Gi \| NFS /);
 });
 
 test("docs/ is what `npm run docs` generates (run it and commit when this fails)", () => {

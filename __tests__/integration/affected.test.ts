@@ -67,4 +67,28 @@ describe("npm run affected", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/--since <git-ref> is required\nusage: npm run affected -- --since <git-ref>/);
   });
+
+  describe("npm run diff: the same comparison, in the operator's terms", () => {
+    const diff = (...args: string[]) => runScript("diff", args, repo, cleanEnv());
+
+    test("nothing changed: says so", () => {
+      const r = diff("--since", "HEAD");
+      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: "" });
+      expect(r.stdout).toMatch(/^## What this change does \(compared with [0-9a-f]{12}\)\n\nNo stack changes\.\n$/);
+    });
+
+    test("a committed change: the stack that changed and the one reading its output, in deploy order, with what Terraform will do", () => {
+      const r = diff("--since", "HEAD~1");
+      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: "" });
+      expect(r.stdout).toContain("Affected stacks, in deploy order: `producer`, `consumer`.");
+      expect(r.stdout).toMatch(/### producer · kubernetes, tier 1\n\nTerraform resources: 1 to change \(terraform_data\.Value\)\./);
+      expect(r.stdout).toContain("### consumer (reads a changed output) · kubernetes, tier 1\n\nIts own files are unchanged; it reads outputs of `producer`");
+    });
+
+    test("fails if --since is missing, with the usage", () => {
+      const r = diff();
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/--since <git-ref> is required\nusage: npm run diff -- --since <git-ref>/);
+    });
+  });
 });

@@ -65,7 +65,8 @@ export function checkRow(row: HostileRow): void {
   const message = error!.message;
   expect(message.startsWith(`invalid inventory (${file}):\n`)).toBe(true);
   expect(message).not.toMatch(/\n\s+at /);
-  expect(message.length).toBeLessThan(8000);
+  // Each finding names the file: the bound is on the message, wherever the temporary directory is.
+  expect(message.split(file).join("inventory.yaml").length).toBeLessThan(8000);
   const lines = message.split("\n").slice(1).map((line) => line.trim());
   for (const pattern of row.expect.error) {
     const matches = (line: string) => (typeof pattern === "string" ? line.includes(pattern) : pattern.test(line));

@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
-import { HomelabApp } from "../../constructs";
-import { defineEstate } from "../../main";
 import { stackNeeds, terraformEnvironment } from "../../scripts/lib/cluster-env";
-import { synthApp, testInventory } from "../helpers/synth";
+import { synthEstate } from "../helpers/estate";
 
 /** What an operator's shell (or the deploy pipeline's apply step) holds. */
 const SHELL = {
@@ -80,12 +75,8 @@ describe("what a synthesized stack needs", () => {
 
 describe("every stack of the estate", () => {
   // Derived from the estate: stacks added later are covered without editing this test.
-  const outdir = mkdtempSync(join(tmpdir(), "homelab-env-"));
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
-  const app = new HomelabApp({ outdir, inventory: testInventory });
-  defineEstate(app);
-  const clusters = new Map(app.describeStacks().map((s) => [s.id, s.cluster]));
-  const { stacks } = synthApp(defineEstate);
+  const { stacks, order } = synthEstate();
+  const clusters = new Map(order.map((s) => [s.id, s.cluster]));
 
   test.each(Object.keys(stacks))("%s gets the credentials of its own providers and backend, and nothing secret besides", (id) => {
     const needs = stackNeeds(stacks[id]);
@@ -101,7 +92,7 @@ describe("every stack of the estate", () => {
   });
 
   test("tier-1 stacks keep state in PostgreSQL, so they get PG_CONN_STR", () => {
-    const tier1 = app.describeStacks().filter((s) => s.tier === 1).map((s) => s.id);
+    const tier1 = order.filter((s) => s.tier === 1).map((s) => s.id);
     expect(tier1.length).toBeGreaterThan(0);
     for (const id of tier1) expect(stackNeeds(stacks[id]).postgres).toBe(true);
   });

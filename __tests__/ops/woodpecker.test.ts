@@ -1,4 +1,8 @@
-import { readdirSync, readFileSync } from "fs";
+import { spawn } from "child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { createServer, Server } from "http";
+import { AddressInfo } from "net";
+import { tmpdir } from "os";
 import { join } from "path";
 import YAML from "yaml";
 
@@ -12,6 +16,7 @@ interface Step {
   environment?: Record<string, string | { from_secret: string }>;
   when?: Array<Record<string, unknown>>;
   secrets?: unknown;
+  failure?: string;
 }
 interface Workflow {
   when: Array<{ event: string | string[]; branch?: string | string[]; cron?: string }>;
@@ -30,6 +35,8 @@ const byEvent = (event: string) => Object.entries(workflows).filter(([, w]) => e
 const [[prName, pr]] = byEvent("pull_request");
 const [[pushName, push]] = byEvent("push");
 const [[driftName, drift]] = byEvent("cron");
+
+const comment = pr.steps.find((s) => s.name === "comment")!;
 
 const secretsOf = (steps: Step[]) =>
   steps.flatMap((s) => Object.values(s.environment ?? {}).flatMap((v) => (typeof v === "object" && v !== null ? [v.from_secret] : [])));
@@ -102,16 +109,19 @@ describe("pull requests never apply", () => {
   });
 
   test("pull-request code holds no secret at all: nothing that decrypts tier-0 state or reads tier-1 state", () => {
-    expect(secretsOf([...pr.steps, ...(pr.clone ?? [])])).toEqual([]);
+    expect(secretsOf([...pr.steps.filter((s) => s !== comment), ...(pr.clone ?? [])])).toEqual([]);
     expect(pr.steps.map(script).join("\n")).not.toMatch(/AGE_IDENTITY|PG_CONN_STR|NOMAD_TOKEN|VAULT_TOKEN|KUBE/);
   });
 
-  test("pull requests test, synthesize, validate and list the affected stacks, with what happens to data", () => {
+  test("pull requests test, synthesize, validate, list the affected stacks with what happens to data, and print the intent summary", () => {
     const all = pr.steps.map(script).join("\n");
     expect(all).toMatch(/npm test/);
     expect(all).toMatch(/npm run synth/);
     // affected prints the destroys, orphans and moves of stateful resources on stderr, into the log.
     expect(all).toMatch(/npm run --silent affected -- --since "\$\$\{base\}" > affected.txt/);
+    // the same base: the merge base with the target branch, computed once in that step
+    const affectedStep = pr.steps.find((s) => /npm run --silent affected/.test(script(s)))!;
+    expect(affectedStep.commands).toEqual(expect.arrayContaining(['npm run --silent diff -- --since "$${base}" > intent.md', "cat intent.md"]));
     expect(all).not.toMatch(/npm run (--silent )?deploy\b|terraform (plan|apply)/);
   });
 
@@ -201,5 +211,124 @@ describe("drift is seen: a schedule plans every stack and never applies", () => 
       "pg_conn_str_readonly",
       "vault_token_readonly",
     ]);
+  });
+});
+
+describe("the intent summary is posted as the pull request's one comment, where enabled", () => {
+  test("only the comment step holds a secret: the comment-only forge token, and only where the operator enabled it", () => {
+    expect(secretsOf([comment])).toEqual(["forge_comment_token"]);
+    expect(comment.when).toEqual([{ evaluate: 'HOMELAB_PR_COMMENT == "true"' }]);
+    expect(comment.failure).toBe("ignore");
+  });
+
+  test("the comment step runs no repository code: its one program comes from the workflow, intent.md is read as data", () => {
+    expect(comment.commands).toHaveLength(1);
+    const [command] = comment.commands!;
+    expect(command).toMatch(/^node - <<'PROGRAM'\n[\s\S]*\nPROGRAM\n$/);
+    const program = command.slice(command.indexOf("\n") + 1, command.lastIndexOf("PROGRAM"));
+    expect(program).not.toMatch(/\brequire\((?!"fs"\))|\bimport\b|\bnpm\b|\bnpx\b|\beval\b|child_process/);
+    expect([...program.matchAll(/readFileSync\("([^"]+)"/g)].map((m) => m[1])).toEqual(["intent.md"]);
+    // no `$`: Woodpecker would substitute it before the shell sees it
+    expect(program).not.toContain("$");
+    // it runs after every step that runs the pull request's code
+    expect(pr.steps.at(-1)).toBe(comment);
+  });
+
+  describe("its program against a forge", () => {
+    const command = comment.commands![0];
+    const TOKEN = "forge-comment-token-not-real";
+    interface Comment {
+      id: number;
+      user: { login: string };
+      body: string;
+    }
+    let comments: Comment[];
+    let seen: string[];
+    let fail: boolean;
+    let server: Server;
+    let base: string;
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
+        let data = "";
+        req.on("data", (d) => (data += d));
+        req.on("end", () => {
+          const json = (status: number, value: unknown) => {
+            res.writeHead(status, { "content-type": "application/json" });
+            res.end(JSON.stringify(value));
+          };
+          if (req.headers.authorization !== `token ${TOKEN}`) return json(401, {});
+          if (fail && req.method !== "GET") return json(500, {});
+          const path = (req.url ?? "").split("?")[0].replace(/^\/api\/v[13]/, "");
+          if (req.method === "GET" && path === "/user") return json(200, { login: "homelab-bot" });
+          if (req.method === "GET" && path === "/repos/ops/homelab/issues/7/comments") return json(200, comments);
+          if (req.method === "POST" && path === "/repos/ops/homelab/issues/7/comments") {
+            const created = { id: comments.length + 100, user: { login: "homelab-bot" }, body: JSON.parse(data).body };
+            comments.push(created);
+            return json(201, created);
+          }
+          const patched = /^\/repos\/ops\/homelab\/issues\/comments\/(\d+)$/.exec(path);
+          if (req.method === "PATCH" && patched) {
+            const c = comments.find((x) => x.id === Number(patched[1]))!;
+            c.body = JSON.parse(data).body;
+            return json(200, c);
+          }
+          json(404, {});
+        });
+      });
+      await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((done) => server.close(() => done())));
+    beforeEach(() => {
+      comments = [];
+      seen = [];
+      fail = false;
+    });
+
+    /** Runs the step's command as Woodpecker would, in a workspace holding intent.md. */
+    const run = (intent: string, forgeType = "forgejo") =>
+      new Promise<{ code: number | null; out: string }>((done) => {
+        const workspace = mkdtempSync(join(tmpdir(), "homelab-test-comment-"));
+        writeFileSync(join(workspace, "intent.md"), intent);
+        const env = { PATH: process.env.PATH, CI_FORGE_TYPE: forgeType, CI_FORGE_URL: base, CI_REPO: "ops/homelab", CI_COMMIT_PULL_REQUEST: "7", FORGE_TOKEN: TOKEN };
+        const child = spawn("/bin/sh", ["-ec", command], { cwd: workspace, env });
+        let out = "";
+        child.stdout.on("data", (d) => (out += d));
+        child.stderr.on("data", (d) => (out += d));
+        child.on("close", (code) => {
+          rmSync(workspace, { recursive: true, force: true });
+          done({ code, out });
+        });
+      });
+
+    test("the first run posts one comment, the next updates that comment instead of adding one", async () => {
+      expect(await run("## first\n")).toEqual({ code: 0, out: "posted the intent summary on pull request 7\n" });
+      expect(await run("## second\n")).toEqual({ code: 0, out: "updated the intent summary on pull request 7\n" });
+      expect(comments).toEqual([{ id: 100, user: { login: "homelab-bot" }, body: "<!-- homelab-intent-summary -->\n## second\n" }]);
+      expect(seen.every((line) => line.startsWith("GET /api/v1/") || line.startsWith("POST /api/v1/") || line.startsWith("PATCH /api/v1/"))).toBe(true);
+    });
+
+    test("a comment someone else wrote with the marker is left alone", async () => {
+      comments.push({ id: 1, user: { login: "contributor" }, body: "<!-- homelab-intent-summary -->\nnot the bot's" });
+      expect((await run("## mine\n")).code).toBe(0);
+      expect(comments.map((c) => [c.user.login, c.body])).toEqual([
+        ["contributor", "<!-- homelab-intent-summary -->\nnot the bot's"],
+        ["homelab-bot", "<!-- homelab-intent-summary -->\n## mine\n"],
+      ]);
+    });
+
+    test("on GitHub Enterprise it speaks the same API under /api/v3", async () => {
+      expect((await run("## gh\n", "github")).code).toBe(0);
+      expect(seen.map((l) => l.split(" ").slice(0, 2).join(" "))).toEqual(["GET /api/v3/user", "GET /api/v3/repos/ops/homelab/issues/7/comments?limit=50&per_page=50&page=1", "POST /api/v3/repos/ops/homelab/issues/7/comments"]);
+    });
+
+    test("a forge that refuses fails the step with what was refused, never the token", async () => {
+      fail = true;
+      const { code, out } = await run("## x\n");
+      expect(code).toBe(1);
+      expect(out).toBe(`cannot post the intent summary: POST ${base}/api/v1/repos/ops/homelab/issues/7/comments answered HTTP 500\n`);
+      expect(out).not.toContain(TOKEN);
+    });
   });
 });

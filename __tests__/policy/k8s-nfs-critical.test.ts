@@ -19,6 +19,29 @@ describe("HL-K8S-2: no NFS in critical stacks", () => {
     ]);
   });
 
+  test("a backup target's NFS (<backupRoot>/<app>-backup) says so, with the fix for backups: its PV, the claim bound to it, a pod mounting it", () => {
+    const root = context.inventory.kubernetes.nfs.backupRoot;
+    const pv = { ...res("kubernetes_persistent_volume_v1", { spec: [{ persistent_volume_source: { nfs: { server: "nas", path: `${root}/prom-backup` } } }] }, "s/Backup/Target/Volume"), logicalId: "Backup_Target_Volume_1" };
+    const boundClaim = claim("prom-backup", { spec: { storage_class_name: "nfs-static", volume_name: "${kubernetes_persistent_volume_v1.Backup_Target_Volume_1.metadata[0].name}" } }, "s/Backup/Target/Claim");
+    const mountsIt = deployment({ container: [goodContainer], volume: [{ name: "backup", nfs: { server: "nas", path: `${root}/prom-backup` } }] });
+    const problems = k8sNfsCritical.check([stackOf([pv, boundClaim, mountsIt, nfsPv, nfsClaim], { id: "monitoring", critical: true })], context);
+    expect(problems.map((p) => [p.path, p.message, p.fix === undefined ? "general fix" : p.fix])).toEqual([
+      ["s/Backup/Target/Volume", "persistent volume with an NFS source (a backup target) in critical stack monitoring; allowed: no NFS", expect.stringMatching(/^this NFS is a backup target .*PvcBackup .*ProxmoxPvc <app>-backup/)],
+      ["s/Backup/Target/Claim", "claim of storage class nfs-static (a backup target) in critical stack monitoring; allowed: no NFS", expect.stringMatching(/^this NFS is a backup target/)],
+      ["s/App/Deployment", "pod volume backup mounted straight from NFS (a backup target) in critical stack monitoring; allowed: no NFS", expect.stringMatching(/^this NFS is a backup target/)],
+      ["s/Pv/Volume", "persistent volume with an NFS source in critical stack monitoring; allowed: no NFS", "general fix"],
+      ["s/Pv/Claim", "claim of storage class nfs-static in critical stack monitoring; allowed: no NFS", "general fix"],
+    ]);
+  });
+
+  test("an export that only starts like a backup directory, or sits deeper, is not a backup target", () => {
+    const root = context.inventory.kubernetes.nfs.backupRoot;
+    const at = (path: string) => res("kubernetes_persistent_volume_v1", { spec: [{ persistent_volume_source: { nfs: { server: "nas", path } } }] });
+    for (const path of [`${root}/prom-backup/more`, `${root}/prom-backups`, `${root}-backup`, `/elsewhere/prom-backup`]) {
+      expect(k8sNfsCritical.check([stackOf([at(path)], { critical: true })], context)[0].fix).toBeUndefined();
+    }
+  });
+
   test("cannot be acknowledged", () => {
     expect(k8sNfsCritical.acknowledgeable).toBe(false);
   });
@@ -49,5 +72,21 @@ describe("HL-K8S-2 through synth", () => {
       ["monitoring/Data/Volume", undefined],
     ]);
     expect(report.findings.some((f: any) => f.ruleId === "HL-ACK" && /cannot be acknowledged/.test(f.message))).toBe(true);
+  });
+
+  test("an NfsVolume made by hand as a critical stack's backup target gets the backup fix, in what synth prints", () => {
+    const { formatErrors } = require("../../policy/engine");
+    const report = checkApp(
+      (app: any) => {
+        const monitoring = new HomelabStack(app, "monitoring", { tier: 1, cluster: "kubernetes", description: "x", critical: true });
+        const root = monitoring.inventory.kubernetes.nfs.backupRoot;
+        new NfsVolume(monitoring, "Backups", { namespace: new Namespace(monitoring, "Ns", { name: "monitoring" }), name: "prometheus-backup", path: `${root}/prometheus-backup` });
+      },
+      { rules: [k8sNfsCritical] },
+    );
+    expect(formatErrors(report)).toEqual([
+      expect.stringMatching(/^\[HL-K8S-2\] monitoring\/Backups\/Claim: claim of storage class nfs-static \(a backup target\) in critical stack monitoring; allowed: no NFS; fix: this NFS is a backup target/),
+      expect.stringMatching(/^\[HL-K8S-2\] monitoring\/Backups\/Volume: persistent volume with an NFS source \(a backup target\) .*; fix: this NFS is a backup target/),
+    ]);
   });
 });

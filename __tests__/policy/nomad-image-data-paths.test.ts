@@ -8,7 +8,9 @@ import { toTerraformJobspec } from "../../jobspecs/render";
 import { defineEstate } from "../../main";
 import { SynthResource } from "../../policy/rule";
 import { nomadImageDataPaths } from "../../policy/rules/nomad-image-data-paths";
-import { checkApp, testInventory } from "../helpers/synth";
+import { writableCsiMounts } from "../../policy/rules/nomad-support";
+import { testInventory } from "../helpers/synth";
+import { synthEstate } from "../helpers/estate";
 
 const context = { inventory: testInventory };
 const resource = (task: Partial<Task>, readOnly = false): SynthResource => {
@@ -64,7 +66,7 @@ describe("the estate's volumes against the images' data paths", () => {
     return jobs.flatMap((j) =>
       j.job.TaskGroups.flatMap((g) =>
         g.Tasks.flatMap((t) =>
-          (t.VolumeMounts ?? []).filter((m) => !m.ReadOnly && g.Volumes?.[m.Volume]?.Type === "csi").map((m) => ({ where: `${j.node.path} ${g.Name}/${t.Name}`, image: parseImageRef(t.Config.image).repository, destination: m.Destination })),
+          writableCsiMounts(g, t).map((m) => ({ where: `${j.node.path} ${g.Name}/${t.Name}`, image: parseImageRef(t.Config.image).repository, destination: m.Destination })),
         ),
       ),
     );
@@ -91,7 +93,7 @@ describe("the estate's volumes against the images' data paths", () => {
   });
 
   test("no task of the estate breaks HL-NOMAD-11", () => {
-    const report = checkApp(defineEstate, { rules: [nomadImageDataPaths] });
+    const { report } = synthEstate();
     expect(report.findings.filter((f) => f.ruleId === "HL-NOMAD-11")).toEqual([]);
   });
 });

@@ -45,19 +45,59 @@ describe("HL-NOMAD-1 Connect sidecar memory", () => {
 describe("HL-NOMAD-2 Litestream pairing, count and sticky disk", () => {
   const withLitestream = (extra: Partial<TaskGroup> = {}, tasks = litestream) =>
     jobResource(job([group({ Count: 1, EphemeralDisk: { Sticky: true, Migrate: true }, Tasks: [task("app"), ...tasks], ...extra })]));
+  const [restore, replicate] = litestream;
+  const GENERAL_FIX = /^add Litestream with LitestreamSidecar/;
   test("compliant: restore + replicate, count 1, sticky migrating disk", () => {
     expect(nomadLitestreamPairing.check(withLitestream(), context)).toEqual([]);
   });
-  test("non-compliant: replicate without restore", () => {
-    expect(nomadLitestreamPairing.check(withLitestream({}, litestream.slice(1)), context)).toEqual([expect.stringMatching(/without a prestart, non-sidecar restore task/)]);
+  test("replicate without restore: the sidecar is there, so the fix is its restore half", () => {
+    expect(nomadLitestreamPairing.check(withLitestream({}, [replicate]), context)).toEqual([
+      {
+        message: expect.stringMatching(/without a prestart, non-sidecar restore task/),
+        fix: expect.stringMatching(/^the replicating sidecar litestream is already there: add its restore half, a task running litestream restore -if-db-not-exists -if-replica-exists with lifecycle hook prestart, sidecar false/),
+      },
+    ]);
   });
-  test("non-compliant: restore without replicate", () => {
-    expect(nomadLitestreamPairing.check(withLitestream({}, litestream.slice(0, 1)), context)).toEqual([expect.stringMatching(/without a replicate sidecar task/)]);
+  test("restore without replicate: nothing replicates yet, so the fix is LitestreamSidecar", () => {
+    expect(nomadLitestreamPairing.check(withLitestream({}, [restore]), context)).toEqual([
+      { message: expect.stringMatching(/without a replicate sidecar task/), fix: expect.stringMatching(GENERAL_FIX) },
+    ]);
   });
-  test("non-compliant: count 2 and a disk that is not sticky", () => {
-    expect(nomadLitestreamPairing.check(withLitestream({ Count: 2, EphemeralDisk: { Sticky: false, Migrate: true } }), context)).toEqual([
-      expect.stringMatching(/group web has count 2; Litestream allows one replicating writer/),
-      expect.stringMatching(/ephemeral_disk sticky=false migrate=true; both must be true/),
+  test("a replicate task that is not a sidecar: the fix makes it one", () => {
+    const notSidecar: Task = { ...replicate, Lifecycle: { Hook: "poststart" } };
+    expect(nomadLitestreamPairing.check(withLitestream({}, [restore, notSidecar]), context)).toEqual([
+      { message: expect.stringMatching(/without a replicate sidecar task/), fix: "task litestream already runs litestream replicate: give it lifecycle hook poststart, sidecar true, so it runs beside the app for the allocation's life" },
+    ]);
+  });
+  test("a restore without its guards: the fix names the missing flags and the task", () => {
+    const bare = { ...restore, Config: { ...restore.Config, args: (restore.Config.args ?? []).filter((a) => a !== "-if-replica-exists") } };
+    expect(nomadLitestreamPairing.check(withLitestream({}, [bare, replicate]), context)).toEqual([
+      { message: expect.stringMatching(/task litestream-restore restores without -if-replica-exists/), fix: "add -if-replica-exists to task litestream-restore's args, before the database path" },
+    ]);
+  });
+  test("count 2 and a disk that is not sticky, with both tasks there: the fix says where to set them, not to add LitestreamSidecar", () => {
+    const problems = nomadLitestreamPairing.check(withLitestream({ Count: 2, EphemeralDisk: { Sticky: false, Migrate: true } }), context);
+    expect(problems).toEqual([
+      { message: expect.stringMatching(/group web has count 2; Litestream allows one replicating writer/), fix: expect.stringMatching(/^the Litestream tasks are already there, so adding LitestreamSidecar is not the fix: set count 1 where group web's count is written/) },
+      {
+        message: expect.stringMatching(/ephemeral_disk sticky=false migrate=true; both must be true/),
+        fix: expect.stringMatching(/^the Litestream tasks are already there, so adding LitestreamSidecar is not the fix: set sticky and migrate to true where group web's ephemeral_disk is written/),
+      },
+    ]);
+  });
+  test("count 2 without a replicating sidecar: LitestreamSidecar fixes it (it sets count 1)", () => {
+    expect(nomadLitestreamPairing.check(withLitestream({ Count: 2 }, [restore]), context)).toContainEqual({ message: expect.stringMatching(/has count 2/), fix: expect.stringMatching(GENERAL_FIX) });
+  });
+  test("through synth: a group whose count is raised after LitestreamSidecar gets the fix that fits", () => {
+    const report = checkApp((app) => {
+      const s = testStack(app, { cluster: "nomad-main" });
+      const j = new NomadJob(s, "Job", { job: job([group()]) });
+      new LitestreamSidecar(s, "Litestream", { group: j.group("web"), databases: ["/alloc/data/web.db"], replica: { bucket: "litestream", path: "web" }, credentials: { source: "nomad-variable", path: "nomad/jobs/web" } });
+      j.group("web").spec.Count = 3;
+    });
+    const findings = report.findings.filter((f) => f.ruleId === "HL-NOMAD-2");
+    expect(findings.map((f) => [f.path, f.message, f.fix])).toEqual([
+      ["test/Job/Resource", "group web has count 3; Litestream allows one replicating writer, so count must be 1", expect.stringMatching(/^the Litestream tasks are already there.*set count 1 where group web's count is written/)],
     ]);
   });
   test("not applicable: groups without Litestream", () => {

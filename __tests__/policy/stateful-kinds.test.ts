@@ -16,10 +16,10 @@ import { synthStackOf } from "../../policy/address-record";
 import { evaluate } from "../../policy/engine";
 import { statePreventDestroy } from "../../policy/rules/state-prevent-destroy";
 import { STATEFUL_KINDS, statefulKindsMarkdown } from "../../policy/stateful-kinds";
-import { defineEstate } from "../../main";
 import { allFindings, providerOf, UNWATCHED_WORKLOAD } from "../helpers/rules";
-import { synthApp, synthWith, testInventory } from "../helpers/synth";
+import { synthWith, testInventory } from "../helpers/synth";
 import { ClusterId } from "../../constructs";
+import { synthEstate } from "../helpers/estate";
 
 /** prevent_destroy of every resource of the test stack, by "type.construct id". */
 function protection(cluster: ClusterId, build: (scope: Construct) => void): Record<string, boolean | undefined> {
@@ -167,11 +167,11 @@ describe("synth gives prevent_destroy to every kind that holds data, whoever bui
 });
 
 describe("the estate", () => {
-  // Synthesized inside the first test that needs it, not while jest collects the tests (where
-  // mutation testing could not tell which test ran the code), with only the rule these tests are about.
+  // Read inside the first test that needs it, not while jest collects the tests (where
+  // mutation testing, which synthesizes it live, could not tell which test ran the code).
   let stacks: Record<string, Record<string, any>> | undefined;
   const estate = () => {
-    stacks ??= synthApp(defineEstate, { rules: [statePreventDestroy] }).stacks;
+    stacks ??= synthEstate().stacks;
     const resources = Object.values(stacks).flatMap((json) =>
       Object.entries<Record<string, any>>(json.resource ?? {}).flatMap(([type, byName]) => Object.values(byName).map((body) => ({ type, body }))),
     );

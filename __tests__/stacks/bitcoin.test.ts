@@ -1,6 +1,6 @@
-import { defineEstate } from "../../main";
 import { BitcoinStack } from "../../stacks/bitcoin";
 import { onlyResource, resourcesOf, synthApp } from "../helpers/synth";
+import { synthEstate } from "../helpers/estate";
 
 const { stacks, files, report } = synthApp((app) => new BitcoinStack(app));
 const bitcoin = stacks.bitcoin;
@@ -79,7 +79,7 @@ test("passes every house rule", () => {
 
 describe("adopting the namespace that already runs", () => {
   test("the bitcoin namespace carries an import block with its name as the id", () => {
-    const { stacks } = synthApp(defineEstate);
+    const { stacks } = synthEstate();
     const namespaces = stacks.bitcoin.resource.nomad_namespace;
     const [address] = Object.keys(namespaces);
     expect(stacks.bitcoin.import).toEqual([{ id: "bitcoin", provider: "nomad", to: `nomad_namespace.${address}` }]);

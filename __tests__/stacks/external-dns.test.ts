@@ -1,9 +1,9 @@
 import { readProvenance } from "../../contracts/stored";
-import { defineEstate } from "../../main";
 import { EXTERNAL_DNS_SECRETS, ExternalDnsStack } from "../../stacks/external-dns";
 import { VaultStack } from "../../stacks/vault";
 import { chartFindings, release } from "../helpers/releases";
 import { onlyResource, resourcesOf, synthApp, testInventory } from "../helpers/synth";
+import { synthEstate } from "../helpers/estate";
 
 /** The annotations external-dns reads from an ingress, as its documentation names them. */
 const HOSTNAME = "external-dns.alpha.kubernetes.io/hostname";
@@ -47,7 +47,7 @@ describe("external-dns stack", () => {
   });
 
   test("every host the estate's ingresses publish is in its zone, pointing where its proxying says", () => {
-    const estate = synthApp(defineEstate).stacks;
+    const estate = synthEstate().stacks;
     const { proxiedTarget, publicAddresses } = testInventory.kubernetes.externalDns;
     const published = Object.values(estate).flatMap((stack) =>
       (Object.values(resourcesOf(stack, "kubernetes_ingress_v1")) as any[]).map((i) => i.metadata.annotations).filter((a) => a[HOSTNAME]),

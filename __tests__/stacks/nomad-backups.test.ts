@@ -4,11 +4,11 @@ import { GlusterCsiVolume } from "../../constructs/gluster-csi-volume";
 import { nomadPeriodic } from "../../contracts/nomad-periodic";
 import { COPY_SCRIPT, COPY_SCRIPT_ENV, RESTIC_SCRIPT, RESTIC_SCRIPT_ENV } from "../../jobspecs/backup-scripts";
 import { DAILY, WEEKLY } from "../../jobspecs/backup-plans";
-import { defineEstate } from "../../main";
 import { NomadBackupsStack } from "../../stacks/nomad-backups";
 import { synthApp, testInventory, testStack } from "../helpers/synth";
+import { synthEstate } from "../helpers/estate";
 
-const { stacks, files, report } = synthApp(defineEstate);
+const { stacks, files, report } = synthEstate();
 const jobs: Record<string, any> = Object.fromEntries(
   Object.entries(files["nomad-backups"])
     .filter(([path]) => path.startsWith("jobs/"))

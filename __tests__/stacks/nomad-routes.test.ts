@@ -7,7 +7,6 @@
 import YAML from "yaml";
 import { readTerraformLiteral } from "../../constructs/terraform-literal";
 import { parseInventory, defaultInventory } from "../../inventory";
-import { defineEstate } from "../../main";
 import { connectServices } from "../../jobspecs/mesh";
 import { isRouted, serviceRoutes } from "../../jobspecs/traefik-routes";
 import { parseRule, ruleMatches } from "../../jobspecs/traefik-rule";
@@ -16,6 +15,7 @@ import { NomadClusterStack } from "../../stacks/nomad-cluster";
 import { serveMesh } from "../helpers/mesh";
 import { StackJson, synthApp } from "../helpers/synth";
 import { grantVault } from "../helpers/vault-grants";
+import { synthEstate } from "../helpers/estate";
 
 interface Router {
   readonly router: string;
@@ -54,7 +54,7 @@ const allowedCallers = (stacks: Record<string, StackJson>, destination: string) 
     .flatMap((i) => i.sources.filter((s: any) => s.action === "allow").map((s: any) => s.name));
 
 describe("001's public endpoints resolve in the synthesized estate", () => {
-  const { stacks } = synthApp(defineEstate);
+  const { stacks } = synthEstate();
   const routers = routersOf(stacks);
   /** The Connect service Traefik dials the mesh as: what each routed service's intentions must allow. */
   const traefikService = jobsOf(stacks).find((j) => j.ID === "traefik").TaskGroups[0].Services[0].Name;

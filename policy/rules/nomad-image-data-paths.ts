@@ -2,7 +2,7 @@ import { IMAGE_DATA_PATHS, ImageDataPaths } from "../../jobspecs/image-data-path
 import { IMAGES, parseImageRef } from "../../jobspecs/images";
 import { Task } from "../../jobspecs/model";
 import { ResourceRule } from "../rule";
-import { nomadJobOf } from "./nomad-support";
+import { nomadJobOf, writableCsiMounts } from "./nomad-support";
 
 /** The data-path entry of the image a task runs, when the table has one. */
 function entryOf(task: Task): { name: string; entry: ImageDataPaths } | undefined {
@@ -32,7 +32,7 @@ export const nomadImageDataPaths: ResourceRule = {
     let applies = false;
     for (const group of job.TaskGroups ?? []) {
       for (const task of group.Tasks ?? []) {
-        const writable = (task.VolumeMounts ?? []).filter((m) => !m.ReadOnly && group.Volumes?.[m.Volume]?.Type === "csi");
+        const writable = writableCsiMounts(group, task);
         const found = entryOf(task);
         if (!writable.length || !found) continue;
         applies = true;

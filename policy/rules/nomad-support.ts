@@ -10,6 +10,11 @@ import { Job, Task, TaskGroup } from "../../jobspecs/model";
 import { parseNomadJob } from "../resource-data";
 import { SynthResource } from "../rule";
 
+/** The task's mounts of CSI volumes it may write to: where HL-NOMAD-11 holds its image's data to be. */
+export function writableCsiMounts(group: TaskGroup, task: Task): NonNullable<Task["VolumeMounts"]> {
+  return (task.VolumeMounts ?? []).filter((m) => !m.ReadOnly && group.Volumes?.[m.Volume]?.Type === "csi");
+}
+
 /** The job of a nomad_job resource, or undefined (not a job, HCL, computed). */
 export function nomadJobOf(resource: SynthResource): Job | undefined {
   if (resource.type !== "nomad_job") return undefined;

@@ -60,29 +60,44 @@ export function removedInDestroyOrder(old: readonly OrderedStack[], removed: rea
     .map((s) => s.id);
 }
 
+/** Every resource that holds data and is not where it was: destroyed, orphaned, moved or forgotten. */
+export function statefulChangeList(before: ReadonlyMap<string, StackFiles>, after: ReadonlyMap<string, StackFiles>): AddressChange[] {
+  const stacks = (synth: ReadonlyMap<string, StackFiles>) =>
+    [...synth].filter(([, files]) => files.has("cdk.tf.json")).map(([id, files]) => synthStackOf(id, JSON.parse(files.get("cdk.tf.json")!)));
+  return addressChanges(recordOf(stacks(before)), stacks(after));
+}
+
+/** How loud a change is: 0 loses data, 1 leaves it unmanaged, 2 keeps it. */
+export function statefulChangeRank(c: AddressChange): 0 | 1 | 2 {
+  return c.change === "destroyed" ? 0 : c.change === "stack-gone" ? 1 : 2;
+}
+
+/** One change to a resource that holds data, in words for the operator. */
+export function describeStatefulChange(c: AddressChange): string {
+  const what = `${c.stackId}/${c.address} (${c.recorded.kind} ${JSON.stringify(c.recorded.identity)})`;
+  switch (c.change) {
+    case "destroyed":
+      return c.declared
+        ? `DESTROYS DATA: ${what}: removal declared with destroy: true`
+        : `DESTROYS DATA: ${what}: no longer synthesized, no move or removal declared${c.successor ? `; it reappears as ${c.successor.type}.${c.successor.logicalId}: declare the move` : ""}`;
+    case "stack-gone":
+      return `ORPHANED: ${what}: its stack is no longer synthesized; the resource stays in that stack's state, unmanaged and unprotected`;
+    case "moved":
+      return `moved: ${what} -> ${c.to}`;
+    case "forgotten":
+      return `forgotten, data kept: ${what}`;
+  }
+}
+
 /**
  * What happens to the resources that hold data between two synths, in words for the
  * operator: destroys first (and loud), then orphans, moves and removals that keep the data.
  */
 export function statefulChanges(before: ReadonlyMap<string, StackFiles>, after: ReadonlyMap<string, StackFiles>): string[] {
-  const stacks = (synth: ReadonlyMap<string, StackFiles>) =>
-    [...synth].filter(([, files]) => files.has("cdk.tf.json")).map(([id, files]) => synthStackOf(id, JSON.parse(files.get("cdk.tf.json")!)));
-  const what = (c: AddressChange) => `${c.stackId}/${c.address} (${c.recorded.kind} ${JSON.stringify(c.recorded.identity)})`;
-  const lines = addressChanges(recordOf(stacks(before)), stacks(after)).map((c): [number, string] => {
-    switch (c.change) {
-      case "destroyed":
-        return c.declared
-          ? [0, `DESTROYS DATA: ${what(c)}: removal declared with destroy: true`]
-          : [0, `DESTROYS DATA: ${what(c)}: no longer synthesized, no move or removal declared${c.successor ? `; it reappears as ${c.successor.type}.${c.successor.logicalId}: declare the move` : ""}`];
-      case "stack-gone":
-        return [1, `ORPHANED: ${what(c)}: its stack is no longer synthesized; the resource stays in that stack's state, unmanaged and unprotected`];
-      case "moved":
-        return [2, `moved: ${what(c)} -> ${c.to}`];
-      case "forgotten":
-        return [2, `forgotten, data kept: ${what(c)}`];
-    }
-  });
-  return lines.sort(([a], [b]) => a - b).map(([, line]) => line);
+  return statefulChangeList(before, after)
+    .map((c): [number, string] => [statefulChangeRank(c), describeStatefulChange(c)])
+    .sort(([a], [b]) => a - b)
+    .map(([, line]) => line);
 }
 
 type StackJson = Readonly<Record<string, any>>;
@@ -97,7 +112,7 @@ function parse(files: StackFiles | undefined): StackJson | undefined {
 }
 
 /** The stack a terraform_remote_state block reads: by its backend's schema or state path. */
-function producerOf(block: StackJson): string | undefined {
+export function producerOf(block: StackJson): string | undefined {
   const config = block.config ?? {};
   if (typeof config.schema_name === "string") return config.schema_name;
   return /(?:^|\/)([^/]+)\.tfstate$/.exec(String(config.path ?? ""))?.[1];

@@ -1,17 +1,21 @@
 /**
- * Synthesizes the estate of one source tree and describes its stacks, for `affected`.
+ * Synthesizes the estate of one source tree and describes its stacks, for `affected` and `diff`.
  *
  *   node -r ts-node/register/transpile-only describe-estate.js <tree> <app module> <outdir> <json out>
  *
  * Everything is loaded from <tree> (a checkout of some git ref, or the working tree), so the
  * HomelabApp class is the one that tree's stacks extend. Writes the synthesized stacks into
- * <outdir> and the describeStacks() result as JSON into <json out>.
+ * <outdir> and, as JSON into <json out>, every stack in deploy order with its tree facts
+ * (tree-facts: read by shape, so this checkout's code can describe an older tree).
  */
 import { writeFileSync } from "fs";
 import { join } from "path";
+import { IConstruct } from "constructs";
+import { OrderedStack } from "../../constructs/stack-graph";
+import { describeWithFacts } from "./tree-facts";
 
-interface AppLike {
-  describeStacks(): unknown[];
+interface AppLike extends IConstruct {
+  describeStacks(): OrderedStack[];
   synth(): void;
 }
 
@@ -26,7 +30,7 @@ function main(): void {
   if (typeof mod.defineEstate !== "function") throw new Error(`${appName} in ${tree} does not export defineEstate(app)`);
   const app = new HomelabApp({ outdir });
   mod.defineEstate(app);
-  const stacks = app.describeStacks();
+  const stacks = describeWithFacts(app);
   app.synth();
   writeFileSync(jsonOut, JSON.stringify(stacks));
 }

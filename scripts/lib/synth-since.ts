@@ -1,0 +1,177 @@
+/**
+ * The estate synthesized twice, as it was at a git ref and as it is in the working tree: what
+ * `npm run affected` and `npm run diff` compare. The ref's tree is exported with `git archive`
+ * (no worktree, nothing in the repository changes) and shares this checkout's node_modules;
+ * its synth is kept in node_modules/.cache/homelab-affected, keyed by everything that synth
+ * reads (commit, package-lock.json, the inventory file, Node's version), so the same base is
+ * synthesized once. The working tree runs from dist/ when the `tsc -b` the npm scripts run
+ * first left it newer than every source file, else through ts-node. Each side is described by describe-estate (stacks in deploy order with their tree facts) and
+ * its synthesized files read into memory before the temporary directory goes.
+ */
+import { spawn, spawnSync } from "child_process";
+import { createHash } from "crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import { readSynth, StackFiles } from "./affected-core";
+import { appModuleName, DIST_ROOT } from "./estate";
+import { DescribedStack } from "./tree-facts";
+
+/** One side of the comparison. */
+export interface SynthSide {
+  /** Every stack in deploy order, with what its construct tree says. */
+  readonly stacks: readonly DescribedStack[];
+  /** Every stack's synthesized files. */
+  readonly files: ReadonlyMap<string, StackFiles>;
+}
+
+export interface SynthSides {
+  /** The commit `since` names. */
+  readonly commit: string;
+  readonly before: SynthSide;
+  readonly after: SynthSide;
+}
+
+function git(cwd: string, args: string[]): string {
+  const r = spawnSync("git", args, { cwd, encoding: "utf8" });
+  if (r.error) throw new Error(`git is not available: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${r.stderr.trim()}`);
+  return r.stdout.trim();
+}
+
+/**
+ * Why `since` names no commit here, and what to change. A CI clone often holds only the commit
+ * it builds: Woodpecker's plugin-git defaults partial to true, which forces --depth=1.
+ */
+function missingBase(root: string, since: string): string {
+  const what = since === "" ? "--since is empty (the command that computed the base found no commit)" : `--since ${since}: not a commit in this clone`;
+  if (git(root, ["rev-parse", "--is-shallow-repository"]) === "true") {
+    const commits = git(root, ["rev-list", "--count", "HEAD"]);
+    return (
+      `${what}: the clone is shallow (${commits} commit(s) of history), so the commit to compare with is missing; clone the full history: ` +
+      "in the Woodpecker clone step set partial: false and depth: 0 (plugin-git's partial, on by default, forces --depth=1), or run git fetch --unshallow"
+    );
+  }
+  return `${what} (a branch, tag or sha such as HEAD~1 or origin/main; a commit of another branch is there once that branch is fetched)`;
+}
+
+/** Writes the tree of `commit` into `dir` with `git archive`: no worktree, nothing changes in the repository. */
+function exportCommit(root: string, commit: string, dir: string): void {
+  const tarFile = join(dir, "..", "tree.tar");
+  git(root, ["archive", "--format=tar", `--output=${tarFile}`, commit]);
+  const untar = spawnSync("tar", ["-xf", tarFile, "-C", dir], { encoding: "utf8" });
+  if (untar.status !== 0) throw new Error(`cannot unpack ${commit}: ${untar.stderr}`);
+  rmSync(tarFile, { force: true });
+}
+
+/** Where the bases' synths are kept (the benchmark points it at an empty directory for a cold run). */
+const CACHE_ENV = "HOMELAB_AFFECTED_CACHE";
+
+/**
+ * Synthesizes the estate of a source tree into `outdir`: compiled JavaScript is run as it is,
+ * TypeScript through ts-node (transpile only).
+ */
+function describeTree(tree: string, appName: string, outdir: string, nodeModules: string, compiled = false): Promise<DescribedStack[]> {
+  const json = `${outdir}.json`;
+  const register = compiled ? [] : ["-r", require.resolve("ts-node/register/transpile-only", { paths: [nodeModules] })];
+  const env: NodeJS.ProcessEnv = { ...process.env, TS_NODE_PROJECT: join(tree, "tsconfig.json"), CDKTF_OUTDIR: outdir };
+  if (env.HOMELAB_INVENTORY) env.HOMELAB_INVENTORY = resolve(env.HOMELAB_INVENTORY);
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [...register, join(__dirname, "describe-estate.js"), tree, appName, outdir, json], {
+      cwd: compiled ? process.cwd() : tree,
+      env,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", fail);
+    child.on("exit", (code) =>
+      code === 0 ? done(JSON.parse(readFileSync(json, "utf8"))) : fail(new Error(`synth of ${tree} failed:\n${stderr.trim()}`)),
+    );
+  });
+}
+
+/**
+ * True when this script runs from `root`'s own dist/ and the last `tsc -b` is newer than every
+ * TypeScript file of the working tree (tracked or not): then dist/ is the working tree, compiled.
+ */
+function distIsCurrent(root: string): boolean {
+  if (resolve(DIST_ROOT) !== resolve(root, "dist")) return false;
+  const built = join(DIST_ROOT, ".tsbuildinfo");
+  if (!existsSync(built)) return false;
+  const builtAt = statSync(built).mtimeMs;
+  // The tests' snapshots (json) are rewritten after a build and never read by a synth.
+  const sources = git(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "*.ts", "*.json", ":(exclude,glob)__tests__/**/*.json"]).split("\0").filter(Boolean);
+  return sources.every((file) => !existsSync(join(root, file)) || statSync(join(root, file)).mtimeMs <= builtAt);
+}
+
+/**
+ * The base's synth is a function of its commit, the dependencies, the inventory and Node: the
+ * cache key holds all four, so a hit is the synth that would run.
+ */
+function baseCacheKey(root: string, commit: string, appName: string): string {
+  const hash = createHash("sha256").update(JSON.stringify([commit, appName, process.version]));
+  for (const file of [join(root, "package-lock.json"), process.env.HOMELAB_INVENTORY ?? ""]) {
+    hash.update(file && existsSync(file) ? readFileSync(file) : "-");
+  }
+  return hash.digest("hex").slice(0, 32);
+}
+
+/** The base's synth into `outdir`, from the cache when this base was synthesized before. */
+async function describeBase(root: string, commit: string, appName: string, work: string, outdir: string, nodeModules: string): Promise<DescribedStack[]> {
+  const cached = join(process.env[CACHE_ENV] ?? join(nodeModules, ".cache", "homelab-affected"), baseCacheKey(root, commit, appName));
+  if (!existsSync(join(cached, "stacks.json"))) {
+    const tree = join(work, "tree");
+    mkdirSync(tree);
+    exportCommit(root, commit, tree);
+    rmSync(join(tree, "node_modules"), { recursive: true, force: true });
+    symlinkSync(nodeModules, join(tree, "node_modules"), "dir");
+    const fresh = join(work, "base");
+    await describeTree(tree, appName, join(fresh, "out"), nodeModules);
+    renameSync(join(fresh, "out.json"), join(fresh, "stacks.json"));
+    // Another run may have filled it meanwhile: a copy is renamed into place, whole or not at all.
+    mkdirSync(join(cached, ".."), { recursive: true });
+    const partial = `${cached}.${process.pid}`;
+    cpSync(fresh, partial, { recursive: true });
+    try {
+      renameSync(partial, cached);
+    } catch {
+      rmSync(partial, { recursive: true, force: true });
+    }
+  }
+  cpSync(join(cached, "out"), outdir, { recursive: true });
+  return JSON.parse(readFileSync(join(cached, "stacks.json"), "utf8")) as DescribedStack[];
+}
+
+/** Synthesizes the estate at `since` and in the working tree under `root`, both at once. */
+export async function synthSince(root: string, since: string): Promise<SynthSides> {
+  const nodeModules = join(root, "node_modules");
+  if (!existsSync(nodeModules)) throw new Error(`no node_modules in ${root}: run npm ci first`);
+  let commit: string;
+  try {
+    commit = git(root, ["rev-parse", "--verify", "--quiet", `${since}^{commit}`]);
+  } catch {
+    throw new Error(missingBase(root, since));
+  }
+  const appName = appModuleName();
+
+  const work = mkdtempSync(join(tmpdir(), "homelab-affected-"));
+  try {
+    const compiled = distIsCurrent(root);
+    const [before, after] = await Promise.all([
+      describeBase(root, commit, appName, work, join(work, "before"), nodeModules).catch((err: Error) => {
+        throw new Error(`cannot synthesize ${since} (${commit.slice(0, 12)}): ${err.message}`);
+      }),
+      describeTree(compiled ? DIST_ROOT : root, appName, join(work, "after"), nodeModules, compiled).catch((err: Error) => {
+        throw new Error(`cannot synthesize the working tree: ${err.message}`);
+      }),
+    ]);
+    return {
+      commit,
+      before: { stacks: before, files: readSynth(join(work, "before")) },
+      after: { stacks: after, files: readSynth(join(work, "after")) },
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
