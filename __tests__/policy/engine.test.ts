@@ -47,6 +47,21 @@ describe("evaluate: rules into findings", () => {
     expect([report.errors, report.warnings]).toEqual([0, 1]);
   });
 
+  test("a problem that carries its own fix keeps it; the others get the rule's fix", () => {
+    const resourceFitted = resourceRule("HL-T-8", () => ["general", { message: "fitted", fix: "set restore" }], { fix: "add the sidecar" });
+    const estateFitted = estateRule("HL-T-9", () => [
+      { stackId: "a", path: "a/One", message: "estate fitted", fix: "move it" },
+      { stackId: "a", path: "a/Two", message: "estate general" },
+    ]);
+    const fixes = evaluate([stackOf("a", "One")], [resourceFitted, estateFitted], [], context).findings.map((f) => [f.ruleId, f.path, f.message, f.fix]);
+    expect(fixes).toEqual([
+      ["HL-T-8", "a/One", "general", "add the sidecar"],
+      ["HL-T-8", "a/One", "fitted", "set restore"],
+      ["HL-T-9", "a/One", "estate fitted", "move it"],
+      ["HL-T-9", "a/Two", "estate general", "fix HL-T-9"],
+    ]);
+  });
+
   test("the rules see the context they are given", () => {
     const rule = resourceRule("HL-T-4", () => []);
     const check = jest.spyOn(rule, "check");
