@@ -6,7 +6,11 @@ import { context, group, job, jobResource, litestream, other, task } from "./nom
 const [restore, replicate] = litestream;
 const paired = (extra: Partial<TaskGroup> = {}, tasks: Task[] = litestream): TaskGroup =>
   group({ Count: 1, EphemeralDisk: { Sticky: true, Migrate: true }, Tasks: [task("app"), ...tasks], ...extra });
-const check = (...groups: TaskGroup[]) => nomadLitestreamPairing.check(jobResource(job(groups)), context);
+/** The problems' messages: each case's fitted fix is tested in nomad-rules.test.ts. */
+const check = (...groups: TaskGroup[]) => {
+  const verdict = nomadLitestreamPairing.check(jobResource(job(groups)), context);
+  return verdict === "not-applicable" ? verdict : verdict.map((p) => (typeof p === "string" ? p : p.message));
+};
 const withArgs = (t: Task, args: string[]): Task => ({ ...t, Config: { ...t.Config, args } });
 
 describe("HL-NOMAD-2 which tasks are Litestream's", () => {
