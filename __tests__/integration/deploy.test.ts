@@ -101,7 +101,7 @@ describe("npm run deploy", () => {
     const run = start(process.execPath, [script("deploy"), "boot", "--auto-approve"], ws.root, { ...env, TF_VAR_fixture_sleep_seconds: "30" });
     await run.waitFor(/Provisioning with 'local-exec'/);
     run.child.kill("SIGTERM");
-    expect(await run.finished).toMatchObject({ code: 143 });
+    await run.exitsWith(143);
     expect(run.output()).toMatch(/SIGTERM received: asking Terraform to stop \(one interrupt\), then cleaning up/);
     expect(run.output()).toMatch(/boot: encrypted to state\/boot.tfstate.age/);
     expect(plaintextLeft()).toEqual([]);

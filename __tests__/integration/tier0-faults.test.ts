@@ -47,7 +47,7 @@ describe("tier-0 state survives the operator's worst day", () => {
   test("a first deploy: the state Terraform creates itself is readable by the owner only from the start", async () => {
     const run = await midApply(4);
     expect(modeOf("boot.tfstate")).toBe(0o600);
-    expect(await run.finished).toMatchObject({ code: 0 });
+    await run.exitsWith(0);
     expect(leftovers()).toEqual([]);
   });
 
@@ -58,7 +58,7 @@ describe("tier-0 state survives the operator's worst day", () => {
     expect(second.status).toBe(1);
     expect(second.stderr).toMatch(new RegExp(`the tier-0 state of boot is in use by pid ${first.child.pid} on \\S+ \\(deploy boot, since `));
     expect(second.stdout).not.toMatch(/Initializing/);
-    expect(await first.finished).toMatchObject({ code: 0 });
+    await first.exitsWith(0);
     const after = bootState();
     expect(after.lineage).toBe(before.lineage);
     expect(after.serial).toBeGreaterThan(before.serial);
@@ -70,8 +70,8 @@ describe("tier-0 state survives the operator's worst day", () => {
     const first = await midApply(5);
     const second = startDeploy(["boot", "--auto-approve", "--lock-timeout=120"]);
     await second.waitFor(/waiting up to 120s for state\/boot.tfstate.lock, held by pid/);
-    expect(await first.finished).toMatchObject({ code: 0 });
-    expect(await second.finished).toMatchObject({ code: 0 });
+    await first.exitsWith(0);
+    await second.exitsWith(0);
     const firstGate = gateCreated(first.output());
     // The second planned against the first's state: it replaced the Gate the first created.
     expect(second.output()).toContain(`terraform_data.Gate: Destroying... [id=${firstGate}]`);
@@ -85,7 +85,7 @@ describe("tier-0 state survives the operator's worst day", () => {
     const app = deploy(["app", "--auto-approve"]);
     expect(app.status).toBe(1);
     expect(app.stderr).toMatch(/the tier-0 state of boot is in use by pid/);
-    expect(await boot.finished).toMatchObject({ code: 0 });
+    await boot.exitsWith(0);
     expect(bootState().serial).toBeGreaterThan(before.serial);
     expect(deploy(["app", "--auto-approve"]).status).toBe(0);
     expect(leftovers()).toEqual([]);
@@ -101,7 +101,7 @@ describe("tier-0 state survives the operator's worst day", () => {
     // Mid-apply the plaintext (and the backup Terraform wrote) are the owner's only.
     for (const f of ["boot.tfstate", "boot.tfstate.backup"].filter((f) => existsSync(ws.stateFile(f)))) expect(modeOf(f)).toBe(0o600);
     process.kill(-run.child.pid!, signal);
-    expect(await run.finished).toMatchObject({ code });
+    await run.exitsWith(code);
     const out = run.output();
     expect(interrupts(out)).toBe(1);
     expect(out).not.toMatch(/Two interrupts received|data loss may have occurred/);
@@ -119,7 +119,7 @@ describe("tier-0 state survives the operator's worst day", () => {
     // The reader is gone: every later write to the deploy's stdout or stderr hits a broken pipe.
     run.child.stdout!.destroy();
     run.child.stderr!.destroy();
-    expect(await run.finished).toMatchObject({ code: 130 });
+    await run.exitsWith(130);
     // Terraform exited on its own terms: it released its lock, and its last state was saved and encrypted.
     expect(existsSync(ws.stateFile(".boot.tfstate.lock.info"))).toBe(false);
     expect(leftovers()).toEqual([]);
@@ -220,7 +220,7 @@ describe("tier-0 state survives the operator's worst day", () => {
     const encrypted = sha256(ws.stateFile("boot.tfstate.age"));
     const run = await midApply(3);
     writeFileSync(ws.stateFile("recipients.txt"), `${keygen().recipient}\n`);
-    expect(await run.finished).toMatchObject({ code: 1 });
+    await run.exitsWith(1);
     expect(run.output()).toMatch(/state\/boot.tfstate was NOT re-encrypted and is kept as plaintext \(nothing is lost\)/);
     expect(sha256(ws.stateFile("boot.tfstate.age"))).toBe(encrypted);
     expect(existsSync(ws.stateFile("boot.tfstate.lock"))).toBe(false);

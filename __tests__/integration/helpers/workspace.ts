@@ -81,8 +81,8 @@ export interface Running {
   /** Resolves when the output matches. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
   exited: Promise<number | null>;
-  /** Its exit code with its output, so a failed expectation on the code shows why it exited so. */
-  finished: Promise<{ code: number | null; output: string }>;
+  /** Resolves when it exits with `code`; otherwise fails with its output, which says why. */
+  exitsWith(code: number): Promise<void>;
 }
 
 /**
@@ -99,7 +99,10 @@ export function start(command: string, args: readonly string[], cwd: string, env
     child,
     output: () => out,
     exited,
-    finished: exited.then((code) => ({ code, output: out })),
+    exitsWith: async (expected) => {
+      const code = await exited;
+      if (code !== expected) throw new Error(`${command} ${args.join(" ")} exited ${code}, expected ${expected}; its output:\n${out}`);
+    },
     waitFor: (pattern, timeoutMs = 60_000) =>
       new Promise((done, fail) => {
         const started = Date.now();
