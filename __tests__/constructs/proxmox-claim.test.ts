@@ -34,6 +34,10 @@ describe("the claim template's checks", () => {
     expect(claimTemplateProblems(props({ sizeGiB, storageLimitGiB: 5 }))).toEqual([`sizeGiB ${sizeGiB} must be a whole number of at least 1`]);
   });
 
+  test("the smallest claim, 1Gi requested with a 1Gi ceiling, is allowed", () => {
+    expect(claimTemplateProblems(props({ sizeGiB: 1, storageLimitGiB: 1 }))).toEqual([]);
+  });
+
   test.each([0, 2.5])("fails if storageLimitGiB is %d", (storageLimitGiB) => {
     expect(claimTemplateProblems(props({ storageLimitGiB }))).toContain(
       `storageLimitGiB ${storageLimitGiB} must be a whole number of at least 1: the autoresizer needs a non-zero limit`,
