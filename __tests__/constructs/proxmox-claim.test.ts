@@ -55,7 +55,7 @@ describe("the claim template's checks", () => {
     expect(claimTemplateProblems(props({ resizeThreshold: p, resizeIncrease: p }))).toEqual([]);
   });
 
-  test.each(["0%", "101%", "10", "05%", "10 %", "x10%"])("fails if a resize percentage is %j", (p) => {
+  test.each(["0%", "101%", "10", "05%", "10 %", "x10%", "10%x"])("fails if a resize percentage is %j", (p) => {
     expect(claimTemplateProblems(props({ resizeThreshold: p, resizeIncrease: p }))).toEqual([
       `resizeThreshold ${JSON.stringify(p)} must be a percentage from 1% to 100%`,
       `resizeIncrease ${JSON.stringify(p)} must be a percentage from 1% to 100%`,
