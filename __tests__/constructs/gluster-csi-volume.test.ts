@@ -184,7 +184,7 @@ describe("bad input fails with the construct path, the value and what is allowed
 });
 
 test("capacities are read with their unit's size: decimal (KB … TB) and binary (KiB … TiB), fractions allowed", () => {
-  expect(["1KB", "1MB", "1GB", "1TB", "1KiB", "1MiB", "1GiB", "1TiB", "1.5GiB", "0.5KB"].map(capacityBytes)).toEqual([
+  expect(["1KB", "1MB", "1GB", "1TB", "1KiB", "1MiB", "1GiB", "1TiB", "1.5GiB", "0.5KB", "1.25TB"].map(capacityBytes)).toEqual([
     1e3,
     1e6,
     1e9,
@@ -195,6 +195,7 @@ test("capacities are read with their unit's size: decimal (KB … TB) and binary
     1024 ** 4,
     1.5 * 1024 ** 3,
     500,
+    1.25e12,
   ]);
 });
 
