@@ -106,11 +106,34 @@ describe("LitestreamSidecar", () => {
 });
 
 describe("bad input fails with the construct path and why", () => {
-  test("fails if the database is on a mounted volume, saying SQLite breaks on network storage", () => {
+  test("fails if the database is on a mounted volume, saying SQLite breaks on network storage, once", () => {
+    // The whole message: a volume mounted through mount() is reported by the group alone, not again as a task's mount.
     expect(() => constructed({ databases: ["/config/db.sqlite3"] }, { mountAt: "/config" })).toThrow(
-      "test/Litestream: SQLite database /config/db.sqlite3 (Litestream test/Litestream) would live on CSI volume glusterfs_app_config mounted at /config: " +
-        "network file locking on GlusterFS/NFS corrupts SQLite even with Litestream; keep the database under /alloc/data (ephemeral disk) and let Litestream replicate it",
+      new Error(
+        "test/Litestream: SQLite database /config/db.sqlite3 (Litestream test/Litestream) would live on CSI volume glusterfs_app_config mounted at /config: " +
+          "network file locking on GlusterFS/NFS corrupts SQLite even with Litestream; keep the database under /alloc/data (ephemeral disk) and let Litestream replicate it",
+      ),
     );
+  });
+
+  test("fails if the database is under a volume the job mounts by itself, beside a volume mounted through mount()", () => {
+    const group: Partial<Group> = {
+      Volumes: { data: { Name: "data", Type: "host", Source: "app-data" } },
+      Tasks: [{ Name: "app", Driver: "docker", Config: { image: "docker.io/sctx/overseerr:1.34.0" }, VolumeMounts: [{ Volume: "data", Destination: "/alloc/data/app" }] }],
+    } as never;
+    expect(() => constructed({}, { group, mountAt: "/app/config" })).toThrow(
+      new Error(
+        "test/Litestream: SQLite database /alloc/data/app/db.sqlite3 would live on volume data mounted at /alloc/data/app in task app: network file locking corrupts SQLite; keep it under /alloc/data",
+      ),
+    );
+  });
+
+  test("a volume the job mounts by itself elsewhere leaves a database under /alloc/data alone", () => {
+    const group: Partial<Group> = {
+      Volumes: { media: { Name: "media", Type: "host", Source: "media" } },
+      Tasks: [{ Name: "app", Driver: "docker", Config: { image: "docker.io/sctx/overseerr:1.34.0" }, VolumeMounts: [{ Volume: "media", Destination: "/media" }] }],
+    } as never;
+    expect(constructed({}, { group }).Tasks.map((t) => t.Name)).toEqual(["app", "litestream-restore", "litestream"]);
   });
 
   test("fails if the database is under a volume the job mounts by itself (not through mount())", () => {
@@ -148,6 +171,12 @@ describe("bad input fails with the construct path and why", () => {
   test("fails if two databases share a file name: both would replicate to one path", () => {
     expect(() => constructed({ databases: ["/alloc/data/a/db.sqlite3", "/alloc/data/b/db.sqlite3"] })).toThrow(
       "test/Litestream: databases /alloc/data/b/db.sqlite3 repeat a file name; each replicates to <path>/<file name>",
+    );
+  });
+
+  test("fails naming every database that repeats a file name", () => {
+    expect(() => constructed({ databases: ["/alloc/data/a/db.sqlite3", "/alloc/data/b/db.sqlite3", "/alloc/data/c/db.sqlite3"] })).toThrow(
+      "test/Litestream: databases /alloc/data/b/db.sqlite3, /alloc/data/c/db.sqlite3 repeat a file name; each replicates to <path>/<file name>",
     );
   });
 
@@ -262,6 +291,10 @@ describe("bad input fails with the construct path and why", () => {
   test("fails if a credential field is not a lowercase identifier; a custom one is read", () => {
     expect(() => constructed({ credentials: { source: "vault", path: "secret/data/app/litestream", accessKeyField: "Access-Key", secretKeyField: "9secret" } })).toThrow(
       'test/Litestream: credentials field "Access-Key" must be a lowercase identifier; credentials field "9secret" must be a lowercase identifier',
+    );
+    // A valid start is not enough: the whole name must be an identifier (Nomad's template reads .Data.data.<field>).
+    expect(() => constructed({ credentials: { source: "vault", path: "secret/data/app/litestream", accessKeyField: "access-key" } })).toThrow(
+      'test/Litestream: credentials field "access-key" must be a lowercase identifier',
     );
     const g = constructed({ credentials: { source: "vault", path: "secret/data/app/litestream", accessKeyField: "_key_1", secretKeyField: "sk" } });
     const creds = g.Tasks.find((t) => t.Name === "litestream")!.Templates!.find((t) => t.Envvars)!;
