@@ -1,10 +1,16 @@
 import { execFileSync } from "child_process";
+import * as fs from "fs";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { generateKeyPair } from "../../scripts/lib/age";
 import { CheckedFile, planDecrypt, planEncrypt, readFilesToCheck, stateFileProblems, statePaths } from "../../scripts/lib/state-files";
 
+// fs as it is, with readdirSync replaceable: a directory's listing order is the filesystem's, and the order read must not depend on it.
+jest.mock("fs", () => {
+  const actual = jest.requireActual<typeof import("fs")>("fs");
+  return { ...actual, readdirSync: jest.fn(actual.readdirSync) };
+});
 jest.mock("age-encryption", () => jest.requireActual<typeof import("./native-age")>("./native-age").nativeAge());
 
 const REPO = join(__dirname, "..", "..");
@@ -106,6 +112,13 @@ describe("what state check reads from git", () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
   const read = () => readFilesToCheck(root).map((f) => [f.path, Buffer.from(f.bytes).toString("utf8"), f.copy]);
+
+  test("the working tree's state/ files are read in name order, whatever order the directory lists them in", () => {
+    mkdirSync(join(root, "state"));
+    for (const name of ["b.tfstate.age", "recipients.txt", "a.tfstate.age"]) writeFileSync(join(root, "state", name), name);
+    jest.mocked(fs.readdirSync).mockReturnValueOnce(["recipients.txt", "b.tfstate.age", "a.tfstate.age"] as never);
+    expect(read().map(([path]) => path)).toEqual(["state/a.tfstate.age", "state/b.tfstate.age", "state/recipients.txt"]);
+  });
 
   test("an empty repository without state/ has nothing to read", () => {
     expect(read()).toEqual([]);
