@@ -136,6 +136,22 @@ describe("affected precisely: a dependent is affected only by what it reads", ()
     expect([...affectedStacks(estate3(vault(7), "a"), estate3(vault(7), "b"))]).toEqual(["middle"]);
   });
 
+  test("an output passing on a remote state whose producer cannot be told affects its readers whenever its own stack changed", () => {
+    // middle re-exports an output of a state it reads through a backend that names no stack (no schema_name, no *.tfstate path)
+    const middle = (tag: string) =>
+      JSON.stringify({
+        data: { terraform_remote_state: { in: { backend: "http", config: { address: "https://state.example.org/vault" } } } },
+        resource: { terraform_data: { Own: { input: tag } } },
+        output: { passed: { value: "${data.terraform_remote_state.in.outputs.cross-stack-output-policy}" } },
+      });
+    const last = JSON.stringify({
+      data: { terraform_remote_state: { up: { backend: "pg", config: { schema_name: "middle" } } } },
+      resource: { terraform_data: { Use: { input: "${data.terraform_remote_state.up.outputs.passed}" } } },
+    });
+    const estate2 = (tag: string) => synth({ middle: { "cdk.tf.json": middle(tag) }, last: { "cdk.tf.json": last } });
+    expect([...affectedStacks(estate2("a"), estate2("b"))].sort()).toEqual(["last", "middle"]);
+  });
+
   test("a reader of a stack with no Terraform JSON left (only other files) is affected", () => {
     const before = synth({ vault: { "cdk.tf.json": vault(7) }, vaultwarden: { "cdk.tf.json": vaultwarden } });
     const after = synth({ vault: { "notes.txt": "moved" }, vaultwarden: { "cdk.tf.json": vaultwarden } });
