@@ -152,6 +152,22 @@ describe("affected precisely: a dependent is affected only by what it reads", ()
     expect([...affectedStacks(estate2("a"), estate2("b"))].sort()).toEqual(["last", "middle"]);
   });
 
+  test("an output whose expression changed affects its readers, even when what it reads did not change", () => {
+    const byId = vault(7).replace("${vault_policy.Policy_1.name}", "${vault_policy.Policy_1.id}");
+    expect([...affectedStacks(estate(vault(7)), estate(byId))].sort()).toEqual(["vault", "vaultwarden"]);
+  });
+
+  test("an output reading no resource or data source (a local) is unchanged when only other parts of its stack change", () => {
+    const withLocal = (days: number) => vault(days).replace("${vault_policy.Policy_1.name}", "${local.policy_name}");
+    expect([...affectedStacks(estate(withLocal(7)), estate(withLocal(30)))]).toEqual(["vault"]);
+  });
+
+  test("a reader of an output its producer does not declare is not affected by the producer's other changes", () => {
+    const reader = vaultwarden.replace("outputs.cross-stack-output-policy", "outputs.never-declared");
+    const estateOf = (vaultJson: string) => synth({ vault: { "cdk.tf.json": vaultJson }, vaultwarden: { "cdk.tf.json": reader } });
+    expect([...affectedStacks(estateOf(vault(7)), estateOf(vault(7, "renamed")))]).toEqual(["vault"]);
+  });
+
   test("a reader of a stack with no Terraform JSON left (only other files) is affected", () => {
     const before = synth({ vault: { "cdk.tf.json": vault(7) }, vaultwarden: { "cdk.tf.json": vaultwarden } });
     const after = synth({ vault: { "notes.txt": "moved" }, vaultwarden: { "cdk.tf.json": vaultwarden } });
@@ -243,6 +259,18 @@ describe("resources that hold data between two synths", () => {
     ]);
     const kept = synth({ matrix: { "cdk.tf.json": stackJson(volume("Config_1", "glusterfs_matrix_synapse_config"), { removed: [{ from: "nomad_csi_volume.Media_2", lifecycle: { destroy: false } }] }) } });
     expect(statefulChanges(before, kept)).toEqual(['forgotten, data kept: matrix/nomad_csi_volume.Media_2 (nomad_csi_volume "glusterfs_matrix_synapse_media")']);
+  });
+
+  test("orphans come before moves, whatever order the stacks are in: losing management is louder than keeping data", () => {
+    const alpha = (id: string, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({ resource: { nomad_csi_volume: { [id]: { "//": { metadata: { path: `alpha/${id}/Resource` } }, volume_id: "glusterfs_alpha_data" } } }, ...extra });
+    const was = new Map([["alpha", files({ "cdk.tf.json": alpha("Data_1") })], ...before]);
+    const now = synth({ alpha: { "cdk.tf.json": alpha("Data_2", { moved: [{ from: "nomad_csi_volume.Data_1", to: "nomad_csi_volume.Data_2" }] }) } });
+    expect(statefulChanges(was, now)).toEqual([
+      'ORPHANED: matrix/nomad_csi_volume.Config_1 (nomad_csi_volume "glusterfs_matrix_synapse_config"): its stack is no longer synthesized; the resource stays in that stack\'s state, unmanaged and unprotected',
+      'ORPHANED: matrix/nomad_csi_volume.Media_2 (nomad_csi_volume "glusterfs_matrix_synapse_media"): its stack is no longer synthesized; the resource stays in that stack\'s state, unmanaged and unprotected',
+      'moved: alpha/nomad_csi_volume.Data_1 (nomad_csi_volume "glusterfs_alpha_data") -> nomad_csi_volume.Data_2',
+    ]);
   });
 
   test("a stack that is no longer synthesized leaves its data orphaned", () => {
