@@ -1,3 +1,4 @@
+import { DataResource } from "cdktf";
 import { HomelabApp } from "../../constructs";
 import { declareMove, declareRemoval } from "../../constructs/declare-move";
 import { GlusterCsiVolume } from "../../constructs/gluster-csi-volume";
@@ -36,6 +37,19 @@ describe("volumes and claims: destroys first and loud, moves as moves", () => {
     expect(text).not.toMatch(/DESTROYS DATA|DATA LOSS/);
     expect(text).toMatch(/\*\*Volumes and claims\*\*\n\n- moved: notes\/nomad_csi_volume\./);
     expect(text).toMatch(new RegExp(`Terraform resources: 1 to move \\(nomad_csi_volume\\.${address} → nomad_csi_volume\\.DataVolume_[0-9A-F]+\\)\\.\n$`));
+  });
+
+  test("a resource that reads a moved volume is not changed by the move: its reference follows the volume", () => {
+    const reader = (stack: ReturnType<typeof testStack>, volume: GlusterCsiVolume) => new DataResource(stack, "Reader", { input: { id: volume.resource.id } });
+    const was = synthSide(volumeStack("Data", reader));
+    const moved = intentSummary(was, synthSide(volumeStack("DataVolume", (stack, volume) => (reader(stack, volume), declareMove(volume, `nomad_csi_volume.${address}`)))));
+    expect(moved.stacks.find((s) => s.id === "notes")!.resources).toEqual({ ...NO_RESOURCES, moved: [expect.stringMatching(/^nomad_csi_volume\.Data_[0-9A-F]+ → nomad_csi_volume\.DataVolume_/)] });
+    // Reading something else is a change, and a moved resource whose own configuration changed is one too.
+    const elsewhere = intentSummary(
+      was,
+      synthSide(volumeStack("DataVolume", (stack, volume) => (new DataResource(stack, "Reader", { input: { id: volume.volumeId } }), declareMove(volume, `nomad_csi_volume.${address}`)))),
+    );
+    expect(elsewhere.stacks.find((s) => s.id === "notes")!.resources.changed).toEqual([expect.stringMatching(/^terraform_data\.Reader/)]);
   });
 
   test("renamed without a declared move, it is destroyed data, at the top and loud", () => {

@@ -92,6 +92,14 @@ function resourceConfigs(json: StackJson | undefined): Map<string, string> {
   return configs;
 }
 
+/** A resource's configuration with its references to moved addresses rewritten to where they moved. */
+function followMoves(config: string, moves: readonly { readonly from: string; readonly to: string }[]): string {
+  return moves.reduce(
+    (text, m) => text.replace(new RegExp(`(?<![\\w.-])${m.from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`, "g"), m.to),
+    config,
+  );
+}
+
 function resourceChanges(before: StackJson | undefined, after: StackJson | undefined): StackChange["resources"] {
   const was = resourceConfigs(before);
   const now = resourceConfigs(after);
@@ -102,9 +110,13 @@ function resourceChanges(before: StackJson | undefined, after: StackJson | undef
     .map((r) => r.from);
   const movedTo = new Set(moves.map((m) => m.to));
   const movedFrom = new Set(moves.map((m) => m.from));
+  // What each address held before, read with the moves applied: a reference to a moved resource
+  // resolves to the same object, so it is no change (Terraform's plan shows none either).
+  const held = new Map([...was].map(([a, config]) => [a, followMoves(config, moves)]));
+  for (const m of moves) held.set(m.to, held.get(m.from)!);
   return {
     added: [...now.keys()].filter((a) => !was.has(a) && !movedTo.has(a)).sort(),
-    changed: [...now.keys()].filter((a) => was.has(a) && was.get(a) !== now.get(a)).sort(),
+    changed: [...now.keys()].filter((a) => held.has(a) && held.get(a) !== now.get(a)).sort(),
     moved: moves.map((m) => `${m.from} → ${m.to}`).sort(),
     forgotten: forgotten.sort(),
     removed: [...was.keys()].filter((a) => !now.has(a) && !movedFrom.has(a) && !forgotten.includes(a)).sort(),
