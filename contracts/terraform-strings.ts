@@ -123,6 +123,18 @@ const FIX =
   "a literal ${ or %{ meant for a shell, Nomad or a template engine is written $${ or %%{ in Terraform JSON; " +
   "build the string through the construct that escapes it (terraformLiteral), and refer to Terraform values only through references";
 
+/**
+ * The string where Terraform reads it: a condition as a condition (where ephemeral values such as
+ * `terraform.applying` are allowed), anything else as a value Terraform keeps (`input`).
+ */
+function inItsPlace(s: TemplateString, text: string): Record<string, unknown> {
+  const [block] = s.path.slice(-3);
+  if (s.path.at(-1) === "condition" && (block === "precondition" || block === "postcondition")) {
+    return { lifecycle: { [block]: [{ condition: text, error_message: "checked by terraform-strings." }] } };
+  }
+  return { input: text };
+}
+
 /** Runs Terraform's parser over the strings; returns a finding for every error it reports. */
 export function checkTemplateStrings(stacks: readonly SynthesizedStack[]): ContractFinding[] {
   const strings: TemplateString[] = [];
@@ -139,7 +151,7 @@ export function checkTemplateStrings(stacks: readonly SynthesizedStack[]): Contr
     }
     for (const s of templateStrings(stack)) {
       if (!hasTemplate.test(s.text)) continue; // nothing for the parser to find
-      config.resource.terraform_data[`s${strings.length}`] = { input: standIn(s.text, roots) };
+      config.resource.terraform_data[`s${strings.length}`] = inItsPlace(s, standIn(s.text, roots));
       strings.push(s);
     }
   }

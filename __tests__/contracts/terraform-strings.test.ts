@@ -67,6 +67,20 @@ test("references to what the stack declares, escapes, functions and built-ins pa
   ).toEqual([]);
 });
 
+test("a condition is parsed as a condition: terraform.applying (ephemeral) passes there, and fails where Terraform keeps the value", () => {
+  const stack = stackOf({ Kept: "${terraform.applying}" });
+  (stack.json.resource as any).terraform_data.Guard = {
+    lifecycle: {
+      precondition: [{ condition: "${terraform.applying || fileexists(\"x\")}", error_message: "m" }],
+      postcondition: [{ condition: "${self.id != \"\"}", error_message: "m" }],
+    },
+  };
+  const [f, ...rest] = checkTemplateStrings([stack]);
+  expect(rest).toEqual([]);
+  expect(f.where).toBe("s/terraform_data.Kept.input");
+  expect(f.problem).toMatch(/^Invalid use of ephemeral value/);
+});
+
 test("meta-arguments that are not templates are not parsed as such", () => {
   const stack = stackOf({}, {});
   (stack.json.resource as any).terraform_data.X = { input: "a", depends_on: ["kubernetes_namespace_v1.Ns"], lifecycle: { ignore_changes: ["input"] } };
