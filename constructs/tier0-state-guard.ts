@@ -15,6 +15,7 @@ export interface Tier0StateGuardProps {
  * `terraform apply` in the stack directory), Terraform would see no state and plan to create
  * everything again. A precondition Terraform evaluates at plan time fails when the encrypted
  * state exists and the plaintext is missing or empty; a first deploy (neither exists) passes.
+ * An apply without a saved plan plans first, so every apply has passed the check.
  */
 export class Tier0StateGuard extends DataResource {
   constructor(scope: Construct, id: string, props: Tier0StateGuardProps) {
@@ -26,11 +27,15 @@ export class Tier0StateGuard extends DataResource {
     // (">= 1", not "> 0": cdktf 0.21 renders a falsy literal operand as `undefined`.)
     const plainHasState = Op.gte(Fn.lengthOf(Fn.try([Fn.file(inModule(props.statePath)), ""])), 1);
     const encryptedExists = Fn.fileexists(inModule(`${props.statePath}.age`));
+    // Checked when planning only: Terraform evaluates a precondition again while it applies,
+    // when its own writes of the state (truncate, then write) can show an empty file for a
+    // moment, failing an apply that had planned against the full state.
+    const applying = ref("terraform.applying");
     super(scope, id, {
       lifecycle: {
         precondition: [
           {
-            condition: Op.or(plainHasState, Op.not(encryptedExists)),
+            condition: Op.or(applying, Op.or(plainHasState, Op.not(encryptedExists))),
             errorMessage:
               `The encrypted state state/${props.stackId}.tfstate.age exists but its plaintext state/${props.stackId}.tfstate is missing or empty: ` +
               `planned like this, the stack would start from an empty state and create everything again. ` +
