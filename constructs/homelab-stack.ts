@@ -6,6 +6,9 @@ import { assertProviderFits, createProvider, ProviderKind } from "./providers";
 import { CLUSTERS, ClusterId, Tier, TIERS } from "./stack-graph";
 import { Tier0StateGuard } from "./tier0-state-guard";
 
+/** The oldest Terraform the synthesized stacks accept. */
+export const MIN_TERRAFORM = ">= 1.10";
+
 export interface HomelabStackProps {
   /**
    * 0 = bootstrap (local state encrypted in git; deploys while PostgreSQL is down),
@@ -76,6 +79,9 @@ export class HomelabStack extends TerraformStack {
     this.critical = props.critical ?? false;
     this.inventory = HomelabApp.of(this).inventory;
 
+    // The tier-0 guard reads terraform.applying (Terraform 1.10+): an older Terraform is told
+    // so by the constraint, not by an unknown reference. CI and the README pin 1.11.
+    this.addOverride("terraform.required_version", MIN_TERRAFORM);
     if (this.tier === 0) {
       new LocalBackend(this, { path: tier0StatePath(id) });
       new Tier0StateGuard(this, "Tier0StateGuard", { stackId: id, statePath: tier0StatePath(id) });

@@ -24,6 +24,10 @@ describe("the tier-0 state guard", () => {
     expect(guard.lifecycle.precondition).toHaveLength(1);
   });
 
+  test("every stack requires the Terraform that knows terraform.applying (1.10 and newer), so an older one is refused by name", () => {
+    for (const s of order) expect([s.id, stacks[s.id].terraform.required_version]).toEqual([s.id, ">= 1.10"]);
+  });
+
   test("tier-1 stacks, whose state is in PostgreSQL, have no guard", () => {
     for (const s of order.filter((d) => d.tier === 1)) expect(stacks[s.id].resource?.terraform_data?.Tier0StateGuard).toBeUndefined();
   });
