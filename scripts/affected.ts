@@ -12,16 +12,13 @@
  * hold data. The repository is only read.
  */
 import { affectedStacks, inDeployOrder, removedInDestroyOrder, removedStacks, statefulChanges } from "./lib/affected-core";
-import { parseArgs, runMain, UsageError } from "./lib/cli";
-import { synthSince } from "./lib/synth-since";
+import { runMain } from "./lib/cli";
+import { sinceArgument, synthSince } from "./lib/synth-since";
 
 const USAGE = "npm run affected -- --since <git-ref>";
 
 async function main(): Promise<number> {
-  const { positional, flags } = parseArgs(process.argv.slice(2), ["since="], USAGE);
-  if (positional.length) throw new UsageError(`unexpected arguments: ${positional.join(" ")}`, USAGE);
-  const since = flags.get("since");
-  if (typeof since !== "string") throw new UsageError("--since <git-ref> is required", USAGE);
+  const since = sinceArgument(process.argv.slice(2), USAGE);
   const { before, after } = await synthSince(process.cwd(), since);
   const removed = removedInDestroyOrder(before.stacks, removedStacks(before.files, after.files));
   if (removed.length) {

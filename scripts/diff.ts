@@ -9,17 +9,14 @@
  * grants, mesh intentions, schedules (intent-diff); destroyed data and removed stacks first.
  * The pull-request pipeline prints it and may post it as the pull request's comment.
  */
-import { parseArgs, runMain, UsageError } from "./lib/cli";
+import { runMain } from "./lib/cli";
 import { intentSummary, renderIntent } from "./lib/intent-diff";
-import { synthSince } from "./lib/synth-since";
+import { sinceArgument, synthSince } from "./lib/synth-since";
 
 const USAGE = "npm run diff -- --since <git-ref>";
 
 async function main(): Promise<number> {
-  const { positional, flags } = parseArgs(process.argv.slice(2), ["since="], USAGE);
-  if (positional.length) throw new UsageError(`unexpected arguments: ${positional.join(" ")}`, USAGE);
-  const since = flags.get("since");
-  if (typeof since !== "string") throw new UsageError("--since <git-ref> is required", USAGE);
+  const since = sinceArgument(process.argv.slice(2), USAGE);
   const { commit, before, after } = await synthSince(process.cwd(), since);
   process.stdout.write(renderIntent(intentSummary(before, after), `What this change does (compared with ${commit.slice(0, 12)})`));
   return 0;

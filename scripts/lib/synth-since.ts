@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { readSynth, StackFiles } from "./affected-core";
+import { parseArgs, UsageError } from "./cli";
 import { appModuleName, DIST_ROOT } from "./estate";
 import { DescribedStack } from "./tree-facts";
 
@@ -141,6 +142,15 @@ async function describeBase(root: string, commit: string, appName: string, work:
   }
   cpSync(join(cached, "out"), outdir, { recursive: true });
   return JSON.parse(readFileSync(join(cached, "stacks.json"), "utf8")) as DescribedStack[];
+}
+
+/** The `--since <git-ref>` of a command that compares with a ref (affected, diff), and nothing else. */
+export function sinceArgument(argv: readonly string[], usage: string): string {
+  const { positional, flags } = parseArgs(argv, ["since="], usage);
+  if (positional.length) throw new UsageError(`unexpected arguments: ${positional.join(" ")}`, usage);
+  const since = flags.get("since");
+  if (typeof since !== "string") throw new UsageError("--since <git-ref> is required", usage);
+  return since;
 }
 
 /** Synthesizes the estate at `since` and in the working tree under `root`, both at once. */
