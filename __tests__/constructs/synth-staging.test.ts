@@ -6,8 +6,9 @@ import { Lazy, TerraformOutput } from "cdktf";
 import { HomelabApp } from "../../constructs";
 import { stagingPrefix } from "../../constructs/synth-staging";
 import { checkApp, synthApp, testInventory, testStack } from "../helpers/synth";
+import { repoRoot } from "../../scripts/repo-root";
 
-const REPO = join(__dirname, "..", "..");
+const REPO = repoRoot();
 const stagingOf = (pid: number, dir = tmpdir()) => readdirSync(dir).filter((name) => name.startsWith(stagingPrefix(pid)));
 
 describe("a synth leaves no staging directory behind", () => {

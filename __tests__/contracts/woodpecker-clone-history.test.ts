@@ -6,6 +6,7 @@ import YAML from "yaml";
 import { formatFinding } from "../../contracts/contract";
 import { readProvenance, readStoredJson } from "../../contracts/stored";
 import { checkCloneHistory } from "../../contracts/woodpecker-clone-history";
+import { repoRoot } from "../../scripts/repo-root";
 
 const FILE = ".woodpecker/bad.yaml";
 const PLUGIN = `woodpeckerci/plugin-git:${readProvenance("woodpecker-plugin-git").version}`;
@@ -224,7 +225,7 @@ describe("the clone plugin's git commands, run for real", () => {
     const ws = join(dir, "shallow");
     mkdirSync(join(ws, "node_modules"), { recursive: true });
     cloneStep(ws, pr, 1, ["reset", "--hard", "-q", pr]);
-    const root = join(__dirname, "..", "..");
+    const root = repoRoot();
     const r = spawnSync(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), join(root, "scripts", "affected.ts"), "--since", "HEAD~1"], {
       cwd: ws,
       env: { ...process.env, TS_NODE_PROJECT: join(root, "tsconfig.json") },

@@ -20,6 +20,7 @@ import { acknowledge } from "../../policy/acknowledge";
 import { catalogStacks, directEdges, renderCatalog, renderStackGraph } from "../../scripts/catalog";
 import { providerOf } from "../helpers/rules";
 import { testInventory, testStack } from "../helpers/synth";
+import { repoRoot } from "../../scripts/repo-root";
 
 function smallEstate() {
   const app = new HomelabApp({ outdir: join(tmpdir(), "unused"), inventory: testInventory });
@@ -149,7 +150,7 @@ test("the graph groups stacks by tier and cluster and draws dependencies", () =>
 });
 
 test("the estate's catalog names what references point at: no ${…} expression, no placeholder for a name the estate holds", () => {
-  const text = readFileSync(join(__dirname, "..", "..", "docs", "catalog.md"), "utf8");
+  const text = readFileSync(join(repoRoot(), "docs", "catalog.md"), "utf8");
   expect(text).not.toContain("${");
   // a namespace's name is written as a nested block (metadata[0].name) in cdk.tf.json
   expect(text).not.toMatch(/\{kubernetes_namespace_v1\.|\{vault_mount\.path\}/);
@@ -157,7 +158,7 @@ test("the estate's catalog names what references point at: no ${…} expression,
 });
 
 test("docs/ is what `npm run docs` generates (run it and commit when this fails)", () => {
-  const root = join(__dirname, "..", "..");
+  const root = repoRoot();
   const run = spawnSync(process.execPath, [join(root, "dist", "scripts", "docs.js"), "--check"], { cwd: root, encoding: "utf8" });
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);

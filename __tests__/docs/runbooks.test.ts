@@ -9,6 +9,7 @@ import { defineEstate } from "../../main";
 import { runbookEstate } from "../../scripts/runbook-facts";
 import { renderRunbooks } from "../../scripts/runbooks";
 import { testInventory } from "../helpers/synth";
+import { repoRoot } from "../../scripts/repo-root";
 
 function estateApp(inventory: Inventory = testInventory): HomelabApp {
   const app = new HomelabApp({ outdir: join(tmpdir(), "homelab-unused"), inventory });
@@ -22,7 +23,7 @@ const jobs = app.node.findAll().filter((c): c is NomadJob => c instanceof NomadJ
 const stackOf = (job: NomadJob) => HomelabStack.of(job);
 
 test("docs/runbooks holds exactly what the estate generates (run npm run docs and commit when this fails)", () => {
-  const dir = join(__dirname, "..", "..", "docs", "runbooks");
+  const dir = join(repoRoot(), "docs", "runbooks");
   const onDisk = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), "utf8")]));
   expect(Object.keys(onDisk).sort()).toEqual(Object.keys(runbooks).sort());
   for (const [name, text] of Object.entries(runbooks)) expect([name, onDisk[name]]).toEqual([name, text]);

@@ -7,8 +7,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { snapshotView } from "./snapshot";
+import { repoRoot } from "../../scripts/repo-root";
 
-export const STACK_SNAPSHOT_DIR = join(__dirname, "..", "stacks", "snapshots");
+export const STACK_SNAPSHOT_DIR = join(repoRoot(), "__tests__", "stacks", "snapshots");
 
 type Mode = "all" | "new" | "none";
 

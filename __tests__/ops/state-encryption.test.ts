@@ -3,8 +3,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import * as age from "../../scripts/lib/age";
 import { decryptState, encryptState, protectPlaintext, statePaths } from "../../scripts/lib/state-files";
-
-jest.mock("age-encryption", () => jest.requireActual<typeof import("./native-age")>("./native-age").nativeAge());
+import { repoRoot } from "../../scripts/repo-root";
 
 /**
  * `npm run state -- decrypt|encrypt` and deploy's decrypt-apply-encrypt, in this process on a
@@ -239,7 +238,7 @@ describe("encrypting", () => {
   });
 
   test("fails to encrypt to recipients that leave the operator's identity out (the committed placeholder), saying how to add the key; the plaintext is kept", async () => {
-    writeFileSync(join(root, "state", "recipients.txt"), readFileSync(join(__dirname, "..", "..", "state", "recipients.txt")));
+    writeFileSync(join(root, "state", "recipients.txt"), readFileSync(join(repoRoot(), "state", "recipients.txt")));
     writeFileSync(paths.plain, STATE);
     await expect(encryptState(root, "boot", { identities: operator, force: true })).rejects.toThrow(
       "refusing to encrypt to state/recipients.txt: it does not list the public key of your identity (the operator's test key), " +

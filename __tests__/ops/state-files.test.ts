@@ -1,19 +1,12 @@
 import { execFileSync } from "child_process";
-import * as fs from "fs";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import fs, { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { generateKeyPair } from "../../scripts/lib/age";
 import { CheckedFile, planDecrypt, planEncrypt, readFilesToCheck, stateFileProblems, statePaths } from "../../scripts/lib/state-files";
+import { repoRoot } from "../../scripts/repo-root";
 
-// fs as it is, with readdirSync replaceable: a directory's listing order is the filesystem's, and the order read must not depend on it.
-jest.mock("fs", () => {
-  const actual = jest.requireActual<typeof import("fs")>("fs");
-  return { ...actual, readdirSync: jest.fn(actual.readdirSync) };
-});
-jest.mock("age-encryption", () => jest.requireActual<typeof import("./native-age")>("./native-age").nativeAge());
-
-const REPO = join(__dirname, "..", "..");
+const REPO = repoRoot();
 const bytes = (s: string) => new TextEncoder().encode(s);
 /** The public key age's README uses as its example. */
 const AGE_EXAMPLE_RECIPIENT = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
@@ -116,8 +109,14 @@ describe("what state check reads from git", () => {
   test("the working tree's state/ files are read in name order, whatever order the directory lists them in", () => {
     mkdirSync(join(root, "state"));
     for (const name of ["b.tfstate.age", "recipients.txt", "a.tfstate.age"]) writeFileSync(join(root, "state", name), name);
-    jest.mocked(fs.readdirSync).mockReturnValueOnce(["recipients.txt", "b.tfstate.age", "a.tfstate.age"] as never);
-    expect(read().map(([path]) => path)).toEqual(["state/a.tfstate.age", "state/b.tfstate.age", "state/recipients.txt"]);
+    // A directory's listing order is the filesystem's: list it out of order once.
+    const listing = jest.spyOn(fs, "readdirSync").mockReturnValueOnce(["recipients.txt", "b.tfstate.age", "a.tfstate.age"] as never);
+    try {
+      expect(read().map(([path]) => path)).toEqual(["state/a.tfstate.age", "state/b.tfstate.age", "state/recipients.txt"]);
+      expect(listing).toHaveBeenCalledWith(join(root, "state"));
+    } finally {
+      listing.mockRestore();
+    }
   });
 
   test("an empty repository without state/ has nothing to read", () => {

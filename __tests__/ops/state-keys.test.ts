@@ -4,6 +4,7 @@ import { join } from "path";
 import { findIdentities, parseRecipients, readRecipients, requireIdentities } from "../../scripts/lib/age";
 import { decodeBech32 } from "../../scripts/lib/bech32";
 import { keygen } from "../integration/helpers/workspace";
+import { repoRoot } from "../../scripts/repo-root";
 
 /** The public key age's README uses as its example. */
 const AGE_EXAMPLE_RECIPIENT = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
@@ -47,7 +48,7 @@ describe("recipients are parsed whole before anything is applied", () => {
   });
 
   test("the committed recipients file parses", () => {
-    expect(readRecipients(join(__dirname, "..", "..", "state", "recipients.txt"), "state/recipients.txt").length).toBeGreaterThan(0);
+    expect(readRecipients(join(repoRoot(), "state", "recipients.txt"), "state/recipients.txt").length).toBeGreaterThan(0);
   });
 
   test("fails if a public key has a bad checksum, naming the line", () => {

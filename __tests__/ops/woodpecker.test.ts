@@ -5,9 +5,10 @@ import { AddressInfo } from "net";
 import { tmpdir } from "os";
 import { join } from "path";
 import YAML from "yaml";
+import { repoRoot } from "../../scripts/repo-root";
 
 /** The Woodpecker v3 workflows, parsed the way a YAML reader sees them. */
-const DIR = join(__dirname, "..", "..", ".woodpecker");
+const DIR = join(repoRoot(), ".woodpecker");
 
 interface Step {
   name: string;

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { dirname, join } from "path";
+import ts from "typescript";
 import { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1";
 import { Construct } from "constructs";
 import { HomelabApp } from "../../constructs";
@@ -10,8 +11,9 @@ import { ADDRESS_RECORD_FILE, AddressRecord, readAddressRecord, recordOf, render
 import { stateAddressStable } from "../../policy/rules/state-address-stable";
 import { providerOf } from "../helpers/rules";
 import { checkApp, synthApp, testStack } from "../helpers/synth";
+import { repoRoot } from "../../scripts/repo-root";
 
-const REPO = resolve(__dirname, "..", "..");
+const REPO = repoRoot();
 
 describe("the committed record", () => {
   test("state/addresses.json records every stateful resource of the estate where it is now (else: npm run addresses)", () => {
@@ -29,27 +31,58 @@ describe("the committed record", () => {
  */
 function synthEditedEstate(edit: (source: string) => string, addresses: AddressRecord) {
   const dir = mkdtempSync(join(tmpdir(), "homelab-rename-"));
+  // Where the modules this test loads live: dist/ when it runs compiled (npm test), else the sources.
+  const tree = dirname(require.resolve("../../main"));
   try {
-    const source = readFileSync(join(REPO, "stacks", "matrix.ts"), "utf8").replace(/from "\.\.\//g, `from "${REPO}/`);
-    const edited = edit(source);
-    expect(edited).not.toBe(source);
-    writeFileSync(join(dir, "matrix.ts"), edited);
+    const source = readFileSync(join(REPO, "stacks", "matrix.ts"), "utf8");
+    expect(edit(source)).not.toBe(source);
+    // Compiled outside stacks/: its imports of the project point where the project is loaded from.
+    const edited = edit(source).replace(/from "\.\.\//g, `from "${tree}/`);
     let result: ReturnType<typeof synthApp> | undefined;
     let error: Error | undefined;
-    jest.isolateModules(() => {
-      jest.doMock(join(REPO, "stacks", "matrix"), () => require(join(dir, "matrix.ts")));
-      const isolated = require("../helpers/synth") as typeof import("../helpers/synth");
-      const main = require("../../main") as typeof import("../../main");
+    const synth = (defineEstate: typeof import("../../main").defineEstate, synthWith = synthApp) => {
       try {
         // Only the rule these tests are about: the others are not what a rename breaks.
-        result = isolated.synthApp(main.defineEstate, { addresses, rules: [stateAddressStable] });
+        result = synthWith(defineEstate, { addresses, rules: [stateAddressStable] });
       } catch (err) {
         error = err as Error;
       }
-    });
+    };
+    if (typeof jest.isolateModules === "function") {
+      // jest's own module registry (ts-jest, mutation testing): swap the module in an isolated registry.
+      writeFileSync(join(dir, "matrix.ts"), edited);
+      jest.isolateModules(() => {
+        jest.doMock(join(tree, "stacks", "matrix"), () => require(join(dir, "matrix.ts")));
+        const isolated = require("../helpers/synth") as typeof import("../helpers/synth");
+        synth((require("../../main") as typeof import("../../main")).defineEstate, isolated.synthApp);
+      });
+    } else {
+      // Node's loader (npm test): the edited module in require's cache, main loaded afresh, both restored after.
+      writeFileSync(join(dir, "matrix.js"), ts.transpileModule(edited, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText);
+      withModules({ [require.resolve("../../stacks/matrix")]: require(join(dir, "matrix.js")) }, [require.resolve("../../main")], () =>
+        synth((require("../../main") as typeof import("../../main")).defineEstate),
+      );
+    }
     return { result, error };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `fn` with `replaced` modules in require's cache and `fresh` ones unloaded; the cache as it was afterwards. */
+function withModules(replaced: Record<string, unknown>, fresh: string[], fn: () => void): void {
+  const saved = new Map([...Object.keys(replaced), ...fresh].map((file) => [file, require.cache[file]]));
+  try {
+    for (const file of fresh) delete require.cache[file];
+    for (const [file, exports] of Object.entries(replaced)) {
+      require.cache[file] = { id: file, filename: file, loaded: true, exports, children: [], paths: [] } as unknown as NodeJS.Module;
+    }
+    fn();
+  } finally {
+    for (const [file, module] of saved) {
+      if (module) require.cache[file] = module;
+      else delete require.cache[file];
+    }
   }
 }
 
@@ -73,7 +106,7 @@ describe("renaming the Synapse config volume's construct id", () => {
       (source) =>
         rename(source)
           .replace("    const synapseMedia =", `    declareMove(synapseConfig, ${JSON.stringify(oldAddress)});\n    const synapseMedia =`)
-          .replace(/^/, `import { declareMove } from "${REPO}/constructs/declare-move";\n`),
+          .replace(/^/, `import { declareMove } from "../constructs/declare-move";\n`),
       record,
     );
     expect(error).toBeUndefined();

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "fs";
 import { join, relative } from "path";
+import { repoRoot } from "../../scripts/repo-root";
 
-const ROOT = join(__dirname, "..", "..");
+const ROOT = repoRoot();
 const SKIP = new Set(["node_modules", "dist", "cdktf.out", ".git", ".gen"]);
 
 function sourceFiles(dir: string): string[] {

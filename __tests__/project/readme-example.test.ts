@@ -19,8 +19,9 @@ import { readEstatePins } from "../helpers/estate-pins";
 import { renderStackSnapshot } from "../helpers/stack-snapshots";
 import { synthApp, testInventory } from "../helpers/synth";
 import { synthSide } from "../helpers/synth-side";
+import { repoRoot } from "../../scripts/repo-root";
 
-const ROOT = join(__dirname, "..", "..");
+const ROOT = repoRoot();
 const readme = readFileSync(join(ROOT, "README.md"), "utf8");
 const start = readme.indexOf("## Adding a service");
 const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
@@ -84,10 +85,27 @@ interface Written {
   readonly tables: ReadonlyMap<string, string>;
 }
 
+/**
+ * Whether this test runs compiled (`npm test` runs dist/__tests__): the recipe's files are then
+ * transpiled beside the rest of dist/ (the project compiles with isolatedModules, so file by file
+ * gives what tsc gives); under ts-jest (mutation testing) they are required as TypeScript.
+ */
+const COMPILED = __filename.endsWith(".js");
+/** The module to require for a repository file, e.g. "stacks/whoami.ts". */
+const moduleOf = (path: string) => (COMPILED ? join(ROOT, "dist", path.replace(/\.ts$/, ".js")) : join(ROOT, path));
+
 const written: string[] = [];
 function write(path: string, text: string): void {
   writeFileSync(join(ROOT, path), text);
   written.push(join(ROOT, path));
+  if (!COMPILED) return;
+  const js = ts.transpileModule(text, { compilerOptions: compilerOptions(), fileName: join(ROOT, path) }).outputText;
+  writeFileSync(moduleOf(path), js);
+  written.push(moduleOf(path));
+}
+/** The project's compiler options (tsconfig.json). */
+function compilerOptions(): ts.CompilerOptions {
+  return ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!.options;
 }
 
 const mainSource = readFileSync(join(ROOT, "main.ts"), "utf8");
@@ -142,10 +160,9 @@ test("the README has the four recipes, and main.ts the line their wiring goes ab
 });
 
 test("every block type-checks under the project's compiler options, wired into main.ts as the README says", () => {
-  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
   const program = ts.createProgram(
     examples.flatMap((e) => [e.main, ...e.tables.values()]).map((f) => join(ROOT, f)),
-    { ...config.options, noEmit: true, incremental: false },
+    { ...compilerOptions(), noEmit: true, incremental: false },
   );
   const problems = ts
     .getPreEmitDiagnostics(program)
@@ -173,7 +190,7 @@ describe("each recipe inside the estate", () => {
   /** Images the recipe's stack runs that neither catalogue pins: Renovate's image manager reads only the catalogues. */
   const unpinned = (example: Written, files: StackFiles | undefined) => {
     const catalogue = (file: string, name: string) =>
-      Object.values((require(join(ROOT, example.tables.get(file) ?? file)) as Record<string, Record<string, { repository: string; tag: string }>>)[name]);
+      Object.values((require(moduleOf(example.tables.get(file) ?? file)) as Record<string, Record<string, { repository: string; tag: string }>>)[name]);
     const pinned = new Set(
       [...catalogue("jobspecs/images.ts", "IMAGES"), ...catalogue("constructs/kubernetes-images.ts", "KUBERNETES_IMAGES")].map((i) => `${normalizeRepository(i.repository)}:${i.tag}`),
     );
@@ -186,7 +203,7 @@ describe("each recipe inside the estate", () => {
     // An image a recipe adds to the Nomad catalogue is known to the rules while its estate is
     // synthesized (HL-NOMAD-8 reads its architectures); so is where it keeps its data (HL-NOMAD-11).
     const extend = (table: Record<string, unknown>, module: string | undefined, name: string) => {
-      const more = module ? (require(join(ROOT, module)) as Record<string, Record<string, unknown>>)[name] : {};
+      const more = module ? (require(moduleOf(module)) as Record<string, Record<string, unknown>>)[name] : {};
       const added = Object.keys(more).filter((k) => !(k in table));
       added.forEach((k) => (table[k] = more[k]));
       return () => added.forEach((k) => delete table[k]);
@@ -196,7 +213,7 @@ describe("each recipe inside the estate", () => {
       extend(IMAGE_DATA_PATHS as Record<string, unknown>, example.tables.get("jobspecs/image-data-paths.ts"), "IMAGE_DATA_PATHS"),
     ];
     try {
-      const side = synthSide((require(join(ROOT, example.main)) as { defineEstate: (app: HomelabApp) => void }).defineEstate);
+      const side = synthSide((require(moduleOf(example.main)) as { defineEstate: (app: HomelabApp) => void }).defineEstate);
       const changed = [...snapshots(side.files)].filter(([id, text]) => baseSnapshots.get(id) !== text).map(([id]) => `${id}.json`).sort();
       const files = side.files.get(example.stackId);
       return { side, changed, summary: renderIntent(intentSummary(base, side), "intent"), uncatalogued: uncatalogued(files), unpinned: unpinned(example, files) };
@@ -264,7 +281,7 @@ test("a Kubernetes recipe's stack synthesizes alone too, with its backend, passi
   const alone = examples.filter((e) => e.cluster === "kubernetes");
   expect(alone.map((e) => e.stackId)).toEqual(["whoami", "linkding"]);
   for (const example of alone) {
-    const Stack = Object.values(require(join(ROOT, example.stack)) as Record<string, new (scope: unknown) => HomelabStack>)[0];
+    const Stack = Object.values(require(moduleOf(example.stack)) as Record<string, new (scope: unknown) => HomelabStack>)[0];
     const { stacks, report } = synthApp((app) => new Stack(app));
     expect(Object.keys(stacks)).toEqual([example.stackId]);
     expect(stacks[example.stackId].terraform.backend).toEqual({ pg: { schema_name: example.stackId } });

@@ -2,8 +2,9 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { ALL_RULES } from "../../policy/packs";
 import { renderReadme } from "../../scripts/readme";
+import { repoRoot } from "../../scripts/repo-root";
 
-const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+const readme = readFileSync(join(repoRoot(), "README.md"), "utf8");
 
 test("the README's rule list is the code's (run `npm run readme` when this fails)", () => {
   expect(readme).toBe(renderReadme(readme));
@@ -14,7 +15,7 @@ test("the README starts with the two commands, and .ci/run calls its test comman
   const firstCommands = readme.match(/```sh\n([^`]*)```/)?.[1] ?? "";
   expect(firstCommands).toContain("npm ci && npm run synth");
   expect(firstCommands).toContain("npm ci && npm test");
-  expect(readFileSync(join(__dirname, "..", "..", ".ci", "run"), "utf8")).toMatch(/^npm test$/m);
+  expect(readFileSync(join(repoRoot(), ".ci", "run"), "utf8")).toMatch(/^npm test$/m);
 });
 
 test("every rule id is unique and every rule says how to fix it", () => {

@@ -2,14 +2,15 @@ import { ChildProcess, spawn, spawnSync } from "child_process";
 import { createHash } from "crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import { HomelabApp } from "../../../constructs";
 import { defaultInventory } from "../../../inventory";
+import { repoRoot } from "../../../scripts/repo-root";
 import { testInventory } from "../../helpers/synth";
 import { defineEstate } from "../fixtures/estate";
 
 /** The repository this suite belongs to. */
-export const REPO = resolve(__dirname, "..", "..", "..");
+export const REPO = repoRoot();
 
 /**
  * The compiled tree the scripts run from: `dist/` (built by `tsc -p .`, which
