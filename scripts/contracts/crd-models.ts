@@ -13,6 +13,7 @@ import { dirname, join } from "path";
 import type { StoredCrd } from "../../contracts/kubernetes/crd";
 import { apiVersionOf, splitApiVersion } from "../../contracts/kubernetes/installed-apis";
 import { CONTRACTS_DIR, Provenance, readProvenance, readStoredJson } from "../../contracts/stored";
+import { generatedOnce } from "../lib/generated-cache";
 import { repoRoot } from "../repo-root";
 import { ContractGenerator } from "./generator";
 
@@ -113,21 +114,23 @@ function generatorLabel(): string {
 /** What .gen/models should hold, by path under it: crd-generate's output for the models, less its validators, with provenance. */
 export async function renderCrdModels(models = CRD_MODELS, root = repoRoot()): Promise<Record<string, string>> {
   const sources = models.map((model) => sourceOf(model, root));
-  const scratch = mkdtempSync(join(tmpdir(), "homelab-crd-models-"));
-  const log = console.log;
-  let generated: Record<string, string>;
-  try {
-    console.log = () => undefined; // crd-generate announces every file it writes
-    // Loaded here, not at the top: the other generators need none of crd-generate's compiler.
-    const { generate } = await import("@kubernetes-models/crd-generate");
-    await generate({ input: sources.map((s) => JSON.stringify(definitionOf(s))).join("\n---\n"), outputPath: scratch });
-    generated = filesUnder(scratch);
-  } finally {
-    console.log = log;
-    rmSync(scratch, { recursive: true, force: true });
-  }
-  const files = Object.fromEntries(Object.entries(generated).filter(([path]) => !(path.startsWith("_schemas/") && path.endsWith(".js"))));
+  const input = sources.map((s) => JSON.stringify(definitionOf(s))).join("\n---\n");
   const generator = generatorLabel();
+  const generated = await generatedOnce(generator, [input], async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "homelab-crd-models-"));
+    const log = console.log;
+    try {
+      console.log = () => undefined; // crd-generate announces every file it writes
+      // Loaded here, not at the top: the other generators need none of crd-generate's compiler.
+      const { generate } = await import("@kubernetes-models/crd-generate");
+      await generate({ input, outputPath: scratch });
+      return filesUnder(scratch);
+    } finally {
+      console.log = log;
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+  const files = Object.fromEntries(Object.entries(generated).filter(([path]) => !(path.startsWith("_schemas/") && path.endsWith(".js"))));
   const byDirectory = new Map<string, ModelSource[]>();
   for (const s of sources) byDirectory.set(s.apiVersion, [...(byDirectory.get(s.apiVersion) ?? []), s]);
   for (const [apiVersion, inDirectory] of byDirectory) {
