@@ -30,6 +30,16 @@ export class UsageError extends Error {
   }
 }
 
+/** `main`'s exit code: an error is printed as `error: <its message>` (never its stack) and is exit 1. */
+export async function settle(main: () => Promise<number | void>, stderr: (text: string) => void = (text) => process.stderr.write(text)): Promise<number> {
+  try {
+    return (await main()) ?? 0;
+  } catch (err) {
+    stderr(`error: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
 /**
  * Runs a script's main, printing only the message of an error, exit code 1. Sets the exit
  * code rather than calling process.exit, so output still queued for a pipe is not lost.
@@ -43,15 +53,8 @@ export function runMain(main: () => Promise<number | void>): void {
       process.exitCode = 1;
     }
   });
-  main().then(
-    (code) => {
-      settled = true;
-      process.exitCode = code ?? 0;
-    },
-    (err: Error) => {
-      settled = true;
-      process.stderr.write(`error: ${err.message}\n`);
-      process.exitCode = 1;
-    },
-  );
+  void settle(main).then((code) => {
+    settled = true;
+    process.exitCode = code;
+  });
 }

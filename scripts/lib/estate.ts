@@ -1,4 +1,3 @@
-import { existsSync } from "fs";
 import { join, resolve } from "path";
 import { HomelabApp, OrderedStack } from "../../constructs";
 import { readAddressRecord } from "../../policy/address-record";
@@ -21,7 +20,7 @@ export function appModuleName(env: NodeJS.ProcessEnv = process.env): string {
   return name.replace(/\.(ts|js)$/, "");
 }
 
-/** The compiled root this script runs from (dist/). */
+/** The compiled root this script runs from (dist/; the repository itself when run from its sources). */
 export const DIST_ROOT = resolve(__dirname, "..", "..");
 
 export interface Estate {
@@ -31,10 +30,15 @@ export interface Estate {
 }
 
 /** Builds the estate (no synth yet) into an app that writes to `outdir`. */
-export function loadEstate(outdir: string): Estate {
-  const name = appModuleName();
-  const file = join(DIST_ROOT, `${name}.js`);
-  if (!existsSync(file)) throw new Error(`app module ${name} not found at ${file}; run npm run build first`);
+export function loadEstate(outdir: string, env: NodeJS.ProcessEnv = process.env): Estate {
+  const name = appModuleName(env);
+  // Resolved without its extension: dist/<name>.js when compiled, <name>.ts under ts-jest.
+  let file: string;
+  try {
+    file = require.resolve(join(DIST_ROOT, name));
+  } catch {
+    throw new Error(`app module ${name} not found at ${join(DIST_ROOT, `${name}.js`)}; run npm run build first`);
+  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(file) as { defineEstate?: (app: HomelabApp) => void };
   if (typeof mod.defineEstate !== "function") throw new Error(`app module ${name} does not export defineEstate(app)`);

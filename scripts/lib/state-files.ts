@@ -135,12 +135,12 @@ export function protectPlaintext(paths: StatePaths): void {
 }
 
 /** Decrypts `state/<stack>.tfstate.age` into `state/<stack>.tfstate` (mode 0600). */
-export async function decryptState(root: string, stack: string, options: { force?: boolean; identities?: Identities } = {}): Promise<StateResult> {
+export async function decryptState(root: string, stack: string, options: { force?: boolean; identities?: Identities; env?: NodeJS.ProcessEnv } = {}): Promise<StateResult> {
   const paths = statePaths(root, stack);
   if (!existsSync(paths.encrypted)) {
     return { stack, outcome: "no-state", message: `${stack}: no encrypted state (state/${stack}.tfstate.age): never applied` };
   }
-  const identities = options.identities ?? requireIdentities(`decrypt state/${stack}.tfstate.age`);
+  const identities = options.identities ?? requireIdentities(`decrypt state/${stack}.tfstate.age`, options.env);
   const ciphertext = readFileSync(paths.encrypted);
   const decrypted = await decrypt(ciphertext, identities, `state/${stack}.tfstate.age`);
   const plan = planDecrypt({
@@ -168,7 +168,7 @@ export async function decryptState(root: string, stack: string, options: { force
  * it, and the new ciphertext must decrypt with it to the same bytes before it replaces
  * anything; otherwise the plaintext is kept. An unchanged state keeps its ciphertext.
  */
-export async function encryptState(root: string, stack: string, options: { force?: boolean; identities?: Identities } = {}): Promise<StateResult> {
+export async function encryptState(root: string, stack: string, options: { force?: boolean; identities?: Identities; env?: NodeJS.ProcessEnv } = {}): Promise<StateResult> {
   const paths = statePaths(root, stack);
   const plain = readIfExists(paths.plain);
   if (!plain) {
@@ -177,7 +177,7 @@ export async function encryptState(root: string, stack: string, options: { force
     return { stack, outcome: existsSync(paths.encrypted) ? "unchanged" : "no-state", message: `${stack}: no plaintext state/${stack}.tfstate (${what})` };
   }
   const recipients = readRecipients(paths.recipients, RECIPIENTS_PATH);
-  const identities = options.identities ?? requireIdentities(`encrypt state/${stack}.tfstate (it proves you can decrypt what is written)`);
+  const identities = options.identities ?? requireIdentities(`encrypt state/${stack}.tfstate (it proves you can decrypt what is written)`, options.env);
   await assertCanDecryptAfterEncrypting(recipients, identities, RECIPIENTS_PATH);
   const encryptedMtimeMs = existsSync(paths.encrypted) ? statSync(paths.encrypted).mtimeMs : undefined;
   let decrypted: Uint8Array | undefined;
