@@ -93,13 +93,21 @@ interface Diagnostic {
   snippet?: { context?: string; code?: string; highlight_start_offset?: number; highlight_end_offset?: number };
 }
 
+/** Versions of the terraform found on each PATH this process asked about: the binary does not change under it. */
+const versions = new Map<string, string>();
+
 /** The Terraform version on PATH, or an error saying what to install. */
 export function terraformVersion(): string {
+  const path = process.env.PATH ?? "";
+  const known = versions.get(path);
+  if (known) return known;
   const r = spawnSync("terraform", ["version", "-json"], { encoding: "utf8", env: terraformEnv() });
   if (r.error || r.status !== 0) {
     throw new Error("terraform-strings needs the terraform binary (1.11) on PATH: https://developer.hashicorp.com/terraform/install");
   }
-  return JSON.parse(r.stdout).terraform_version as string;
+  const version = JSON.parse(r.stdout).terraform_version as string;
+  versions.set(path, version);
+  return version;
 }
 
 function terraformEnv(): NodeJS.ProcessEnv {

@@ -7,11 +7,12 @@
  * with `git archive` beside it and built with its own `tsc -b`.
  */
 import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { textTable } from "../policy/report-format";
 import { parseArgs } from "./lib/cli";
+import { fastTmpdir } from "./lib/fast-tmp";
 import { runTree, TreeRun } from "./lib/process-tree";
 import { repoRoot } from "./repo-root";
 
@@ -44,6 +45,12 @@ function exportTree(commit: string, dir: string): void {
   if (build.status !== 0) throw new Error(`tsc -b of ${commit} failed:\n${build.stdout}`);
 }
 
+/** The tree's own `npm test` command after its `tsc -b` (each tree is built first). */
+function testCommand(tree: string): string {
+  const script = (JSON.parse(readFileSync(join(tree, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.test;
+  return script.replace(/^tsc -b && /, "");
+}
+
 /** Synth staging directories anywhere under `dir`. */
 function stagingLeft(dir: string): number {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((p) => p.split("/").pop()!.startsWith("homelab-synth-")).length;
@@ -57,10 +64,11 @@ interface LoopFigures {
 }
 
 /** The loop of the tree at `tree` (its dist/ built), in a temporary directory of its own. */
-async function measureTree(tree: string, work: string): Promise<LoopFigures> {
-  const tmp = mkdtempSync(join(work, "tmp-"));
-  const env = { ...process.env, TMPDIR: tmp, CI: "true", HOMELAB_AFFECTED_CACHE: join(tmp, "affected-cache") };
-  const test = await runTree(process.execPath, [join(ROOT, "node_modules", "jest", "bin", "jest.js"), "--silent"], { cwd: tree, env });
+async function measureTree(tree: string): Promise<LoopFigures> {
+  // Both trees' runs on the same storage (memory where the machine has it, as npm test's own run directory).
+  const tmp = mkdtempSync(join(fastTmpdir(), "homelab-bench-tmp-"));
+  const env = { ...process.env, TMPDIR: tmp, HOMELAB_TEST_TMP: tmp, CI: "true", HOMELAB_AFFECTED_CACHE: join(tmp, "affected-cache") };
+  const test = await runTree("sh", ["-c", `${testCommand(tree)} --silent`], { cwd: tree, env: { ...env, PATH: `${join(tree, "node_modules", ".bin")}:${process.env.PATH}` } });
   const left = stagingLeft(tmp);
   // `affected` runs in this checkout, from the tree's compiled script: the same question to both.
   const affected = () => runTree(process.execPath, [join(tree, "dist", "scripts", "affected.js"), "--since", "HEAD"], { cwd: ROOT, env });
@@ -82,9 +90,9 @@ export async function benchLoop(): Promise<boolean> {
     if (base) {
       const old = join(work, "baseline");
       exportTree(base, old);
-      rows.push({ what: `${base.slice(0, 12)} (before)`, figures: await measureTree(old, work) });
+      rows.push({ what: `${base.slice(0, 12)} (before)`, figures: await measureTree(old) });
     }
-    rows.push({ what: "this tree", figures: await measureTree(ROOT, work) });
+    rows.push({ what: "this tree", figures: await measureTree(ROOT) });
     console.log(`\nthe loop${base ? `, beside ${base.slice(0, 12)} in the same run` : ""} (each tree built first; runs one after another)\n`);
     console.log(
       textTable(

@@ -1,17 +1,20 @@
 /**
- * One temporary directory per test run: jest's globalSetup creates it and points TMPDIR at it,
+ * One temporary directory per test run, in memory where the machine allows (fastTmpdir):
+ * jest's globalSetup creates it and points TMPDIR at it,
  * so everything the tests and the processes they start put in the temporary directory
  * (synth staging, workspaces, outputs) lands there; globalTeardown fails the run if a synth
  * left its staging directory behind, then removes the whole directory. The shared estate
  * (helpers/estate) is kept there too, so it lives exactly as long as the run.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
+import { fastTmpdir } from "../../scripts/lib/fast-tmp";
 
 /** Names the run's directory for the test files (the workers inherit it). */
 export const TEST_RUN_ENV = "HOMELAB_TEST_RUN";
 const PREFIX = "homelab-test-run-";
+/** Names the directory run directories are made in, instead of the one chosen below. */
+export const TEST_TMP_ENV = "HOMELAB_TEST_TMP";
 /** TMPDIR as it was before the run (unset: the empty string). */
 const TMPDIR_BEFORE_ENV = "HOMELAB_TEST_RUN_TMPDIR_BEFORE";
 
@@ -32,8 +35,13 @@ function removeAbandonedRuns(root: string): void {
   }
 }
 
+/** Where run directories go (see fastTmpdir), or HOMELAB_TEST_TMP. */
+function runsRoot(): string {
+  return process.env[TEST_TMP_ENV] || fastTmpdir();
+}
+
 export function startTestRun(): void {
-  const root = tmpdir();
+  const root = runsRoot();
   removeAbandonedRuns(root);
   const dir = mkdtempSync(join(root, `${PREFIX}${process.pid}-`));
   process.env[TEST_RUN_ENV] = dir;
