@@ -4,13 +4,14 @@ import { hostname } from "os";
 import { settle } from "../../scripts/lib/cli";
 import { redactingErrors } from "../../scripts/lib/redact";
 import { stateCommand } from "../../scripts/lib/state-command";
+import { keygenHere } from "../helpers/keygen";
 import { cleanEnv, newWorkspace, sha256, Workspace } from "../integration/helpers/workspace";
 
 /**
  * `npm run state` as the operator runs it, on the fixture estate (tier-0 stack boot, tier-1
  * producer) with the real age: the command in this process, as scripts/state.ts runs it
  * (errors printed by message, redacted, exit 1), so coverage and mutation testing see it; the
- * workspace's key pairs come from the compiled CLI (`keygen`), run by node. What the command
+ * workspace's key pairs come from its `keygen`. What the command
  * adds to the functions __tests__/ops/state-files.test.ts and state-encryption.test.ts run:
  * the identity from AGE_IDENTITY_FILE, --force reaching them, the stack's lock, the tier
  * check, usage, and `check` over git.
@@ -37,7 +38,7 @@ describe("npm run state", () => {
   };
 
   // One workspace (its key pairs come from the CLI): each test starts from recipients.txt alone.
-  beforeAll(() => (ws = newWorkspace()));
+  beforeAll(async () => (ws = newWorkspace([await keygenHere(), await keygenHere()])));
   afterAll(() => ws.dispose());
   beforeEach(() => {
     for (const name of readdirSync(ws.stateFile(""))) if (name !== "recipients.txt") rmSync(ws.stateFile(name), { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { findIdentities, parseRecipients, readRecipients, requireIdentities } from "../../scripts/lib/age";
 import { decodeBech32 } from "../../scripts/lib/bech32";
-import { keygen } from "../integration/helpers/workspace";
+import { keygenHere } from "../helpers/keygen";
 import { repoRoot } from "../../scripts/repo-root";
 
 /** The public key age's README uses as its example. */
@@ -61,8 +61,8 @@ describe("recipients are parsed whole before anything is applied", () => {
     expect(() => parseRecipients(AGE_EXAMPLE_RECIPIENT.slice(0, 40), "r")).toThrow(/r line 1: an age public key whose checksum does not match/);
   });
 
-  test("fails if an identity was pasted in, and never prints it, even mistyped", () => {
-    const { key } = keygen();
+  test("fails if an identity was pasted in, and never prints it, even mistyped", async () => {
+    const { key } = await keygenHere();
     for (const line of [key, mistype(key), key.toLowerCase()]) {
       let message = "";
       try {
@@ -101,16 +101,16 @@ describe("identities", () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "homelab-keys-"))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test("an identity comes from AGE_IDENTITY, or from the file AGE_IDENTITY_FILE names, comments skipped", () => {
-    const { identity, key } = keygen();
+  test("an identity comes from AGE_IDENTITY, or from the file AGE_IDENTITY_FILE names, comments skipped", async () => {
+    const { identity, key } = await keygenHere();
     writeFileSync(join(dir, "id"), identity);
     expect(findIdentities({ AGE_IDENTITY_FILE: join(dir, "id") })).toEqual({ keys: [key], source: `AGE_IDENTITY_FILE (${join(dir, "id")})` });
     expect(findIdentities({ AGE_IDENTITY: key })?.keys).toEqual([key]);
     expect(findIdentities({})).toBeUndefined();
   });
 
-  test("fails if a mistyped identity is set, naming the line and printing no part of it", () => {
-    const { key } = keygen();
+  test("fails if a mistyped identity is set, naming the line and printing no part of it", async () => {
+    const { key } = await keygenHere();
     for (const bad of [mistype(key), key.slice(0, -3), key.slice(0, 20)]) {
       let message = "";
       try {

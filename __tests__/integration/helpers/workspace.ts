@@ -136,20 +136,31 @@ export interface Workspace {
  * Generates an age key pair with the real CLI: the identity file's text (`identity`), the
  * secret key line alone (`key`) and the public key (`recipient`).
  */
-export function keygen(): { identity: string; key: string; recipient: string } {
+export function keygen(): KeyPair {
   const r = spawnSync(process.execPath, [script("state"), "keygen"], { encoding: "utf8", cwd: REPO });
   if (r.status !== 0) throw new Error(`state keygen failed: ${r.stderr}`);
-  const recipient = /# public key: (age1\S+)/.exec(r.stdout)?.[1];
-  const key = /^AGE-SECRET-KEY-1\S+$/m.exec(r.stdout)?.[0];
-  if (!recipient || !key) throw new Error("state keygen printed no key pair");
-  return { identity: r.stdout, key, recipient };
+  return keyPairPrinted(r.stdout);
 }
 
-export function newWorkspace(): Workspace {
+export interface KeyPair {
+  readonly identity: string;
+  readonly key: string;
+  readonly recipient: string;
+}
+
+/** The key pair `state keygen` printed. */
+export function keyPairPrinted(stdout: string): KeyPair {
+  const recipient = /# public key: (age1\S+)/.exec(stdout)?.[1];
+  const key = /^AGE-SECRET-KEY-1\S+$/m.exec(stdout)?.[0];
+  if (!recipient || !key) throw new Error("state keygen printed no key pair");
+  return { identity: stdout, key, recipient };
+}
+
+/** A workspace whose operator and stranger hold `pairs` (by default two from the CLI's keygen). */
+export function newWorkspace(pairs: readonly [KeyPair, KeyPair] = [keygen(), keygen()]): Workspace {
   const root = mkdtempSync(join(tmpdir(), "homelab-it-"));
   mkdirSync(join(root, "state"));
-  const operator = keygen();
-  const stranger = keygen();
+  const [operator, stranger] = pairs;
   writeFileSync(join(root, "state", "recipients.txt"), `# the operator (test key)\n${operator.recipient}\n`);
   const keys = mkdtempSync(join(tmpdir(), "homelab-it-keys-"));
   writeFileSync(join(keys, "operator.txt"), operator.identity, { mode: 0o600 });
