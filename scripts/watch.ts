@@ -1,0 +1,134 @@
+/**
+ * `npm run watch -- <test path pattern>...`: the edit loop. Each time a .ts file is saved, it
+ * is transpiled into dist/ (the project compiles with isolatedModules, so file by file gives
+ * what `tsc -b` gives) and the tests matching the patterns run again in this process, where
+ * cdktf and the providers stay loaded: only the project's own modules are loaded afresh.
+ * The whole project is type-checked in the background after each save (incrementally, without
+ * writing dist/) and what it finds is printed; `npm test` remains the full check. Prints each
+ * loop's time.
+ *
+ *   npm run watch -- stacks/forgejo          # edit jobspecs/images.ts: forgejo's tests rerun
+ */
+import { spawn, ChildProcess } from "child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from "fs";
+import { constants } from "os";
+import { dirname, join } from "path";
+import ts from "typescript";
+import { runMain, UsageError } from "./lib/cli";
+import { repoRoot } from "./repo-root";
+
+const USAGE = "npm run watch -- <test path pattern>... (e.g. stacks/forgejo)";
+const ROOT = repoRoot();
+const DIST = join(ROOT, "dist");
+
+/** The project's compiler options, as tsc -b reads them. */
+function compilerOptions(): ts.CompilerOptions {
+  return ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!.options;
+}
+
+/** Whether a saved file is one of the project's sources (not its output, dependencies or declarations). */
+export function isSource(rel: string): boolean {
+  return rel.endsWith(".ts") && !rel.endsWith(".d.ts") && !/^(dist|node_modules|cdktf\.out|reports|stryker-tmp|tools)\//.test(rel) && !rel.startsWith(".");
+}
+
+/** The repository's directories that hold sources ("" for the root), relative to it. */
+function sourceDirectories(dir = ""): string[] {
+  const below = readdirSync(join(ROOT, dir), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => (dir ? `${dir}/${e.name}` : e.name))
+    .filter((sub) => isSource(`${sub}/x.ts`));
+  return [dir, ...below.flatMap((sub) => sourceDirectories(sub))];
+}
+
+/** Transpiles one source into dist/ as tsc would, with its source map. */
+export function transpileInto(rel: string, options: ts.CompilerOptions, root = ROOT): string {
+  const out = join(root, "dist", rel.replace(/\.ts$/, ".js"));
+  const { outputText, sourceMapText } = ts.transpileModule(readFileSync(join(root, rel), "utf8"), {
+    compilerOptions: { ...options, sourceMap: true },
+    fileName: join(root, rel),
+  });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(`${out}.map`, sourceMapText ?? "");
+  writeFileSync(out, outputText);
+  return out;
+}
+
+/** Forgets the project's compiled modules (dist/), so the next run loads the edited code; dependencies stay loaded. */
+export function forgetProjectModules(dist = DIST): number {
+  let forgotten = 0;
+  for (const file of Object.keys(require.cache)) {
+    if (file.startsWith(`${dist}/`)) {
+      delete require.cache[file];
+      forgotten++;
+    }
+  }
+  return forgotten;
+}
+
+/** Runs the tests matching `patterns` in this process; true when they passed. */
+async function runTests(patterns: readonly string[]): Promise<boolean> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { runCLI } = require("jest") as typeof import("jest");
+  const { results } = await runCLI({ _: [...patterns], $0: "watch", runInBand: true, ci: false, silent: false } as never, [ROOT]);
+  return results.success;
+}
+
+runMain(async () => {
+  const patterns = process.argv.slice(2);
+  if (patterns.length === 0 || patterns.some((p) => p.startsWith("--"))) throw new UsageError("which tests?", USAGE);
+  if (!existsSync(join(DIST, ".tsbuildinfo"))) throw new Error("dist/ is not built: run npm run build first");
+  const options = compilerOptions();
+  let typeCheck: ChildProcess | undefined;
+  const checkTypes = () => {
+    typeCheck?.kill();
+    // Checks without writing dist/ (only this loop writes there while it runs), incrementally from its own build info.
+    const buildInfo = join(ROOT, "node_modules", ".cache", "homelab-watch", "tsbuildinfo");
+    typeCheck = spawn(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json", "--noEmit", "--tsBuildInfoFile", buildInfo], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    typeCheck.stdout!.on("data", (d) => (out += d));
+    typeCheck.on("close", (code) => {
+      if (code !== null) process.stdout.write(code === 0 ? "type check: no errors\n" : `type check found errors:\n${out}`);
+    });
+  };
+  // This process is the host: it ends on an interrupt (the synths' staging directories go
+  // with the exit), whoever else listens (jest and cdktf defer to another listener).
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      typeCheck?.kill();
+      process.exit(128 + constants.signals[signal]);
+    });
+  }
+  await runTests(patterns);
+  process.stdout.write(`\nwatching; save a .ts file to run ${patterns.join(" ")} again (Ctrl-C ends)\n`);
+  const pending = new Set<string>();
+  let running: Promise<void> | undefined;
+  const loop = async () => {
+    while (pending.size) {
+      const files = [...pending];
+      pending.clear();
+      const start = process.hrtime.bigint();
+      for (const rel of files) if (existsSync(join(ROOT, rel))) transpileInto(rel, options);
+      forgetProjectModules();
+      const ok = await runTests(patterns);
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      process.stdout.write(`\n${files.join(", ")}: ${ok ? "passed" : "FAILED"} in ${seconds.toFixed(2)} s (transpile and tests); type check running\n`);
+      checkTypes();
+    }
+    running = undefined;
+  };
+  // Each source directory is watched itself: a watch on a file (what Node's recursive watch
+  // does on Linux) is lost when an editor saves by replacing the file.
+  for (const dir of sourceDirectories()) {
+    watch(join(ROOT, dir), (_event, name) => {
+      const rel = dir ? `${dir}/${name}` : `${name}`;
+      if (!name || !isSource(rel)) return;
+      pending.add(rel);
+      // A save is often two events (truncate, write): the loop starts once they are in.
+      setTimeout(() => (running ??= loop()), 30);
+    });
+  }
+  return new Promise<number>(() => undefined);
+});
