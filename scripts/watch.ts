@@ -73,7 +73,8 @@ async function runTests(patterns: readonly string[]): Promise<boolean> {
   return results.success;
 }
 
-runMain(async () => {
+/** Runs the loop until interrupted. */
+async function main(): Promise<number> {
   const patterns = process.argv.slice(2);
   if (patterns.length === 0 || patterns.some((p) => p.startsWith("--"))) throw new UsageError("which tests?", USAGE);
   if (!existsSync(join(DIST, ".tsbuildinfo"))) throw new Error("dist/ is not built: run npm run build first");
@@ -131,4 +132,6 @@ runMain(async () => {
     });
   }
   return new Promise<number>(() => undefined);
-});
+}
+
+if (require.main === module) runMain(main);

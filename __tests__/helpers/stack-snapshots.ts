@@ -34,7 +34,7 @@ export function expectStackSnapshot(id: string, json: unknown): void {
   const mode = updateMode();
   if (!existsSync(file)) {
     if (mode === "none") {
-      throw new Error(`no snapshot for stack ${id} (__tests__/stacks/snapshots/${id}.json): run \`npx jest -u __tests__/stacks/snapshots.test.ts\` and commit it`);
+      throw new Error(`no snapshot for stack ${id} (__tests__/stacks/snapshots/${id}.json): run \`npm test -- -u stacks/snapshots\` and commit it`);
     }
     mkdirSync(STACK_SNAPSHOT_DIR, { recursive: true });
     writeFileSync(file, rendered);
