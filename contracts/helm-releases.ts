@@ -45,7 +45,17 @@ function checkPublished(r: Release): ContractFinding[] {
   ];
 }
 
+/** Compiled validators by schema text: compiling a chart's schema costs far more than reading it. */
+const validators = new Map<string, ReturnType<typeof compileSchema>>();
+
 function schemaValidator(schema: object) {
+  const key = JSON.stringify(schema);
+  let validate = validators.get(key);
+  if (!validate) validators.set(key, (validate = compileSchema(schema)));
+  return validate;
+}
+
+function compileSchema(schema: object) {
   const draft = String((schema as { $schema?: string }).$schema ?? "");
   const options = { strict: false, allErrors: true, validateFormats: false };
   if (draft.includes("2020-12")) return new Ajv2020(options).compile(schema);
