@@ -18,7 +18,8 @@ export const TEST_TMP_ENV = "HOMELAB_TEST_TMP";
 /** TMPDIR as it was before the run (unset: the empty string). */
 const TMPDIR_BEFORE_ENV = "HOMELAB_TEST_RUN_TMPDIR_BEFORE";
 
-function alive(pid: number): boolean {
+/** Whether process `pid` still runs. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

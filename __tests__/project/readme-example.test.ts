@@ -5,7 +5,7 @@
  * image it runs is pinned in a catalogue Renovate reads, and the intent summary (`npm run
  * diff`) names what it adds.
  */
-import { readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { basename, join, posix } from "path";
 import ts from "typescript";
 import { HomelabApp, HomelabStack } from "../../constructs";
@@ -19,6 +19,7 @@ import { readEstatePins } from "../helpers/estate-pins";
 import { renderStackSnapshot } from "../helpers/stack-snapshots";
 import { synthApp, testInventory } from "../helpers/synth";
 import { synthSide } from "../helpers/synth-side";
+import { alive } from "../helpers/test-run";
 import { repoRoot } from "../../scripts/repo-root";
 
 const ROOT = repoRoot();
@@ -95,6 +96,18 @@ const COMPILED = __filename.endsWith(".js");
 const moduleOf = (path: string) => (COMPILED ? join(ROOT, "dist", path.replace(/\.ts$/, ".js")) : join(ROOT, path));
 
 const written: string[] = [];
+
+/** Copies an earlier run left behind when it was killed before its afterAll: its process is gone. */
+function removeAbandonedCopies(): void {
+  for (const dir of ["", "stacks", "jobspecs", "constructs", "dist", "dist/stacks", "dist/jobspecs", "dist/constructs"]) {
+    if (!existsSync(join(ROOT, dir))) continue;
+    for (const name of readdirSync(join(ROOT, dir))) {
+      const pid = /^readme-(\d+)-/.exec(name)?.[1];
+      if (pid && Number(pid) !== process.pid && !alive(Number(pid))) rmSync(join(ROOT, dir, name), { force: true });
+    }
+  }
+}
+
 function write(path: string, text: string): void {
   writeFileSync(join(ROOT, path), text);
   written.push(join(ROOT, path));
@@ -113,6 +126,7 @@ const tableSource = (file: string) => readFileSync(join(ROOT, file), "utf8");
 let examples: Written[] = [];
 
 beforeAll(() => {
+  removeAbandonedCopies();
   examples = recipes.map((recipe, i) => {
     const entries = recipe.blocks.flatMap((b) => Object.keys(TABLE_ENDS).filter((file) => b.header.startsWith(`${file}, in `)).map((file) => ({ file, code: b.code })));
     const files = new Set([...recipe.blocks.map(fileOf).filter((f): f is string => f !== undefined), ...entries.map((e) => e.file)]);
