@@ -103,7 +103,6 @@ async function main(): Promise<number> {
     });
   }
   await runTests(patterns);
-  process.stdout.write(`\nwatching; save a .ts file to run ${patterns.join(" ")} again (Ctrl-C ends)\n`);
   const pending = new Set<string>();
   let running: Promise<void> | undefined;
   const loop = async () => {
@@ -131,6 +130,8 @@ async function main(): Promise<number> {
       setTimeout(() => (running ??= loop()), 30);
     });
   }
+  // Said once every directory is watched: a save from now on is seen.
+  process.stdout.write(`\nwatching; save a .ts file to run ${patterns.join(" ")} again (Ctrl-C ends)\n`);
   return new Promise<number>(() => undefined);
 }
 
