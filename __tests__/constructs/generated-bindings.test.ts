@@ -1,10 +1,6 @@
-import { spawnSync } from "child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import { join, relative } from "path";
-import { CONTRACTS_DIR } from "../../contracts/stored";
-import { MODELS_DIR } from "../../scripts/contracts/crd-models";
-import { generatedOnce } from "../../scripts/lib/generated-cache";
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
+import { committedBindings, regeneratedBindings } from "../../scripts/lib/module-bindings";
 import { repoRoot } from "../../scripts/repo-root";
 
 /**
@@ -14,47 +10,9 @@ import { repoRoot } from "../../scripts/repo-root";
  */
 const repo = repoRoot();
 
-function filesUnder(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const rel of readdirSync(dir, { recursive: true }) as string[]) {
-    try {
-      out[rel] = readFileSync(join(dir, rel), "utf8");
-    } catch {
-      // a directory
-    }
-  }
-  return out;
-}
-
 test("fails if .gen is stale: regenerating from modules/ gives the committed bindings", async () => {
-  const config = JSON.parse(readFileSync(join(repo, "cdktf.json"), "utf8"));
-  const modules = filesUnder(join(repo, "modules"));
-  const cli = JSON.parse(readFileSync(join(repo, "node_modules", "cdktf-cli", "package.json"), "utf8")).version;
-  const inputs = [JSON.stringify(config), ...Object.keys(modules).sort().flatMap((rel) => [rel, modules[rel]])];
-  const fresh = await generatedOnce(`cdktf-cli@${cli} get`, inputs, () => {
-    const scratch = mkdtempSync(join(tmpdir(), "homelab-gen-"));
-    try {
-      writeFileSync(join(scratch, "cdktf.json"), JSON.stringify(config));
-      cpSync(join(repo, "modules"), join(scratch, "modules"), { recursive: true });
-      symlinkSync(join(repo, "node_modules"), join(scratch, "node_modules"));
-      cpSync(join(repo, "package.json"), join(scratch, "package.json"));
-      const run = spawnSync(join(repo, "node_modules/.bin/cdktf"), ["get"], {
-        cwd: scratch,
-        env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1" },
-        encoding: "utf8",
-        timeout: 120_000,
-      });
-      expect({ status: run.status, stderr: run.status === 0 ? "" : run.stderr }).toEqual({ status: 0, stderr: "" });
-      return filesUnder(join(scratch, config.codeMakerOutput));
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
-  });
-  // The stored upstream contracts and the CRD models share .gen but are written by npm run contracts, not cdktf get.
-  const notBindings = [CONTRACTS_DIR, MODELS_DIR].map((dir) => relative(config.codeMakerOutput, dir));
-  const committed = Object.fromEntries(
-    Object.entries(filesUnder(join(repo, config.codeMakerOutput))).filter(([rel]) => !notBindings.some((dir) => rel === dir || rel.startsWith(`${dir}/`))),
-  );
+  const fresh = await regeneratedBindings();
+  const committed = committedBindings();
   expect(Object.keys(committed).sort()).toEqual(Object.keys(fresh).sort());
   for (const [rel, text] of Object.entries(fresh)) {
     expect({ file: rel, text: committed[rel] }).toEqual({ file: rel, text });

@@ -9,6 +9,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "fs";
 import { join } from "path";
 import { fastTmpdir } from "../../scripts/lib/fast-tmp";
+import { processRunning } from "../../scripts/lib/process-running";
 
 /** Names the run's directory for the test files (the workers inherit it). */
 export const TEST_RUN_ENV = "HOMELAB_TEST_RUN";
@@ -18,21 +19,11 @@ export const TEST_TMP_ENV = "HOMELAB_TEST_TMP";
 /** TMPDIR as it was before the run (unset: the empty string). */
 const TMPDIR_BEFORE_ENV = "HOMELAB_TEST_RUN_TMPDIR_BEFORE";
 
-/** Whether process `pid` still runs. */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Removes the directories of earlier runs that were killed before their teardown. */
 function removeAbandonedRuns(root: string): void {
   for (const name of readdirSync(root)) {
     const pid = new RegExp(`^${PREFIX}(\\d+)-`).exec(name)?.[1];
-    if (pid && !alive(Number(pid))) rmSync(join(root, name), { recursive: true, force: true });
+    if (pid && !processRunning(Number(pid))) rmSync(join(root, name), { recursive: true, force: true });
   }
 }
 

@@ -19,7 +19,7 @@ import { readEstatePins } from "../helpers/estate-pins";
 import { renderStackSnapshot } from "../helpers/stack-snapshots";
 import { synthApp, testInventory } from "../helpers/synth";
 import { synthSide } from "../helpers/synth-side";
-import { alive } from "../helpers/test-run";
+import { processRunning } from "../../scripts/lib/process-running";
 import { repoRoot } from "../../scripts/repo-root";
 
 const ROOT = repoRoot();
@@ -103,7 +103,7 @@ function removeAbandonedCopies(): void {
     if (!existsSync(join(ROOT, dir))) continue;
     for (const name of readdirSync(join(ROOT, dir))) {
       const pid = /^readme-(\d+)-/.exec(name)?.[1];
-      if (pid && Number(pid) !== process.pid && !alive(Number(pid))) rmSync(join(ROOT, dir, name), { force: true });
+      if (pid && Number(pid) !== process.pid && !processRunning(Number(pid))) rmSync(join(ROOT, dir, name), { force: true });
     }
   }
 }

@@ -13,7 +13,7 @@ import { dirname, join } from "path";
 import type { StoredCrd } from "../../contracts/kubernetes/crd";
 import { apiVersionOf, splitApiVersion } from "../../contracts/kubernetes/installed-apis";
 import { CONTRACTS_DIR, Provenance, readProvenance, readStoredJson } from "../../contracts/stored";
-import { generatedOnce } from "../lib/generated-cache";
+import { filesUnder, generatedOnce } from "../lib/generated-cache";
 import { repoRoot } from "../repo-root";
 import { ContractGenerator } from "./generator";
 
@@ -93,16 +93,6 @@ function definitionOf(source: ModelSource): unknown {
       versions: [{ name: splitApiVersion(source.apiVersion).version, served: true, storage: true, schema: { openAPIV3Schema: source.schema } }],
     },
   };
-}
-
-function filesUnder(dir: string, prefix = ""): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) Object.assign(out, filesUnder(dir, rel));
-    else out[rel] = readFileSync(join(dir, rel), "utf8");
-  }
-  return out;
 }
 
 function generatorLabel(): string {

@@ -7,7 +7,7 @@
  * names another directory, or `off` to always run the generator.
  */
 import { createHash } from "crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "fs";
 import { join } from "path";
 import { repoRoot } from "../repo-root";
 
@@ -15,6 +15,17 @@ export const GENERATED_CACHE_ENV = "HOMELAB_GENERATED_CACHE";
 
 /** Files by path, as a generator writes them. */
 export type GeneratedFiles = Record<string, string>;
+
+/** Every file under `dir`, by path relative to it. */
+export function filesUnder(dir: string, prefix = ""): GeneratedFiles {
+  const out: GeneratedFiles = {};
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) Object.assign(out, filesUnder(dir, rel));
+    else out[rel] = readFileSync(join(dir, rel), "utf8");
+  }
+  return out;
+}
 
 /** `generate()`'s files, from the cache when the same generator ran on the same inputs before. */
 export async function generatedOnce(generator: string, inputs: readonly string[], generate: () => GeneratedFiles | Promise<GeneratedFiles>): Promise<GeneratedFiles> {

@@ -4,6 +4,7 @@ import { hostname } from "os";
 import { join } from "path";
 import { TIER0_STATE_DIR } from "../../constructs/homelab-stack";
 import { UsageError } from "./cli";
+import { processRunning } from "./process-running";
 
 /**
  * An exclusive lock on a tier-0 stack's state in one checkout, held from decrypting to
@@ -48,15 +49,6 @@ function readHolder(path: string): Holder | undefined {
     return typeof owner.pid === "number" && typeof owner.host === "string" ? { owner, raw } : { raw };
   } catch {
     return { raw };
-  }
-}
-
-function processRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM"; // running, as another user
   }
 }
 
