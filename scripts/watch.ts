@@ -54,11 +54,11 @@ export function transpileInto(rel: string, options: ts.CompilerOptions, root = R
 }
 
 /** Forgets the project's compiled modules (dist/), so the next run loads the edited code; dependencies stay loaded. */
-export function forgetProjectModules(dist = DIST): number {
+export function forgetProjectModules(dist = DIST, cache: NodeJS.Dict<unknown> = require.cache): number {
   let forgotten = 0;
-  for (const file of Object.keys(require.cache)) {
+  for (const file of Object.keys(cache)) {
     if (file.startsWith(`${dist}/`)) {
-      delete require.cache[file];
+      delete cache[file];
       forgotten++;
     }
   }
