@@ -9,7 +9,11 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": "ts-jest" },
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/__tests__/integration/"],
-  moduleNameMapper: { "^age-encryption$": "<rootDir>/__tests__/helpers/native-age-encryption.js" },
+  // ESM-only packages, handed over as Node loads them (__tests__/helpers/native-esm).
+  moduleNameMapper: {
+    "^age-encryption$": "<rootDir>/__tests__/helpers/native-esm/age-encryption.js",
+    "^@hpcc-js/wasm-graphviz$": "<rootDir>/__tests__/helpers/native-esm/wasm-graphviz.js",
+  },
   globalSetup: "<rootDir>/__tests__/helpers/global-setup.ts",
   globalTeardown: "<rootDir>/__tests__/helpers/global-teardown.ts",
 };
