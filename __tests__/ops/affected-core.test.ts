@@ -53,6 +53,11 @@ describe("affected stacks in deploy order", () => {
     expect(inDeployOrder(graph, new Set())).toEqual([]);
   });
 
+  test("in deploy order whatever order the stacks are listed in", () => {
+    const listed = [...graph].reverse();
+    expect(inDeployOrder(listed, new Set(["vaultwarden", "platform", "bridge"])).map((s) => s.id)).toEqual(["platform", "bridge", "vaultwarden"]);
+  });
+
   test("stacks removed from the code are destroyed in the reverse of the deploy order", () => {
     expect(removedInDestroyOrder(graph, ["vault", "vaultwarden", "platform"])).toEqual(["vaultwarden", "vault", "platform"]);
   });

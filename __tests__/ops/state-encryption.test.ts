@@ -192,6 +192,11 @@ describe("encrypting", () => {
     expect(await decrypted(paths.encrypted)).toBe(STATE);
   });
 
+  test("with neither a plaintext nor a backup (a stack never applied here) there is nothing to do, and nothing fails", async () => {
+    expect(await encryptState(root, "boot", { identities: operator })).toEqual({ stack: "boot", outcome: "no-state", message: "boot: no plaintext state/boot.tfstate (no state)" });
+    expect(stateFiles()).toEqual(["recipients.txt"]);
+  });
+
   test("with no plaintext there is nothing to encrypt; a leftover backup is removed", async () => {
     writeFileSync(paths.backup, STATE);
     expect(await encryptState(root, "boot", { identities: operator })).toEqual({ stack: "boot", outcome: "no-state", message: "boot: no plaintext state/boot.tfstate (no state)" });
