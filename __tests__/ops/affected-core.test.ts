@@ -102,6 +102,40 @@ describe("affected precisely: a dependent is affected only by what it reads", ()
     expect([...affectedStacks(withMiddle(vault(7)), withMiddle(vault(7, "renamed")))].sort()).toEqual(["last", "middle", "vault"]);
   });
 
+  test("the chain is followed whatever order the stacks are listed in: a reader listed before its producer is affected too", () => {
+    const middle = JSON.stringify({
+      data: { terraform_remote_state: { in: { backend: "pg", config: { schema_name: "vault" } } } },
+      resource: { terraform_data: { Copy: { input: "${data.terraform_remote_state.in.outputs.cross-stack-output-policy}" } } },
+      output: { copied: { value: "${terraform_data.Copy.output}" } },
+    });
+    const last = JSON.stringify({
+      data: { terraform_remote_state: { up: { backend: "pg", config: { schema_name: "middle" } } } },
+      resource: { terraform_data: { Use: { input: "${data.terraform_remote_state.up.outputs.copied}" } } },
+    });
+    const lastFirst = (v: string) => synth({ last: { "cdk.tf.json": last }, middle: { "cdk.tf.json": middle }, vault: { "cdk.tf.json": v } });
+    expect([...affectedStacks(lastFirst(vault(7)), lastFirst(vault(7, "renamed")))].sort()).toEqual(["last", "middle", "vault"]);
+  });
+
+  test("a reader of a stack nothing changed is not affected by a change elsewhere", () => {
+    const reader = JSON.stringify({
+      data: { terraform_remote_state: { b: { backend: "pg", config: { schema_name: "bridge" } } } },
+      resource: { terraform_data: { Use: { input: "${data.terraform_remote_state.b.outputs.x}" } } },
+    });
+    const withReader = (v: string) => synth({ vault: { "cdk.tf.json": v }, bridge: { "cdk.tf.json": JSON.stringify({ output: { x: { value: "1" } } }) }, reader: { "cdk.tf.json": reader } });
+    expect([...affectedStacks(withReader(vault(7)), withReader(vault(7, "service-vw")))]).toEqual(["vault"]);
+  });
+
+  test("a reader of several outputs is affected when one of them changes", () => {
+    const twoOutputs = (policyName: string) =>
+      JSON.stringify({ ...JSON.parse(vault(7, policyName)), output: { "cross-stack-output-policy": { value: "${vault_policy.Policy_1.name}" }, "cross-stack-output-fixed": { value: "kv" } } });
+    const readsBoth = JSON.stringify({
+      data: { terraform_remote_state: { v: { backend: "pg", config: { schema_name: "vault" } } } },
+      resource: { terraform_data: { Use: { input: "${data.terraform_remote_state.v.outputs.cross-stack-output-fixed}/${data.terraform_remote_state.v.outputs.cross-stack-output-policy}" } } },
+    });
+    const withBoth = (v: string) => synth({ vault: { "cdk.tf.json": v }, both: { "cdk.tf.json": readsBoth } });
+    expect([...affectedStacks(withBoth(twoOutputs("a")), withBoth(twoOutputs("b")))].sort()).toEqual(["both", "vault"]);
+  });
+
   test("a new producer's readers are affected", () => {
     const before = synth({ vaultwarden: { "cdk.tf.json": vaultwarden } });
     expect([...affectedStacks(before, estate(vault(7)))].sort()).toEqual(["bridge", "vault", "vaultwarden"]);
