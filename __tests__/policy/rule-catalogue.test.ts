@@ -31,7 +31,7 @@ const FIX_NAMES: Readonly<Record<string, readonly string[]>> = {
   "HL-NOMAD-3": ["/alloc/data/", "LitestreamSidecar"],
   "HL-NOMAD-4": ["GlusterCsiVolume", "NomadCsiVolume"],
   "HL-NOMAD-5": ["group.mount(volume"],
-  "HL-NOMAD-6": ['Type "system"', "privileged: true", "--csi-name"],
+  "HL-NOMAD-6": ['Type "system"', "privileged: true", "--csi-name or --drivername"],
   "HL-NOMAD-7": ["NomadSchedulerConfig", "drop memory_max"],
   "HL-NOMAD-8": ["archConstraint(<arch>)", "jobspecs/images.ts"],
   "HL-NOMAD-9": ["NomadJob", "vault.grantNomadJob(job)"],
