@@ -64,8 +64,9 @@ describe("HL-K8S-16 on synthesized stacks: which resources make a middleware, an
   const res = (type: string, attributes: Record<string, unknown>, logicalId = "R"): SynthResource => ({ type, path: `s/${logicalId}`, stackId: "s", logicalId, attributes });
   const mw = (name: string, namespace: unknown, extra: Record<string, unknown> = {}) =>
     res("kubernetes_manifest", { manifest: { apiVersion: "traefik.io/v1alpha1", kind: "Middleware", metadata: { name, namespace }, ...extra } }, `Mw_${name}`);
+  // Traefik's Kubernetes Ingress provider reads the router's middlewares from this annotation.
   const ing = (middlewares: string | undefined, type = "kubernetes_ingress_v1") =>
-    res(type, { metadata: { name: "app", ...(middlewares === undefined ? {} : { annotations: { [MIDDLEWARES_ANNOTATION]: middlewares } }) } }, "Ingress");
+    res(type, { metadata: { name: "app", ...(middlewares === undefined ? {} : { annotations: { "traefik.ingress.kubernetes.io/router.middlewares": middlewares } }) } }, "Ingress");
   const check = (...resources: SynthResource[]) => k8sIngressMiddlewares.check([{ id: "s", tier: 1, resources }], { inventory: testInventory }).map((p) => p.message);
 
   test("a namespace given by reference to a namespace resource of the stack, either type", () => {
