@@ -93,6 +93,16 @@ describe("HL-STATE-3 addresses of data never vanish unannounced", () => {
     ]);
   });
 
+  test("the construct to declare the move on is the successor's path without its last /Resource only", () => {
+    const successor = { ...claim("Renamed_1A2B3C4D"), path: "app/Resources/Renamed/Resource" };
+    expect(check([app([successor])])).toEqual([
+      'app app/Data/Resource: kubernetes_persistent_volume_claim_v1.Data (app/Data/Resource, "apps/data") is recorded in state/addresses.json but no longer synthesized: ' +
+        "it reappears as kubernetes_persistent_volume_claim_v1.Renamed_1A2B3C4D (app/Resources/Renamed/Resource): Terraform would destroy the old and create the new, empty. " +
+        'If the construct was renamed, declare the move next to it: declareMove(<the construct at app/Resources/Renamed>, "kubernetes_persistent_volume_claim_v1.Data"); ' +
+        ADVICE,
+    ]);
+  });
+
   test("a resource gone with no successor: the declareMove and declareRemoval that would explain it", () => {
     expect(check([app([claim("Other", "other")])])).toEqual([
       'app app/Data/Resource: kubernetes_persistent_volume_claim_v1.Data (app/Data/Resource, "apps/data") is recorded in state/addresses.json but no longer synthesized: ' +

@@ -38,6 +38,11 @@ describe("HL-IMAGE-1 images are pinned", () => {
     expect(check(res("kubernetes_manifest", { manifest: { spec: { containers: [{ image: "x:latest" }] } } }))).toEqual(['manifest.spec.containers[0]: image "x:latest" uses the latest tag']);
   });
 
+  test("only a kubernetes_manifest can be a Kyverno policy: another resource with a kyverno.io manifest attribute is judged", () => {
+    const deployment = res("kubernetes_deployment_v1", { manifest: { apiVersion: "kyverno.io/v1" }, spec: { template: { spec: { container: [{ name: "app", image: "nginx:latest" }] } } } });
+    expect(check(deployment)).toEqual(['spec.template.spec.container[0] app: image "nginx:latest" uses the latest tag']);
+  });
+
   test("not applicable: a jobspec the rules cannot read (HL-JOB-1's), resources without containers, other providers", () => {
     expect(check(res("nomad_job", { json: false, jobspec: 'job "x" {}' }))).toBe("not-applicable");
     expect(check(res("kubernetes_service_v1", { spec: { port: [{ port: 80 }] } }))).toBe("not-applicable");

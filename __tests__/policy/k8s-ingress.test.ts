@@ -32,7 +32,13 @@ describe("HL-K8S-10: DNS-published ingresses are monitored", () => {
       `ingress publishes x.example.org in DNS but has ${key} = null; allowed: "true"`,
     ]);
   });
-  test("not applicable: not published in DNS", () => {
+  test("not applicable: not published in DNS, or not an ingress", () => {
     expect(k8sIngressUptime.check(ingress({}, hostRule), context)).toBe("not-applicable");
+    expect(k8sIngressUptime.check(res("kubernetes_service_v1", { metadata: { name: "x", annotations: dns } }), context)).toBe("not-applicable");
+  });
+  test("the legacy kubernetes_ingress is judged like kubernetes_ingress_v1", () => {
+    const legacy = { ...ingress(dns, hostRule), type: "kubernetes_ingress" };
+    expect(k8sIngressUptime.check(legacy, context)).toEqual([`ingress publishes x.example.org in DNS but has ${key} = null; allowed: "true"`]);
+    expect(k8sIngressTls.check(legacy, context)).toEqual(["ingress host x.example.org has no TLS entry; allowed: every rule host listed in spec.tls"]);
   });
 });

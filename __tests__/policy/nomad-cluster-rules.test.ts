@@ -77,6 +77,18 @@ describe("HL-NOMAD-5 jobs mount only declared volumes with a capability they hav
     expect(check(stack([inNamespace, mounting([request("glusterfs_a_data")], { Namespace: "bitcoin" })]))).toEqual([]);
   });
 
+  test("compliant: namespace default written out on one side and left out on the other", () => {
+    expect(check(stack([volumeResource("glusterfs_a_data", { namespace: "default" }), mounting([request("glusterfs_a_data")])]))).toEqual([]);
+    expect(check(stack([volumeResource("glusterfs_a_data"), mounting([request("glusterfs_a_data")], { Namespace: "default" })]))).toEqual([]);
+  });
+
+  test("a volume resource without a volume_id declares nothing, whatever the source says", () => {
+    const unnamed = volumeResource("x", { volume_id: undefined });
+    expect(check(stack([unnamed, mounting([request("undefined")])]))).toEqual([
+      "group web volume v0 mounts CSI volume undefined, which no stack of cluster nomad-main declares in namespace default",
+    ]);
+  });
+
   test("non-compliant: undeclared, naming the cluster and namespace; [n] for per-alloc sources", () => {
     expect(check(stack([mounting([request("glusterfs_a_data")])]))).toEqual([
       "group web volume v0 mounts CSI volume glusterfs_a_data, which no stack of cluster nomad-main declares in namespace default",
@@ -142,6 +154,15 @@ describe("HL-NOMAD-6 CSI node plugins are system jobs, privileged, named by thei
     expect(check([plugin("node", { args: undefined })])).toEqual([
       "group web task plugin is CSI plugin glusterfs but passes no driver name (--csi-name, --drivername): the driver registers under its own default name",
     ]);
+  });
+
+  test("a plugin task without a config (a hand-written jobspec) is unprivileged and names no driver; args that are not strings are skipped", () => {
+    const bare = { ...plugin("node"), Config: undefined } as unknown as Task;
+    expect(check([bare])).toEqual([
+      "group web task plugin is a CSI node plugin but not privileged: it cannot mount",
+      "group web task plugin is CSI plugin glusterfs but passes no driver name (--csi-name, --drivername): the driver registers under its own default name",
+    ]);
+    expect(check([plugin("node", { args: [42, "--csi-name", "glusterfs"] as unknown as string[] })])).toEqual([]);
   });
 
   test("every plugin task is checked, the first flag wins", () => {
@@ -217,6 +238,39 @@ describe("HL-NOMAD-8 images not built for every client architecture are constrai
       { LTarget: "${node.unique.name}", Operand: "!=", RTarget: "hestia" },
     ];
     expect(check(running(amd64Only, { group: silent }))).toEqual([armRisk]);
+  });
+
+  test("narrowing keeps what both constraints allow: a set of both, then an arm64 node, leaves arm64", () => {
+    const both: Constraint = { LTarget: "${attr.cpu.arch}", Operand: "set_contains_any", RTarget: "amd64,arm64" };
+    expect(check(running(amd64Only, { job: [both], group: [node("heracles")] }))).toEqual([armRisk]);
+  });
+
+  test("only ${attr.cpu.arch} = or set_contains_any, and ${node.unique.name} =, say where a task runs", () => {
+    const silent: Constraint[] = [
+      { LTarget: "${attr.kernel.name}", Operand: "set_contains_any", RTarget: "amd64" },
+      { LTarget: "${attr.cpu.arch}", Operand: "!=", RTarget: "amd64" },
+      { LTarget: "${meta.rack}", Operand: "=", RTarget: "hestia" },
+    ];
+    for (const c of silent) expect([c, check(running(amd64Only, { group: [c] }))]).toEqual([c, [armRisk]]);
+  });
+
+  test("each cluster is judged by its own clients, servers left out", () => {
+    const { bitcoin } = context.inventory.nomad;
+    const withNodes = (nodes: typeof bitcoin.nodes) => ({ ...context, inventory: { ...context.inventory, nomad: { ...context.inventory.nomad, bitcoin: { ...bitcoin, nodes } } } });
+    const on = (cluster: string, nodes: typeof bitcoin.nodes, image: string) => messages(nomadArchConstraint.check([stack([jobResource(running(image))], cluster)], withNodes(nodes)));
+    // An amd64 client joins the Bitcoin cluster: it is mixed now, and only it.
+    const mixed = [...bitcoin.nodes, { ...bitcoin.nodes[1], name: "x86-1", address: "192.168.2.20", arch: "amd64" as const }];
+    expect(on("nomad-bitcoin", mixed, amd64Only)).toEqual([armRisk]);
+    expect(on("kubernetes", mixed, amd64Only)).toEqual([]);
+    expect(on("", mixed, amd64Only)).toEqual([]);
+    // An amd64 server places no task: the clients are all arm64, so an unknown image needs no constraint.
+    const amd64Server = bitcoin.nodes.map((n) => (n.role === "server" ? { ...n, arch: "amd64" as const } : n));
+    expect(on("nomad-bitcoin", amd64Server, uncatalogued)).toEqual([]);
+  });
+
+  test("a task without a config (a hand-written jobspec) runs no image to judge", () => {
+    const bare = { Name: "app", Driver: "raw_exec" } as unknown as Task;
+    expect(check(job([group({ Tasks: [bare] })]))).toEqual([]);
   });
 
   test("an image the catalog does not know needs a constraint to one architecture", () => {

@@ -50,6 +50,29 @@ describe("HL-NOMAD-11 volumes go where the image keeps its data", () => {
     expect(nomadImageDataPaths.check(jellyfin, context)).toEqual([expect.stringMatching(/sets JELLYFIN_CONFIG_DIR=\/config, but the image keeps that data at \/config\/config/)]);
   });
 
+  test("non-compliant: every writable mount is named when none is at the data path; the whole message says what is lost", () => {
+    const twoMounts = resource({ VolumeMounts: [{ Volume: "data", Destination: "/models" }, { Volume: "data", Destination: "/cache" }] });
+    expect(nomadImageDataPaths.check(twoMounts, context)).toEqual([
+      expect.stringMatching(
+        /^group app task app \(docker\.io\/ollama\/ollama\) mounts its volume at \/models, \/cache, but the image keeps its data at \/root\/\.ollama \(ollama\/ollama@v0\.13\.0 [^]*\): the data already on the volume is not where the app looks, and what it writes there is lost with the container$/,
+      ),
+    ]);
+    const moved = resource({ Env: { OLLAMA_MODELS: "/models" } });
+    expect(nomadImageDataPaths.check(moved, context)).toEqual([
+      expect.stringMatching(/^group app task app \(docker\.io\/ollama\/ollama\) sets OLLAMA_MODELS=\/models, but the image keeps that data at \/root\/\.ollama\/models \(ollama\/ollama@v0\.13\.0 [^]*\): the data already there is not found$/),
+    ]);
+  });
+
+  test("compliant: the image's own value of a data-location variable, written out", () => {
+    expect(nomadImageDataPaths.check(resource({ Env: { OLLAMA_MODELS: "/root/.ollama/models" } }), context)).toEqual([]);
+  });
+
+  test("not applicable: a task that runs no image (a raw_exec command) with a writable volume", () => {
+    // The typed model knows only docker tasks; a job written by hand can hold any driver.
+    const rawExec = { Driver: "raw_exec", Config: { command: "/usr/local/bin/app" } } as unknown as Partial<Task>;
+    expect(nomadImageDataPaths.check(resource(rawExec), context)).toBe("not-applicable");
+  });
+
   test("not applicable: read-only mounts, images the table does not know, other resources", () => {
     expect(nomadImageDataPaths.check(resource({}, true), context)).toBe("not-applicable");
     expect(nomadImageDataPaths.check(resource({ Config: { image: "docker.io/library/busybox:1.37" } }), context)).toBe("not-applicable");

@@ -59,6 +59,8 @@ describe("HL-NOMAD-2 a group with Litestream restores, replicates, runs once and
     expect(args()).toEqual([
       "group web task litestream-restore restores without -if-db-not-exists and -if-replica-exists: it would overwrite a database or fail on first start",
     ]);
+    const bothMissing = nomadLitestreamPairing.check(jobResource(job([paired({}, [withArgs(restore, ["restore", "/alloc/data/app.db"]), replicate])])), context);
+    expect(bothMissing).toEqual([expect.objectContaining({ fix: "add -if-db-not-exists and -if-replica-exists to task litestream-restore's args, before the database path" })]);
   });
 
   test("non-compliant: no replicating sidecar", () => {

@@ -47,6 +47,9 @@ describe("HL-ROUTE-1 every Traefik route on Nomad records its auth", () => {
     expect(one(routed("web", { r1: undefined }, { "auth-mode-r1": "required" }))).toEqual([
       `s/web/Resource: group web, service web: router r1 has auth mode required, but its middlewares (none) lack ${FORWARD_AUTH}: the route is not gated`,
     ]);
+    expect(one(routed("web", { r1: "anti-ai-scraping@file, rate-limit@file" }, { "auth-mode-r1": "required" }))).toEqual([
+      `s/web/Resource: group web, service web: router r1 has auth mode required, but its middlewares (anti-ai-scraping@file, rate-limit@file) lack ${FORWARD_AUTH}: the route is not gated`,
+    ]);
     expect(one(routed("web", { r1: PUBLIC_FORWARD_AUTH }, { "auth-mode-r1": "required" }))).toHaveLength(1);
   });
 
@@ -116,6 +119,17 @@ describe("HL-MESH-1 every call through the mesh has an allow intention", () => {
 
   test("compliant: an allow from the caller or from *, to the callee or to *", () => {
     expect(check([jobOf("app", caller(["db", "cache", "queue"])), intention("db", [{ name: "app", action: "allow" }]), intention("cache", [{ name: "*", action: "allow" }]), intention("*", [{ name: "app", action: "allow" }])])).toEqual([]);
+  });
+
+  test("compliant: an allow from * alone, with no intention to *", () => {
+    expect(check([jobOf("app", caller(["cache"])), intention("cache", [{ name: "*", action: "allow" }])])).toEqual([]);
+  });
+
+  test("only intentions allow: another resource that carries a name and allow sources does not", () => {
+    const lookalike = { ...intention("db", [{ name: "app", action: "allow" }]), type: "terraform_data" };
+    expect(check([jobOf("app", caller(["db"])), lookalike])).toEqual([
+      "s/app/Resource: group web, service app: upstream db has no declared edge app → db, so the mesh denies the call; allowed: no callee of app is declared",
+    ]);
   });
 
   test("non-compliant: no intention, a deny, another caller's allow; naming the callees the caller may reach", () => {
