@@ -3,7 +3,7 @@ import { EncryptedPvc } from "../../constructs/encrypted-pvc";
 import { k8sProxmoxClaimBackup } from "../../policy/rules/k8s-proxmox-claim-backup";
 import { k8sProxmoxClaimTemplate } from "../../policy/rules/k8s-proxmox-claim-template";
 import { checkApp, testStack } from "../helpers/synth";
-import { claim, context, res, stackOf } from "./k8s-rules.fixtures";
+import { claim, context, deployment, res, stackOf } from "./k8s-rules.fixtures";
 
 describe("HL-K8S-7: the Proxmox claim template", () => {
   test("compliant: the template", () => {
@@ -87,5 +87,26 @@ describe("HL-K8S-8: every Proxmox claim records its backup", () => {
 
   test("not applicable: NFS claims are not checked", () => {
     expect(k8sProxmoxClaimBackup.check([stackOf([claim("media", { spec: { storage_class_name: "nfs-static" }, annotations: { "homelab.backup/mode": undefined } })])], context)).toEqual([]);
+  });
+
+  const withReason = (reason: string | undefined) =>
+    k8sProxmoxClaimBackup.check([stackOf([claim("db-encrypted", { annotations: { "homelab.backup/reason": reason } })])], context).map((p) => p.message);
+  const noReason = (got: string) => `claim's backup mode is none without a reason of 10+ characters in homelab.backup/reason; got ${got}`;
+
+  test("none: a reason of exactly ten characters is enough, nine are not", () => {
+    expect(withReason("0123456789")).toEqual([]);
+    expect(withReason("012345678")).toEqual([noReason('"012345678"')]);
+  });
+
+  test("none: a reason of spaces, or padded with them, is counted without them; no reason at all is refused", () => {
+    expect(withReason(" ".repeat(10))).toEqual([noReason('""')]);
+    expect(withReason("  012345678  ")).toEqual([noReason('"012345678"')]);
+    expect(withReason(undefined)).toEqual([noReason('""')]);
+  });
+
+  test("non-compliant: cronjob mode with only a Deployment mounting the claim (a CronJob is what backs it up)", () => {
+    const mounting = deployment({ volume: [{ name: "data", persistent_volume_claim: [{ claim_name: "db-encrypted" }] }] });
+    const problems = k8sProxmoxClaimBackup.check([stackOf([claim("db-encrypted", { annotations: { "homelab.backup/mode": "cronjob" } }), mounting])], context);
+    expect(problems.map((p) => p.message)).toEqual(["claim's backup mode is cronjob, but no CronJob in the stack mounts it"]);
   });
 });
