@@ -106,6 +106,13 @@ describe("LitestreamSidecar", () => {
 });
 
 describe("bad input fails with the construct path and why", () => {
+  /** A group whose task mounts a host volume by itself, not through mount(). */
+  const hostMounted = (volume: string, source: string, destination: string): Partial<Group> =>
+    ({
+      Volumes: { [volume]: { Name: volume, Type: "host", Source: source } },
+      Tasks: [{ Name: "app", Driver: "docker", Config: { image: "docker.io/sctx/overseerr:1.34.0" }, VolumeMounts: [{ Volume: volume, Destination: destination }] }],
+    }) as never;
+
   test("fails if the database is on a mounted volume, saying SQLite breaks on network storage, once", () => {
     // The whole message: a volume mounted through mount() is reported by the group alone, not again as a task's mount.
     expect(() => constructed({ databases: ["/config/db.sqlite3"] }, { mountAt: "/config" })).toThrow(
@@ -117,10 +124,7 @@ describe("bad input fails with the construct path and why", () => {
   });
 
   test("fails if the database is under a volume the job mounts by itself, beside a volume mounted through mount()", () => {
-    const group: Partial<Group> = {
-      Volumes: { data: { Name: "data", Type: "host", Source: "app-data" } },
-      Tasks: [{ Name: "app", Driver: "docker", Config: { image: "docker.io/sctx/overseerr:1.34.0" }, VolumeMounts: [{ Volume: "data", Destination: "/alloc/data/app" }] }],
-    } as never;
+    const group = hostMounted("data", "app-data", "/alloc/data/app");
     expect(() => constructed({}, { group, mountAt: "/app/config" })).toThrow(
       new Error(
         "test/Litestream: SQLite database /alloc/data/app/db.sqlite3 would live on volume data mounted at /alloc/data/app in task app: network file locking corrupts SQLite; keep it under /alloc/data",
@@ -129,18 +133,12 @@ describe("bad input fails with the construct path and why", () => {
   });
 
   test("a volume the job mounts by itself elsewhere leaves a database under /alloc/data alone", () => {
-    const group: Partial<Group> = {
-      Volumes: { media: { Name: "media", Type: "host", Source: "media" } },
-      Tasks: [{ Name: "app", Driver: "docker", Config: { image: "docker.io/sctx/overseerr:1.34.0" }, VolumeMounts: [{ Volume: "media", Destination: "/media" }] }],
-    } as never;
+    const group = hostMounted("media", "media", "/media");
     expect(constructed({}, { group }).Tasks.map((t) => t.Name)).toEqual(["app", "litestream-restore", "litestream"]);
   });
 
   test("fails if the database is under a volume the job mounts by itself (not through mount())", () => {
-    const group: Partial<Group> = {
-      Volumes: { data: { Name: "data", Type: "host", Source: "app-data" } },
-      Tasks: [{ Name: "app", Driver: "docker", Config: { image: "docker.io/sctx/overseerr:1.34.0" }, VolumeMounts: [{ Volume: "data", Destination: "/alloc/data/app" }] }],
-    } as never;
+    const group = hostMounted("data", "app-data", "/alloc/data/app");
     expect(() => constructed({}, { group })).toThrow(
       "test/Litestream: SQLite database /alloc/data/app/db.sqlite3 would live on volume data mounted at /alloc/data/app in task app: network file locking corrupts SQLite; keep it under /alloc/data",
     );
