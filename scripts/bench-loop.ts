@@ -45,10 +45,17 @@ function exportTree(commit: string, dir: string): void {
   for (const args of [["init", "-q"], ["add", "-A"], ["-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qm", commit]]) {
     if (spawnSync("git", args, { cwd: dir }).status !== 0) throw new Error(`git ${args.join(" ")} failed in the export of ${commit}`);
   }
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  const build = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-b"], { cwd: dir, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`tsc -b of ${commit} failed:\n${build.stdout}`);
+  shareDependenciesAndBuild(dir, commit);
 }
+
+/** The tree at `dir` given this checkout's node_modules and its own `tsc -b`. */
+function shareDependenciesAndBuild(dir: string, what: string): void {
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  const build = tscBuild(dir);
+  if (build.status !== 0) throw new Error(`tsc -b of ${what} failed:\n${build.stdout}`);
+}
+
+const tscBuild = (dir: string) => spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-b"], { cwd: dir, encoding: "utf8" });
 
 /** The tree's own `npm test` command after its `tsc -b` (each tree is built first). */
 function testCommand(tree: string): string {
@@ -90,9 +97,7 @@ function copyWorkingTree(dir: string): void {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     copyFileSync(join(ROOT, file), join(dir, file));
   }
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  const build = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-b"], { cwd: dir, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`tsc -b of the working tree failed:\n${build.stdout}`);
+  shareDependenciesAndBuild(dir, "the working tree");
 }
 
 /** The edit the loop is timed on: one image tag, and the tests of the stack that runs it. */
@@ -119,7 +124,7 @@ async function measureEditLoop(work: string): Promise<EditLoopFigures> {
   copyWorkingTree(dir);
   editTag(dir, 1);
   const start = process.hrtime.bigint();
-  spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-b"], { cwd: dir });
+  tscBuild(dir);
   const jest = spawnSync(process.execPath, [join(ROOT, "node_modules", "jest", "bin", "jest.js"), "-c", "jest.source.config.js", `__tests__/${EDIT.tests}`], { cwd: dir, encoding: "utf8" });
   if (jest.status !== 0) throw new Error(`the stack's tests failed after the edit:\n${jest.stderr}`);
   const rebuildAndTest = Number(process.hrtime.bigint() - start) / 1e9;

@@ -15,20 +15,21 @@ import { constants } from "os";
 import { dirname, join } from "path";
 import ts from "typescript";
 import { runMain, UsageError } from "./lib/cli";
+import { projectCompilerOptions } from "./lib/compiler-options";
 import { repoRoot } from "./repo-root";
 
 const USAGE = "npm run watch -- <test path pattern>... (e.g. stacks/forgejo)";
 const ROOT = repoRoot();
 const DIST = join(ROOT, "dist");
 
-/** The project's compiler options, as tsc -b reads them. */
-function compilerOptions(): ts.CompilerOptions {
-  return ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!.options;
+/** Whether a path is in the project's source tree: not its output, dependencies, reports or dot-directories. */
+function inSourceTree(rel: string): boolean {
+  return !/^(dist|node_modules|cdktf\.out|reports|stryker-tmp|tools)(\/|$)/.test(rel) && !rel.startsWith(".");
 }
 
 /** Whether a saved file is one of the project's sources (not its output, dependencies or declarations). */
 export function isSource(rel: string): boolean {
-  return rel.endsWith(".ts") && !rel.endsWith(".d.ts") && !/^(dist|node_modules|cdktf\.out|reports|stryker-tmp|tools)\//.test(rel) && !rel.startsWith(".");
+  return rel.endsWith(".ts") && !rel.endsWith(".d.ts") && inSourceTree(rel);
 }
 
 /** The repository's directories that hold sources ("" for the root), relative to it. */
@@ -36,7 +37,7 @@ function sourceDirectories(dir = ""): string[] {
   const below = readdirSync(join(ROOT, dir), { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => (dir ? `${dir}/${e.name}` : e.name))
-    .filter((sub) => isSource(`${sub}/x.ts`));
+    .filter(inSourceTree);
   return [dir, ...below.flatMap((sub) => sourceDirectories(sub))];
 }
 
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
   const patterns = process.argv.slice(2);
   if (patterns.length === 0 || patterns.some((p) => p.startsWith("--"))) throw new UsageError("which tests?", USAGE);
   if (!existsSync(join(DIST, ".tsbuildinfo"))) throw new Error("dist/ is not built: run npm run build first");
-  const options = compilerOptions();
+  const options = projectCompilerOptions();
   let typeCheck: ChildProcess | undefined;
   const checkTypes = () => {
     typeCheck?.kill();

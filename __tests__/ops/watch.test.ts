@@ -1,12 +1,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
-import ts from "typescript";
+import { projectCompilerOptions } from "../../scripts/lib/compiler-options";
 import { forgetProjectModules, isSource, transpileInto } from "../../scripts/watch";
 import { repoRoot } from "../../scripts/repo-root";
 
 const ROOT = repoRoot();
-const options = () => ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!.options;
 
 test("a save of a project source starts the loop; output, dependencies, declarations and generated files do not", () => {
   for (const rel of ["main.ts", "stacks/forgejo.ts", "jobspecs/images.ts", "__tests__/stacks/forgejo.test.ts"]) expect([rel, isSource(rel)]).toEqual([rel, true]);
@@ -21,7 +20,7 @@ test("a file transpiled alone is what tsc -b emitted for it (the project compile
     for (const rel of ["constructs/terraform-literal.ts", "jobspecs/images.ts", "scripts/watch.ts"]) {
       mkdirSync(dirname(join(root, rel)), { recursive: true });
       copyFileSync(join(ROOT, rel), join(root, rel));
-      const out = transpileInto(rel, { ...options(), rootDir: root, outDir: join(root, "dist") }, root);
+      const out = transpileInto(rel, { ...projectCompilerOptions(), rootDir: root, outDir: join(root, "dist") }, root);
       const js = rel.replace(/\.ts$/, ".js");
       expect({ rel, js: readFileSync(out, "utf8") }).toEqual({ rel, js: readFileSync(join(ROOT, "dist", js), "utf8") });
     }

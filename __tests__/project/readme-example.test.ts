@@ -19,6 +19,7 @@ import { readEstatePins } from "../helpers/estate-pins";
 import { renderStackSnapshot } from "../helpers/stack-snapshots";
 import { synthApp, testInventory } from "../helpers/synth";
 import { synthSide } from "../helpers/synth-side";
+import { projectCompilerOptions } from "../../scripts/lib/compiler-options";
 import { processRunning } from "../../scripts/lib/process-running";
 import { repoRoot } from "../../scripts/repo-root";
 
@@ -92,6 +93,7 @@ interface Written {
  * gives what tsc gives); under ts-jest (mutation testing) they are required as TypeScript.
  */
 const COMPILED = __filename.endsWith(".js");
+const OPTIONS = projectCompilerOptions(ROOT);
 /** The module to require for a repository file, e.g. "stacks/whoami.ts". */
 const moduleOf = (path: string) => (COMPILED ? join(ROOT, "dist", path.replace(/\.ts$/, ".js")) : join(ROOT, path));
 
@@ -112,13 +114,9 @@ function write(path: string, text: string): void {
   writeFileSync(join(ROOT, path), text);
   written.push(join(ROOT, path));
   if (!COMPILED) return;
-  const js = ts.transpileModule(text, { compilerOptions: compilerOptions(), fileName: join(ROOT, path) }).outputText;
+  const js = ts.transpileModule(text, { compilerOptions: OPTIONS, fileName: join(ROOT, path) }).outputText;
   writeFileSync(moduleOf(path), js);
   written.push(moduleOf(path));
-}
-/** The project's compiler options (tsconfig.json). */
-function compilerOptions(): ts.CompilerOptions {
-  return ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!.options;
 }
 
 const mainSource = readFileSync(join(ROOT, "main.ts"), "utf8");
@@ -176,7 +174,7 @@ test("the README has the four recipes, and main.ts the line their wiring goes ab
 test("every block type-checks under the project's compiler options, wired into main.ts as the README says", () => {
   const program = ts.createProgram(
     examples.flatMap((e) => [e.main, ...e.tables.values()]).map((f) => join(ROOT, f)),
-    { ...compilerOptions(), noEmit: true, incremental: false },
+    { ...OPTIONS, noEmit: true, incremental: false },
   );
   // The recipes' files, checked against the whole program; the project's own files are what
   // `tsc -b` (run before the tests) has checked already.

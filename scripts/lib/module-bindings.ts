@@ -12,7 +12,8 @@ import { MODELS_DIR } from "../contracts/crd-models";
 import { repoRoot } from "../repo-root";
 import { filesUnder, GeneratedFiles, generatedOnce } from "./generated-cache";
 
-const config = (root: string) => JSON.parse(readFileSync(join(root, "cdktf.json"), "utf8")) as { codeMakerOutput: string };
+/** Where cdktf.json's text says cdktf get writes the bindings. */
+const codeMakerOutput = (cdktfJson: string) => (JSON.parse(cdktfJson) as { codeMakerOutput: string }).codeMakerOutput;
 
 /** What `cdktf get` writes from the repository's cdktf.json and modules/, by path under .gen/. */
 export function regeneratedBindings(root = repoRoot()): Promise<GeneratedFiles> {
@@ -34,7 +35,7 @@ export function regeneratedBindings(root = repoRoot()): Promise<GeneratedFiles> 
         timeout: 120_000,
       });
       if (run.status !== 0) throw new Error(`cdktf get failed (exit ${run.status}): ${run.stderr.trim()}`);
-      return filesUnder(join(scratch, config(root).codeMakerOutput));
+      return filesUnder(join(scratch, codeMakerOutput(cdktfJson)));
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
@@ -43,7 +44,7 @@ export function regeneratedBindings(root = repoRoot()): Promise<GeneratedFiles> 
 
 /** The bindings committed in .gen/: the stored upstream contracts and the CRD models share it but are written by npm run contracts. */
 export function committedBindings(root = repoRoot()): GeneratedFiles {
-  const out = config(root).codeMakerOutput;
+  const out = codeMakerOutput(readFileSync(join(root, "cdktf.json"), "utf8"));
   const notBindings = [CONTRACTS_DIR, MODELS_DIR].map((dir) => relative(out, dir));
   return Object.fromEntries(Object.entries(filesUnder(join(root, out))).filter(([rel]) => !notBindings.some((dir) => rel === dir || rel.startsWith(`${dir}/`))));
 }
