@@ -78,6 +78,12 @@ describe("affected precisely: a dependent is affected only by what it reads", ()
     resource: { kubernetes_manifest: { Es: { manifest: { policy: "${data.terraform_remote_state.cross-stack-reference-input-vault.outputs.cross-stack-output-policy}" } } } },
   });
   const estate = (vaultJson: string) => synth({ vault: { "cdk.tf.json": vaultJson }, vaultwarden: { "cdk.tf.json": vaultwarden }, bridge: { "cdk.tf.json": "{}" } });
+  /** A stack reading `outputs` of `producer` (through a pg remote state) into one resource. */
+  const readerOf = (producer: string, ...outputs: string[]) =>
+    JSON.stringify({
+      data: { terraform_remote_state: { up: { backend: "pg", config: { schema_name: producer } } } },
+      resource: { terraform_data: { Use: { input: outputs.map((o) => `\${data.terraform_remote_state.up.outputs.${o}}`).join("/") } } },
+    });
 
   test("a rotation-period change affects the vault stack alone: no stack reads that resource", () => {
     expect([...affectedStacks(estate(vault(7)), estate(vault(30)))]).toEqual(["vault"]);
@@ -94,10 +100,7 @@ describe("affected precisely: a dependent is affected only by what it reads", ()
         resource: { terraform_data: { Copy: { input: "${data.terraform_remote_state.in.outputs.cross-stack-output-policy}" } } },
         output: { copied: { value: "${terraform_data.Copy.output}" }, [path]: { value: "x" } },
       });
-    const last = JSON.stringify({
-      data: { terraform_remote_state: { up: { backend: "pg", config: { schema_name: "middle" } } } },
-      resource: { terraform_data: { Use: { input: "${data.terraform_remote_state.up.outputs.copied}" } } },
-    });
+    const last = readerOf("middle", "copied");
     const withMiddle = (v: string) => synth({ vault: { "cdk.tf.json": v }, middle: { "cdk.tf.json": middle("p") }, last: { "cdk.tf.json": last } });
     expect([...affectedStacks(withMiddle(vault(7)), withMiddle(vault(7, "renamed")))].sort()).toEqual(["last", "middle", "vault"]);
     // Listed reader first: the chain is followed whatever order the stacks come in.
@@ -106,10 +109,7 @@ describe("affected precisely: a dependent is affected only by what it reads", ()
   });
 
   test("a reader of a stack nothing changed is not affected by a change elsewhere", () => {
-    const reader = JSON.stringify({
-      data: { terraform_remote_state: { b: { backend: "pg", config: { schema_name: "bridge" } } } },
-      resource: { terraform_data: { Use: { input: "${data.terraform_remote_state.b.outputs.x}" } } },
-    });
+    const reader = readerOf("bridge", "x");
     const withReader = (v: string) => synth({ vault: { "cdk.tf.json": v }, bridge: { "cdk.tf.json": JSON.stringify({ output: { x: { value: "1" } } }) }, reader: { "cdk.tf.json": reader } });
     expect([...affectedStacks(withReader(vault(7)), withReader(vault(7, "service-vw")))]).toEqual(["vault"]);
   });
@@ -117,10 +117,7 @@ describe("affected precisely: a dependent is affected only by what it reads", ()
   test("a reader of several outputs is affected when one of them changes", () => {
     const twoOutputs = (policyName: string) =>
       JSON.stringify({ ...JSON.parse(vault(7, policyName)), output: { "cross-stack-output-policy": { value: "${vault_policy.Policy_1.name}" }, "cross-stack-output-fixed": { value: "kv" } } });
-    const readsBoth = JSON.stringify({
-      data: { terraform_remote_state: { v: { backend: "pg", config: { schema_name: "vault" } } } },
-      resource: { terraform_data: { Use: { input: "${data.terraform_remote_state.v.outputs.cross-stack-output-fixed}/${data.terraform_remote_state.v.outputs.cross-stack-output-policy}" } } },
-    });
+    const readsBoth = readerOf("vault", "cross-stack-output-fixed", "cross-stack-output-policy");
     const withBoth = (v: string) => synth({ vault: { "cdk.tf.json": v }, both: { "cdk.tf.json": readsBoth } });
     expect([...affectedStacks(withBoth(twoOutputs("a")), withBoth(twoOutputs("b")))].sort()).toEqual(["both", "vault"]);
   });
@@ -154,10 +151,7 @@ describe("affected precisely: a dependent is affected only by what it reads", ()
         resource: { terraform_data: { Own: { input: tag } } },
         output: { passed: { value: "${data.terraform_remote_state.in.outputs.cross-stack-output-policy}" } },
       });
-    const last = JSON.stringify({
-      data: { terraform_remote_state: { up: { backend: "pg", config: { schema_name: "middle" } } } },
-      resource: { terraform_data: { Use: { input: "${data.terraform_remote_state.up.outputs.passed}" } } },
-    });
+    const last = readerOf("middle", "passed");
     const estate3 = (v: string, tag: string) => synth({ vault: { "cdk.tf.json": v }, middle: { "cdk.tf.json": middle(tag) }, last: { "cdk.tf.json": last } });
     expect([...affectedStacks(estate3(vault(7), "a"), estate3(vault(7, "renamed"), "b"))].sort()).toEqual(["last", "middle", "vault"]);
     // middle changed alone: what it passes on is the same
@@ -172,10 +166,7 @@ describe("affected precisely: a dependent is affected only by what it reads", ()
         resource: { terraform_data: { Own: { input: tag } } },
         output: { passed: { value: "${data.terraform_remote_state.in.outputs.cross-stack-output-policy}" } },
       });
-    const last = JSON.stringify({
-      data: { terraform_remote_state: { up: { backend: "pg", config: { schema_name: "middle" } } } },
-      resource: { terraform_data: { Use: { input: "${data.terraform_remote_state.up.outputs.passed}" } } },
-    });
+    const last = readerOf("middle", "passed");
     const estate2 = (tag: string) => synth({ middle: { "cdk.tf.json": middle(tag) }, last: { "cdk.tf.json": last } });
     expect([...affectedStacks(estate2("a"), estate2("b"))].sort()).toEqual(["last", "middle"]);
   });
