@@ -1,25 +1,5 @@
 import { stackNeeds, terraformEnvironment } from "../../scripts/lib/cluster-env";
-import { synthEstate } from "../helpers/estate";
-
-/** What an operator's shell (or the deploy pipeline's apply step) holds. */
-const SHELL = {
-  PATH: "/usr/bin",
-  HOME: "/home/op",
-  LANG: "C.UTF-8",
-  TF_IN_AUTOMATION: "1",
-  TF_VAR_region: "eu",
-  NOMAD_TOKEN: "main-token",
-  BITCOIN_NOMAD_TOKEN: "btc-token",
-  VAULT_TOKEN: "vault-token",
-  CONSUL_HTTP_TOKEN: "consul-token",
-  KUBE_CONFIG_PATH: "/home/op/.kube/config",
-  KUBECONFIG_DATA: "apiVersion: v1",
-  PG_CONN_STR: "postgres://u:p@db/terraform_state",
-  AGE_IDENTITY: "AGE-SECRET-KEY-1...",
-  AGE_IDENTITY_FILE: "/home/op/age.key",
-  GIT_PUSH_TOKEN: "push-token",
-  NPM_CONFIG_USERCONFIG: "/home/op/.npmrc",
-};
+import { SHELL } from "../helpers/operator-shell";
 
 const nomadOnly = { providers: ["nomad"], postgres: false };
 
@@ -70,30 +50,5 @@ describe("what a synthesized stack needs", () => {
     expect(stackNeeds({ provider: { vault: [{}], nomad: [{}] }, terraform: { backend: { local: {} } } })).toEqual({ providers: ["nomad", "vault"], postgres: false });
     expect(stackNeeds({ terraform: { backend: { pg: {} } } }).postgres).toBe(true);
     expect(stackNeeds({ terraform: { backend: { local: {} } }, data: { terraform_remote_state: { cross: { backend: "pg" } } } }).postgres).toBe(true);
-  });
-});
-
-describe("every stack of the estate", () => {
-  // Derived from the estate: stacks added later are covered without editing this test.
-  const { stacks, order } = synthEstate();
-  const clusters = new Map(order.map((s) => [s.id, s.cluster]));
-
-  test.each(Object.keys(stacks))("%s gets the credentials of its own providers and backend, and nothing secret besides", (id) => {
-    const needs = stackNeeds(stacks[id]);
-    const env = terraformEnvironment(clusters.get(id), needs, SHELL);
-    const expected = new Set<string>();
-    if (needs.providers.includes("nomad")) expected.add(clusters.get(id) === "nomad-bitcoin" ? "btc-token" : "main-token");
-    if (needs.providers.includes("vault")) expected.add("vault-token");
-    if (needs.providers.includes("consul")) expected.add("consul-token");
-    if (needs.postgres) expected.add(SHELL.PG_CONN_STR);
-    const secrets = new Set(["main-token", "btc-token", "vault-token", "consul-token", SHELL.PG_CONN_STR, SHELL.AGE_IDENTITY, SHELL.GIT_PUSH_TOKEN, SHELL.KUBECONFIG_DATA]);
-    expect(new Set(Object.values(env).filter((v) => secrets.has(v!)))).toEqual(expected);
-    expect(Object.keys(env).filter((k) => k.startsWith("AGE_"))).toEqual([]);
-  });
-
-  test("tier-1 stacks keep state in PostgreSQL, so they get PG_CONN_STR", () => {
-    const tier1 = order.filter((s) => s.tier === 1).map((s) => s.id);
-    expect(tier1.length).toBeGreaterThan(0);
-    for (const id of tier1) expect(stackNeeds(stacks[id]).postgres).toBe(true);
   });
 });
