@@ -4,6 +4,7 @@ import { EncryptedPvc, EncryptedPvcProps } from "../../constructs/encrypted-pvc"
 import { Namespace } from "../../constructs/namespace";
 import { ProxmoxPvc } from "../../constructs/proxmox-pvc";
 import { resourcesOf, synthWith } from "../helpers/synth";
+import { lazy } from "../helpers/lazy";
 
 const base = (scope: Construct): EncryptedPvcProps => ({
   namespace: new Namespace(scope, "Ns", { name: "vault" }),
@@ -18,12 +19,12 @@ function claims(stack: any): any[] {
 const proxmoxClaim = (stack: any) => claims(stack).find((c) => c.spec.storage_class_name.startsWith("proxmox"));
 
 describe("EncryptedPvc follows the template", () => {
-  const stack = synthWith((s) => new EncryptedPvc(s, "Data", base(s)));
-  const claim = proxmoxClaim(stack);
+  const stack = lazy(() => synthWith((s) => new EncryptedPvc(s, "Data", base(s))));
+  const claim = lazy(() => proxmoxClaim(stack()));
 
   test("RWO on proxmox-lvm-encrypted, 1Gi, name ending -encrypted", () => {
-    expect(claim.metadata.name).toBe("vault-data-encrypted");
-    expect(claim.spec).toMatchObject({
+    expect(claim().metadata.name).toBe("vault-data-encrypted");
+    expect(claim().spec).toMatchObject({
       access_modes: ["ReadWriteOnce"],
       storage_class_name: "proxmox-lvm-encrypted",
       resources: { requests: { storage: "1Gi" } },
@@ -31,7 +32,7 @@ describe("EncryptedPvc follows the template", () => {
   });
 
   test("autoresizer annotations with the default 5Gi limit", () => {
-    expect(claim.metadata.annotations).toMatchObject({
+    expect(claim().metadata.annotations).toMatchObject({
       "resize.topolvm.io/threshold": "10%",
       "resize.topolvm.io/increase": "100%",
       "resize.topolvm.io/storage_limit": "5Gi",
@@ -39,12 +40,12 @@ describe("EncryptedPvc follows the template", () => {
   });
 
   test("does not wait for binding, ignores the request the autoresizer grows, prevents destroy", () => {
-    expect(claim.wait_until_bound).toBe(false);
-    expect(claim.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ["spec[0].resources[0].requests"] });
+    expect(claim().wait_until_bound).toBe(false);
+    expect(claim().lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ["spec[0].resources[0].requests"] });
   });
 
   test("backup cronjob: a CronJob archives the claim to NFS <backupRoot>/<app>-backup (the Proxmox host's /srv/nfs) on the app's node", () => {
-    const cron = Object.values(resourcesOf(stack, "kubernetes_cron_job_v1"))[0] as any;
+    const cron = Object.values(resourcesOf(stack(), "kubernetes_cron_job_v1"))[0] as any;
     const pod = cron.spec.job_template.spec.template.spec;
     expect(pod.volume.map((v: any) => v.persistent_volume_claim.claim_name)).toEqual([
       expect.stringMatching(/kubernetes_persistent_volume_claim_v1\.Data_\w+\.metadata\[0\]\.name/),
@@ -59,9 +60,9 @@ describe("EncryptedPvc follows the template", () => {
       label_selector: [{ match_labels: { "app.kubernetes.io/name": "vault" } }],
     });
     expect(cron.spec.job_template.spec.template.metadata.labels["app.kubernetes.io/name"]).toBe("vault-backup");
-    const pv = Object.values(resourcesOf(stack, "kubernetes_persistent_volume_v1"))[0] as any;
+    const pv = Object.values(resourcesOf(stack(), "kubernetes_persistent_volume_v1"))[0] as any;
     expect(pv.spec[0].persistent_volume_source.nfs).toEqual({ server: "proxmox.home.arpa", path: "/srv/nfs/vault-backup" });
-    expect(claim.metadata.annotations["homelab.backup/mode"]).toBe("cronjob");
+    expect(claim().metadata.annotations["homelab.backup/mode"]).toBe("cronjob");
   });
 
   test("backup none records the reason and creates no CronJob", () => {

@@ -7,52 +7,53 @@ import { capacityBytes, NomadCsiVolume } from "../../constructs/nomad-csi-volume
 import { NomadNamespace } from "../../constructs/nomad-namespace";
 import { DAILY, WEEKLY } from "../../jobspecs/backup-plans";
 import { resourcesOf, synthApp, synthWith, testInventory, testStack, NO_BACKUP } from "../helpers/synth";
+import { lazy } from "../helpers/lazy";
 
 const nomad = { cluster: "nomad-main" as const };
 /** The mount options the GlusterFS migration plan (001) approved, in its order. */
 const PLAN_MOUNT_OPTIONS = ["nfsvers=3", "noatime", "ac", "actimeo=60", "lookupcache=positive", "hard", "intr", "retrans=3", "timeo=600", "rsize=1048576", "wsize=1048576"];
 
 describe("GlusterCsiVolume", () => {
-  const stack = synthWith((s) => {
+  const stack = lazy(() => synthWith((s) => {
     new GlusterCsiVolume(s, "Config", { criticality: "medium", backup: NO_BACKUP, service: "matrix", type: "synapse_config", capacityMin: "1GiB", capacityMax: "10GiB" });
     new GlusterCsiVolume(s, "Media", { criticality: "medium", backup: NO_BACKUP, service: "matrix", type: "synapse_media" });
-  }, nomad);
-  const volumes = resourcesOf(stack, "nomad_csi_volume");
-  const config = Object.values(volumes).find((v: any) => v.volume_id === "glusterfs_matrix_synapse_config");
+  }, nomad));
+  const volumes = lazy(() => resourcesOf(stack(), "nomad_csi_volume"));
+  const config = lazy(() => Object.values(volumes()).find((v: any) => v.volume_id === "glusterfs_matrix_synapse_config"));
 
   test("is named glusterfs_<service>_<type>, with name = volume_id, on the glusterfs plugin", () => {
-    expect(config).toMatchObject({ volume_id: "glusterfs_matrix_synapse_config", name: "glusterfs_matrix_synapse_config", plugin_id: "glusterfs" });
+    expect(config()).toMatchObject({ volume_id: "glusterfs_matrix_synapse_config", name: "glusterfs_matrix_synapse_config", plugin_id: "glusterfs" });
   });
 
   test("lives in Nomad's default namespace, created through the plugin with no parameters (democratic-csi reads its own config)", () => {
-    expect(config.namespace).toBe("default");
-    expect(config.parameters).toBeUndefined();
+    expect(config().namespace).toBe("default");
+    expect(config().parameters).toBeUndefined();
   });
 
   test("carries prevent_destroy by default", () => {
-    for (const v of Object.values(volumes)) expect(v.lifecycle).toEqual({ prevent_destroy: true });
+    for (const v of Object.values(volumes())) expect(v.lifecycle).toEqual({ prevent_destroy: true });
   });
 
   test("is single-node-writer, file-system by default", () => {
-    expect(config.capability).toEqual([{ access_mode: "single-node-writer", attachment_mode: "file-system" }]);
+    expect(config().capability).toEqual([{ access_mode: "single-node-writer", attachment_mode: "file-system" }]);
   });
 
   test("mounts with the canonical NFS options, never soft", () => {
-    expect(config.mount_options).toEqual({ fs_type: "nfs", mount_flags: PLAN_MOUNT_OPTIONS });
+    expect(config().mount_options).toEqual({ fs_type: "nfs", mount_flags: PLAN_MOUNT_OPTIONS });
   });
 
   test("keeps the capacities with their units; capacityMax defaults to capacityMin", () => {
-    expect(config).toMatchObject({ capacity_min: "1GiB", capacity_max: "10GiB" });
-    const media = Object.values(volumes).find((v: any) => v.volume_id === "glusterfs_matrix_synapse_media");
+    expect(config()).toMatchObject({ capacity_min: "1GiB", capacity_max: "10GiB" });
+    const media = Object.values(volumes()).find((v: any) => v.volume_id === "glusterfs_matrix_synapse_media");
     expect(media).toMatchObject({ capacity_min: "1GiB", capacity_max: "1GiB" });
   });
 
   test("every volume depends on one shared nomad_plugin data source that waits for health", () => {
-    const plugins = stack.data.nomad_plugin;
+    const plugins = stack().data.nomad_plugin;
     expect(Object.keys(plugins)).toHaveLength(1);
     const [[id, plugin]] = Object.entries(plugins) as [string, any][];
     expect(plugin).toMatchObject({ plugin_id: "glusterfs", wait_for_healthy: true });
-    for (const v of Object.values(volumes)) expect(v.depends_on).toEqual([`data.nomad_plugin.${id}`]);
+    for (const v of Object.values(volumes())) expect(v.depends_on).toEqual([`data.nomad_plugin.${id}`]);
   });
 });
 

@@ -5,6 +5,7 @@ import { NomadJob } from "../../constructs/nomad-job";
 import { MountOptions } from "../../constructs/nomad-task-group";
 import { Job, Task } from "../../jobspecs/model";
 import { onlyResource, resourcesOf, synthApp, synthWith, testStack, NO_BACKUP } from "../helpers/synth";
+import { lazy } from "../helpers/lazy";
 
 const nomad = { cluster: "nomad-main" as const };
 const task = (name: string): Task => ({ Name: name, Driver: "docker", Config: { image: "docker.io/library/nginx:1.29.4-alpine" }, Resources: { MemoryMB: 64 } });
@@ -12,17 +13,17 @@ const job = (tasks: Task[] = [task("app")]): Job => ({ ID: "web", Type: "service
 const jobOf = (stack: any) => JSON.parse(onlyResource(stack, "nomad_job").jobspec).Job;
 
 describe("group.mount(volume)", () => {
-  const stack = synthWith((s) => {
+  const stack = lazy(() => synthWith((s) => {
     const data = new GlusterCsiVolume(s, "Data", { criticality: "medium", backup: NO_BACKUP, service: "web", type: "data" });
     const media = new MartinibarNfsVolume(s, "Media", { criticality: "medium", backup: NO_BACKUP, service: "media", type: "library", accessMode: "multi-node-reader-only" });
     const j = new NomadJob(s, "Web", { job: job() });
     j.group("web").mount(data, { destination: "/data" });
     j.group("web").mount(media, { destination: "/media", readOnly: true });
-  }, nomad);
-  const group = jobOf(stack).TaskGroups[0];
+  }, nomad));
+  const group = lazy(() => jobOf(stack()).TaskGroups[0]);
 
   test("writes the group volume with the volume's id and modes", () => {
-    expect(group.Volumes.glusterfs_web_data).toEqual({
+    expect(group().Volumes.glusterfs_web_data).toEqual({
       Name: "glusterfs_web_data",
       Type: "csi",
       Source: "glusterfs_web_data",
@@ -31,19 +32,19 @@ describe("group.mount(volume)", () => {
       AttachmentMode: "file-system",
       PerAlloc: false,
     });
-    expect(group.Volumes.martinibar_prod_media_library).toMatchObject({ ReadOnly: true, AccessMode: "multi-node-reader-only" });
+    expect(group().Volumes.martinibar_prod_media_library).toMatchObject({ ReadOnly: true, AccessMode: "multi-node-reader-only" });
   });
 
   test("writes the task's volume mount at the destination", () => {
-    expect(group.Tasks[0].VolumeMounts).toEqual([
+    expect(group().Tasks[0].VolumeMounts).toEqual([
       { Volume: "glusterfs_web_data", Destination: "/data", ReadOnly: false, PropagationMode: "private" },
       { Volume: "martinibar_prod_media_library", Destination: "/media", ReadOnly: true, PropagationMode: "private" },
     ]);
   });
 
   test("makes the job depend on every volume it mounts", () => {
-    const ids = Object.keys(resourcesOf(stack, "nomad_csi_volume")).map((id) => `nomad_csi_volume.${id}`);
-    expect([...onlyResource(stack, "nomad_job").depends_on].sort()).toEqual(ids.sort());
+    const ids = Object.keys(resourcesOf(stack(), "nomad_csi_volume")).map((id) => `nomad_csi_volume.${id}`);
+    expect([...onlyResource(stack(), "nomad_job").depends_on].sort()).toEqual(ids.sort());
   });
 });
 
