@@ -69,6 +69,20 @@ describe("HL-NOMAD-9 what a policy grants", () => {
     const unresolved = policy("P", "p", readable("${vault_mount.Kv.options}/data/web/db"));
     expect(check([mount, unresolved, role(["p"])], web(reading(["kv/data/web/db"])))).toEqual(denied("kv/data/web/db"));
   });
+
+  test("a reference names its resource by type and logical id: a namesake of another type is not it", () => {
+    // Terraform's logical ids are unique per type only: an auth backend may share the mount's id.
+    const namesake: SynthResource = { type: "vault_auth_backend", logicalId: "Kv", path: "v/KvAuth", stackId: "v", attributes: { path: "jwt" } };
+    const mount: SynthResource = { type: "vault_mount", logicalId: "Kv", path: "v/Kv", stackId: "v", attributes: { path: "kv" } };
+    const named = policy("P", "p", readable("${vault_mount.Kv.path}/data/web/db"));
+    expect(check([namesake, mount, named, role(["p"])], web(reading(["kv/data/web/db"])))).toEqual([]);
+  });
+
+  test("only vault_policy resources are policies: another resource of the same name does not replace the grant", () => {
+    // A Nomad ACL policy may well be named like the Vault policy; its rules are not Vault's.
+    const nomadAcl: SynthResource = { type: "nomad_acl_policy", logicalId: "Acl", path: "v/Acl", stackId: "v", attributes: { name: "p", rules_hcl: 'namespace "default" {}' } };
+    expect(check([policy("P", "p", readable("secret/data/web/db")), nomadAcl, role(["p"])], web(reading(["secret/data/web/db"])))).toEqual([]);
+  });
 });
 
 describe("HL-NOMAD-9 who logs in", () => {
@@ -85,6 +99,25 @@ describe("HL-NOMAD-9 who logs in", () => {
     ]);
     expect(check([...grant, role(["p"], null, "nomad-other")], web(reading(["secret/data/web/db"])))).toEqual([
       "s/Job/Resource: group web, task app: logs in with Vault role nomad-web, which no stack defines",
+    ]);
+  });
+
+  test("only JWT roles are the roles Nomad's workload identity logs in with: an AppRole role of the same name is not", () => {
+    const appRole: SynthResource = {
+      type: "vault_approle_auth_backend_role",
+      logicalId: "AppRole",
+      path: "v/AppRole",
+      stackId: "v",
+      attributes: { role_name: "nomad-web", token_policies: ["p"] },
+    };
+    expect(check([...grant, appRole], web(reading(["secret/data/web/db"])))).toEqual([
+      "s/Job/Resource: group web, task app: logs in with Vault role nomad-web, which no stack defines",
+    ]);
+  });
+
+  test("the default role's finding names every path the task reads", () => {
+    expect(check([...grant, role(["p"])], web(reading(["secret/data/web/db", "secret/data/web/key"], {})))).toEqual([
+      "s/Job/Resource: group web, task app: reads secret/data/web/db, secret/data/web/key with the cluster's default Vault role; give the job a role of its own",
     ]);
   });
 

@@ -84,6 +84,16 @@ describe("HL-BACKUP-1 once the cluster has backup jobs, each plan is carried out
     ]);
   });
 
+  test("a listed plan that only shares the off-site plan's name is a plan like any other: a job of its schedule must read the whole volume", () => {
+    // NomadBackupsStack gives such a plan the whole volume (only the OFFSITE plan itself takes the named files).
+    const namesake = { name: "offsite", cron: "0 5 * * *", keepDays: 30, store: "copies" };
+    expect(check(stack([volume("glusterfs_a_data", { plans: [namesake] })]), stack(jobs, "nomad-main", "b"))).toEqual([
+      "s s/glusterfs_a_data/Resource: volume glusterfs_a_data chose backup plan offsite (0 5 * * *), but no periodic batch job of cluster nomad-main reads /storage/v/glusterfs_a_data on that schedule",
+    ]);
+    const itsJob = backupJob("offsite", "0 5 * * *", ["/storage/v/glusterfs_a_data"]);
+    expect(check(stack([volume("glusterfs_a_data", { plans: [namesake] })]), stack([...jobs, itsJob], "nomad-main", "b"))).toEqual([]);
+  });
+
   test("a stack without a cluster is named -", () => {
     const plain = { id: "p", resources: [volume("glusterfs_b_data", { plans: [DAILY] })] };
     expect(check(plain, { id: "q", resources: [jobs[0]] })).toEqual([expect.stringMatching(/no periodic batch job of cluster - reads/)]);

@@ -108,6 +108,76 @@ describe("HL-NOMAD-10 counts every claim of the estate against the volume's acce
     ]);
   });
 
+  const FEWER =
+    "Mount it in fewer groups (one for a single-node volume), read-only where a multi-node mode allows it, or give the volume a capability that admits these claims";
+
+  test("single-node-reader-only takes one read-only claim: a second reader or a writer is refused, each in a whole sentence", () => {
+    expect(problems([volume("single-node-reader-only"), jobResource([group("r", request("single-node-reader-only", true))])])).toEqual([]);
+    const readers = ["r1", "r2"].map((g) => group(g, request("single-node-reader-only", true)));
+    expect(problems([volume("single-node-reader-only"), jobResource(readers)])).toEqual([
+      "s/Data/Resource: CSI volume glusterfs_app_data has 2 claims (0 write, 2 read) from s/app/Resource group r1 (read), s/app/Resource group r2 (read), " +
+        `and Nomad refuses them: single-node-reader-only admits one claim, read-only. ${FEWER}`,
+    ]);
+    // One claim is "1 claim", singular.
+    expect(problems([volume("single-node-reader-only"), jobResource([group("w", request("single-node-reader-only", false))])])).toEqual([
+      `s/Data/Resource: CSI volume glusterfs_app_data has 1 claim (1 write, 0 read) from s/app/Resource group w (write), and Nomad refuses them: single-node-reader-only admits one claim, read-only. ${FEWER}`,
+    ]);
+  });
+
+  test("multi-node-multi-writer admits any number of claims, writers included", () => {
+    const writers = ["a", "b", "c"].map((g) => group(g, request("multi-node-multi-writer", false), { Count: 2 }));
+    expect(problems([volume("multi-node-multi-writer"), jobResource([...writers, group("r", request("multi-node-multi-writer", true))])])).toEqual([]);
+  });
+
+  test("a sysbatch job, like a system job, claims on every client node of its cluster whatever its count", () => {
+    const clients = testInventory.nomad.main.nodes.filter((n) => n.role !== "server").length;
+    expect(clients).toBeGreaterThan(1);
+    expect(problems([volume("single-node-writer"), jobResource([group("agent", request("single-node-writer", false), { Count: 1 })], { Type: "sysbatch" })])).toEqual([
+      `s/Data/Resource: CSI volume glusterfs_app_data has ${clients} claims (${clients} write, 0 read) from s/app/Resource group agent (write ×${clients}), ` +
+        `and Nomad refuses them: single-node-writer admits one claim, read or write. ${FEWER}`,
+    ]);
+  });
+
+  test("a system job's claims are counted on the client nodes of its own cluster, main or bitcoin", () => {
+    // An inventory whose Bitcoin cluster has one client beside its server; the main cluster keeps several.
+    const bitcoin = testInventory.nomad.bitcoin;
+    const oneClient = { ...bitcoin, nodes: [bitcoin.nodes.find((n) => n.role === "server")!, bitcoin.nodes.find((n) => n.role !== "server")!] };
+    const inventory = { ...testInventory, nomad: { ...testInventory.nomad, bitcoin: oneClient } };
+    const systemJob = () => jobResource([group("agent", request("single-node-writer", false))], { Type: "system" });
+    const onCluster = (cluster: string) => nomadVolumeClaims.check([stack([volume("single-node-writer"), systemJob()], cluster)], { inventory }).map((p) => p.message);
+    expect(onCluster("nomad-bitcoin")).toEqual([]);
+    const mainClients = testInventory.nomad.main.nodes.filter((n) => n.role !== "server").length;
+    expect(onCluster("nomad-main")).toEqual([expect.stringContaining(`has ${mainClients} claims (${mainClients} write, 0 read)`)]);
+  });
+
+  test("a claim without an access mode (Nomad refuses such a request) is named so, and counts as a mode of its own", () => {
+    const noMode: Record<string, VolumeRequest> = { v: { Name: "v", Type: "csi", Source: "glusterfs_app_data", AttachmentMode: "file-system", ReadOnly: true } };
+    // multi-node-multi-writer admits both claims; the claim without a mode is what is refused.
+    expect(problems([volume("multi-node-multi-writer"), jobResource([group("a", request("multi-node-multi-writer", false)), group("b", noMode)])])).toEqual([
+      "s/Data/Resource: CSI volume glusterfs_app_data has 2 claims (1 write, 1 read) from s/app/Resource group a (write), s/app/Resource group b (read, no access mode), " +
+        "and Nomad refuses them: its claimants ask for different access modes (multi-node-multi-writer, none) and the volume takes the mode of whichever claim comes first. " +
+        FEWER,
+    ]);
+  });
+
+  test("host volumes are not CSI claims: groups sharing a host volume are not counted", () => {
+    const host: Record<string, VolumeRequest> = { v: { Name: "v", Type: "host", Source: "glusterfs_app_data", AccessMode: "single-node-writer", ReadOnly: false } };
+    expect(problems([volume("single-node-writer"), jobResource([group("a", host), group("b", host)])])).toEqual([]);
+  });
+
+  test("a registered volume (nomad_csi_volume_registration) is where the finding is pinned, as a created one is", () => {
+    const registration: SynthResource = { ...volume("single-node-writer"), type: "nomad_csi_volume_registration", path: "s/Registered/Resource" };
+    const twoWriters = jobResource([group("a", request("single-node-writer", false)), group("b", request("single-node-writer", false))]);
+    expect(problems([registration, twoWriters])).toEqual([expect.stringMatching(/^s\/Registered\/Resource: CSI volume glusterfs_app_data has 2 claims/)]);
+  });
+
+  test("only the CSI volume resources HL-NOMAD-5 takes as declarations pin a finding, not another resource with that volume_id", () => {
+    // The provider's deprecated nomad_volume is no declaration the estate makes: the finding stays on the first claimant.
+    const deprecated: SynthResource = { type: "nomad_volume", path: "s/Old", stackId: "s", attributes: { volume_id: "glusterfs_app_data", type: "csi" } };
+    const twoWriters = jobResource([group("a", request("single-node-writer", false)), group("b", request("single-node-writer", false))]);
+    expect(problems([twoWriters, deprecated])).toEqual([expect.stringMatching(/^s\/app\/Resource: CSI volume glusterfs_app_data has 2 claims/)]);
+  });
+
   test("cannot be acknowledged: Nomad refuses the claim whatever the reason", () => {
     expect(nomadVolumeClaims.acknowledgeable).toBe(false);
   });

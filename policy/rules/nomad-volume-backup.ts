@@ -50,7 +50,7 @@ export const nomadVolumeBackup: EstateRule = {
         // An app without the cluster's backup jobs (a stack tested alone) cannot say; the estate can.
         if (!reads.length) continue;
         for (const plan of plansOf(choice)) {
-          const paths = plan === OFFSITE || plan.name === OFFSITE.name ? (choice.offsite ?? []).map((f) => `${volumeId}/${f}`) : [String(volumeId)];
+          const paths = plan === OFFSITE ? (choice.offsite ?? []).map((f) => `${volumeId}/${f}`) : [String(volumeId)];
           for (const path of paths.map((p) => `${SHARE_BASE_PATH}/${p}`)) {
             if (!reads.some((r) => r.cron === plan.cron && r.sources.includes(path))) {
               problems.push({
