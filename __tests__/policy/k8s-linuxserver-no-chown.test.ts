@@ -47,6 +47,15 @@ describe("HL-K8S-14 LinuxServer images on NFS skip their start-up chown", () => 
     }
   });
 
+  test("non-compliant: a claim bound to an NFS PV by the PV's name; each LinuxServer container of the pod is judged on its own env", () => {
+    const byName = { ...nfsClaim, attributes: { ...nfsClaim.attributes, spec: { volume_name: "ns-media" } } };
+    const sonarr = { ...linuxserver({ NO_CHOWN: "true" }), name: "sonarr", image: "lscr.io/linuxserver/sonarr:4.0.15" };
+    const pod = deployment({ container: [linuxserver({ PUID: "1000" }), sonarr], volume: [{ name: "media", persistent_volume_claim: { claim_name: "media" } }] });
+    expect(check(nfsPv, byName, pod)).toEqual([
+      's/App/Deployment: container prowlarr (lscr.io/linuxserver/prowlarr:2.0.5) mounts NFS with NO_CHOWN = null, so its start-up chown walks the NFS tree and hangs; allowed: "true"',
+    ]);
+  });
+
   test("not applicable: a pod whose volumes are local (a local claim, one bound to a local PV, an emptyDir)", () => {
     const localPv = { ...res("kubernetes_persistent_volume_v1", { metadata: { name: "ns-config" }, spec: [{ storage_class_name: "manual", persistent_volume_source: { host_path: { path: "/var/lib/config" } } }] }), logicalId: "Local_Pv" };
     const boundToLocal = { ...claim("downloads", { spec: { storage_class_name: "manual", volume_name: "${kubernetes_persistent_volume_v1.Local_Pv.metadata[0].name}" } }), logicalId: "Downloads" };
