@@ -59,8 +59,8 @@ describe("HL-K8S-2: no NFS in critical stacks", () => {
 
   test("an inventory that writes the backup root with a trailing slash finds the same backup targets", () => {
     const { nfs } = defaultInventory.kubernetes;
-    const inventory = parseInventory({ ...defaultInventory, kubernetes: { ...defaultInventory.kubernetes, nfs: { ...nfs, backupRoot: "/srv/nfs/" } } }, "test");
-    const pv = res("kubernetes_persistent_volume_v1", { spec: [{ persistent_volume_source: { nfs: { server: "nas", path: "/srv/nfs/prom-backup" } } }] });
+    const inventory = parseInventory({ ...defaultInventory, kubernetes: { ...defaultInventory.kubernetes, nfs: { ...nfs, backupRoot: `${nfs.backupRoot}/` } } }, "test");
+    const pv = res("kubernetes_persistent_volume_v1", { spec: [{ persistent_volume_source: { nfs: { server: "nas", path: `${nfs.backupRoot}/prom-backup` } } }] });
     expect(k8sNfsCritical.check([stackOf([pv], { critical: true })], { inventory }).map((p) => p.message)).toEqual([
       "persistent volume with an NFS source (a backup target) in critical stack s; allowed: no NFS",
     ]);
