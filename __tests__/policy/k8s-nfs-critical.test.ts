@@ -1,3 +1,5 @@
+import { defaultInventory } from "../../inventory/default";
+import { parseInventory } from "../../inventory/load";
 import { k8sNfsCritical } from "../../policy/rules/k8s-nfs-critical";
 import { claim, context, deployment, goodContainer, res, stackOf } from "./k8s-rules.fixtures";
 
@@ -37,9 +39,63 @@ describe("HL-K8S-2: no NFS in critical stacks", () => {
   test("an export that only starts like a backup directory, or sits deeper, is not a backup target", () => {
     const root = context.inventory.kubernetes.nfs.backupRoot;
     const at = (path: string) => res("kubernetes_persistent_volume_v1", { spec: [{ persistent_volume_source: { nfs: { server: "nas", path } } }] });
-    for (const path of [`${root}/prom-backup/more`, `${root}/prom-backups`, `${root}-backup`, `/elsewhere/prom-backup`]) {
-      expect(k8sNfsCritical.check([stackOf([at(path)], { critical: true })], context)[0].fix).toBeUndefined();
+    const sibling = `${root.slice(0, -1)}_`; // a directory beside the root, with a name as long as the root's
+    for (const path of [`${root}/prom-backup/more`, `${root}/apps/prom-backup`, `${root}/prom-backups`, `${root}-backup`, `/elsewhere/prom-backup`, `${sibling}/prom-backup`]) {
+      expect([path, k8sNfsCritical.check([stackOf([at(path)], { critical: true })], context).map((p) => [p.message, p.fix])]).toEqual([
+        path,
+        [["persistent volume with an NFS source in critical stack s; allowed: no NFS", undefined]],
+      ]);
     }
+  });
+
+  test("a backup directory written with a trailing slash is a backup target; an NFS source without a path is not", () => {
+    const root = context.inventory.kubernetes.nfs.backupRoot;
+    const at = (nfs: object) => res("kubernetes_persistent_volume_v1", { spec: [{ persistent_volume_source: { nfs: { server: "nas", ...nfs } } }] });
+    expect(k8sNfsCritical.check([stackOf([at({ path: `${root}/prom-backup/` }), at({})], { critical: true })], context).map((p) => p.message)).toEqual([
+      "persistent volume with an NFS source (a backup target) in critical stack s; allowed: no NFS",
+      "persistent volume with an NFS source in critical stack s; allowed: no NFS",
+    ]);
+  });
+
+  test("an inventory that writes the backup root with a trailing slash finds the same backup targets", () => {
+    const { nfs } = defaultInventory.kubernetes;
+    const inventory = parseInventory({ ...defaultInventory, kubernetes: { ...defaultInventory.kubernetes, nfs: { ...nfs, backupRoot: `${nfs.backupRoot}/` } } }, "test");
+    const pv = res("kubernetes_persistent_volume_v1", { spec: [{ persistent_volume_source: { nfs: { server: "nas", path: `${nfs.backupRoot}/prom-backup` } } }] });
+    expect(k8sNfsCritical.check([stackOf([pv], { critical: true })], { inventory }).map((p) => p.message)).toEqual([
+      "persistent volume with an NFS source (a backup target) in critical stack s; allowed: no NFS",
+    ]);
+  });
+
+  test("a claim is a backup target only when bound to a backup target's PV: not to another NFS PV, nor to a local PV", () => {
+    const root = context.inventory.kubernetes.nfs.backupRoot;
+    const mediaPv = { ...res("kubernetes_persistent_volume_v1", { spec: [{ persistent_volume_source: { nfs: { server: "nas", path: `${root}/media` } } }] }, "s/Media/Volume"), logicalId: "Media_Volume" };
+    const localPv = { ...res("kubernetes_persistent_volume_v1", { spec: [{ persistent_volume_source: { host_path: { path: "/var/lib/prom" } } }] }, "s/Local/Volume"), logicalId: "Local_Volume" };
+    const boundTo = (pv: string, path: string) => claim("prom", { spec: { storage_class_name: "nfs-static", volume_name: `\${kubernetes_persistent_volume_v1.${pv}.metadata[0].name}` } }, path);
+    const problems = k8sNfsCritical.check([stackOf([mediaPv, localPv, boundTo("Media_Volume", "s/Media/Claim"), boundTo("Local_Volume", "s/Local/Claim")], { critical: true })], context);
+    expect(problems.map((p) => [p.path, p.message, p.fix])).toEqual([
+      ["s/Media/Volume", "persistent volume with an NFS source in critical stack s; allowed: no NFS", undefined],
+      ["s/Media/Claim", "claim of storage class nfs-static in critical stack s; allowed: no NFS", undefined],
+      ["s/Local/Claim", "claim of storage class nfs-static in critical stack s; allowed: no NFS", undefined],
+    ]);
+  });
+
+  test("a claim's storage class is NFS whatever its case; a class that is not a name (the provider writes a string) is not read", () => {
+    const problems = k8sNfsCritical.check([stackOf([claim("a", { spec: { storage_class_name: "NFS-Static" } }), claim("b", { spec: { storage_class_name: ["nfs-static"] } }), claim("c", { spec: { storage_class_name: null } })], { critical: true })], context);
+    expect(problems.map((p) => p.message)).toEqual(["claim of storage class NFS-Static in critical stack s; allowed: no NFS"]);
+  });
+
+  test("a pod's NFS volume without a name is reported without one; its local volumes (a claim, an emptyDir) are no NFS", () => {
+    const pod = deployment({
+      container: [goodContainer],
+      volume: [
+        { name: "data", persistent_volume_claim: { claim_name: "prom-encrypted" } },
+        { name: "scratch", empty_dir: {} },
+        { nfs: { server: "nas", path: "/m" } },
+      ],
+    });
+    expect(k8sNfsCritical.check([stackOf([claim("prom-encrypted"), pod], { critical: true })], context).map((p) => p.message)).toEqual([
+      "pod volume mounted straight from NFS in critical stack s; allowed: no NFS",
+    ]);
   });
 
   test("cannot be acknowledged", () => {
