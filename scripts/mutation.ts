@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { runMain, UsageError } from "./lib/cli";
 import { mutationConfigs, MutationTargetError } from "./lib/mutation-config";
-import { fileScores, MutationReport, scoreTable } from "./lib/mutation-scores";
+import { fileScores, MutationReport, scoreTable, survivorLines } from "./lib/mutation-scores";
 import { repoRoot } from "./repo-root";
 
 const USAGE = "npm run mutation [-- <file or folder>... [--<stryker option> ...]]";
@@ -45,8 +45,10 @@ runMain(async () => {
       status = 1;
       continue;
     }
-    const scores = fileScores(JSON.parse(readFileSync(join(root, config.jsonReporter.fileName), "utf8")) as MutationReport);
-    process.stdout.write(`\n${config.area}: scores (the bar is ${BAR}% per file)\n${scoreTable(scores, BAR)}\n`);
+    const report = JSON.parse(readFileSync(join(root, config.jsonReporter.fileName), "utf8")) as MutationReport;
+    const survivors = survivorLines(report);
+    process.stdout.write(`\n${config.area}: scores (the bar is ${BAR}% per file)\n${scoreTable(fileScores(report), BAR)}\n`);
+    process.stdout.write(`\n${config.area}: ${survivors.length} mutant(s) no test killed; each is killed by a new test or judged equivalent\n${survivors.map((l) => `- ${l}`).join("\n")}\n`);
   }
   return status;
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { ESTATE_TESTS, mutationConfigs, MutationTargetError } from "../../scripts/lib/mutation-config";
-import { fileScores, scoreTable } from "../../scripts/lib/mutation-scores";
+import { fileScores, scoreTable, survivorLines } from "../../scripts/lib/mutation-scores";
 import { repoRoot } from "../../scripts/repo-root";
 
 const ROOT = repoRoot();
@@ -80,6 +80,27 @@ describe("the score table", () => {
       "| policy/rules/a.ts | 4 | 0 | 1 | 0 | 0 | 0 | 80.00% |",
       "| policy/rules/b.ts | 3 | 0 | 1 | 0 | 0 | 0 | 75.00% (below 80%) |",
       "| policy/rules/c.ts | 0 | 0 | 0 | 0 | 2 | 0 | n/a |",
+    ]);
+  });
+
+  test("the survivors, by file and position, with the mutator and its replacement; the uncovered ones said so", () => {
+    const at = (line: number, column: number) => ({ start: { line, column } });
+    const lines = survivorLines({
+      files: {
+        "policy/rules/b.ts": { mutants: [{ status: "Survived", mutatorName: "StringLiteral", replacement: '""', location: at(3, 7) }] },
+        "policy/rules/a.ts": {
+          mutants: [
+            { status: "NoCoverage", mutatorName: "ArrayDeclaration", replacement: '["Stryker was here"]', location: at(12, 4) },
+            { status: "Killed", mutatorName: "ConditionalExpression", replacement: "true", location: at(1, 1) },
+            { status: "Survived", mutatorName: "ConditionalExpression", replacement: "x &&\n   y", location: at(9, 30) },
+          ],
+        },
+      },
+    });
+    expect(lines).toEqual([
+      "policy/rules/a.ts:9:30 ConditionalExpression -> x && y",
+      'policy/rules/a.ts:12:4 ArrayDeclaration -> ["Stryker was here"] (no coverage)',
+      'policy/rules/b.ts:3:7 StringLiteral -> ""',
     ]);
   });
 });

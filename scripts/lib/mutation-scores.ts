@@ -4,8 +4,15 @@
  * timed-out mutants over every valid one (survived and uncovered included; compile errors and
  * ignored mutants excluded).
  */
+export interface ReportedMutant {
+  readonly status: string;
+  readonly mutatorName?: string;
+  readonly replacement?: string;
+  readonly location?: { readonly start: { readonly line: number; readonly column: number } };
+}
+
 export interface MutationReport {
-  readonly files: Record<string, { readonly mutants: readonly { readonly status: string }[] }>;
+  readonly files: Record<string, { readonly mutants: readonly ReportedMutant[] }>;
 }
 
 export interface FileScore {
@@ -47,4 +54,23 @@ export function scoreTable(scores: readonly FileScore[], bar: number): string {
     return `| ${s.file} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.compileErrors} | ${s.ignored} | ${score} |`;
   });
   return ["| file | killed | timeout | survived | no coverage | errors | ignored | score |", "| --- | --- | --- | --- | --- | --- | --- | --- |", ...rows].join("\n");
+}
+
+/**
+ * Every mutant no test killed, one line each as the closing notes list them:
+ * `file:line:column Mutator -> replacement`, "(no coverage)" when no test ran its code.
+ */
+export function survivorLines(report: MutationReport): string[] {
+  return Object.entries(report.files)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([file, { mutants }]) =>
+      mutants
+        .filter((m) => m.status === "Survived" || m.status === "NoCoverage")
+        .sort((a, b) => (a.location?.start.line ?? 0) - (b.location?.start.line ?? 0) || (a.location?.start.column ?? 0) - (b.location?.start.column ?? 0))
+        .map((m) => {
+          const where = m.location ? `${m.location.start.line}:${m.location.start.column}` : "?";
+          const replacement = (m.replacement ?? "").replace(/\s+/g, " ");
+          return `${file}:${where} ${m.mutatorName ?? "?"} -> ${replacement}${m.status === "NoCoverage" ? " (no coverage)" : ""}`;
+        }),
+    );
 }
