@@ -3,7 +3,7 @@ import { EncryptedPvc } from "../../constructs/encrypted-pvc";
 import { k8sProxmoxClaimBackup } from "../../policy/rules/k8s-proxmox-claim-backup";
 import { k8sProxmoxClaimTemplate } from "../../policy/rules/k8s-proxmox-claim-template";
 import { checkApp, testStack } from "../helpers/synth";
-import { claim, context, deployment, res, stackOf } from "./k8s-rules.fixtures";
+import { claim, context, deployment, goodContainer, res, stackOf } from "./k8s-rules.fixtures";
 
 describe("HL-K8S-7: the Proxmox claim template", () => {
   test("compliant: the template", () => {
@@ -102,6 +102,34 @@ describe("HL-K8S-8: every Proxmox claim records its backup", () => {
     expect(withReason(" ".repeat(10))).toEqual([noReason('""')]);
     expect(withReason("  012345678  ")).toEqual([noReason('"012345678"')]);
     expect(withReason(undefined)).toEqual([noReason('""')]);
+  });
+
+  const backedUp = claim("db-encrypted", { annotations: { "homelab.backup/mode": "cronjob" } });
+  const cronJob = (type: string, metadata: Record<string, unknown> | undefined, volume: unknown[]) =>
+    res(type, { ...(metadata ? { metadata } : {}), spec: { job_template: { spec: { template: { spec: { container: [goodContainer], volume } } } } } }, `s/${type}/Resource`);
+  const mountsClaim = { name: "data", persistent_volume_claim: [{ claim_name: "db-encrypted" }] };
+  const messages = (...resources: ReturnType<typeof res>[]) => k8sProxmoxClaimBackup.check([stackOf(resources)], context).map((p) => p.message);
+  const notMounted = ["claim's backup mode is cronjob, but no CronJob in the stack mounts it"];
+
+  test("compliant: a CronJob of either provider version mounting the claim by its literal name in its namespace, beside volumes of no claim", () => {
+    for (const type of ["kubernetes_cron_job", "kubernetes_cron_job_v1"]) {
+      const cron = cronJob(type, { name: "backup", namespace: "ns" }, [{ name: "scratch", empty_dir: [{}] }, { name: "odd", persistent_volume_claim: [{}] }, mountsClaim]);
+      expect([type, messages(backedUp, cron)]).toEqual([type, []]);
+    }
+  });
+
+  test("non-compliant: a CronJob mounting a claim of that name in another namespace, or in default for want of metadata; a CronJob without a pod", () => {
+    expect(messages(backedUp, cronJob("kubernetes_cron_job_v1", { name: "backup", namespace: "other" }, [mountsClaim]))).toEqual(notMounted);
+    expect(messages(backedUp, cronJob("kubernetes_cron_job_v1", undefined, [mountsClaim]))).toEqual(notMounted);
+    expect(messages(backedUp, res("kubernetes_cron_job_v1", { metadata: { name: "backup", namespace: "ns" } }))).toEqual(notMounted);
+  });
+
+  test("a claim without a spec is on no Proxmox class; a Proxmox claim without metadata, or without annotations, records no backup", () => {
+    expect(messages(res("kubernetes_persistent_volume_claim_v1", { metadata: { name: "x", namespace: "ns" } }))).toEqual([]);
+    const noMode = ["claim has homelab.backup/mode = null; allowed: cronjob, none"];
+    const { metadata: _metadata, ...withoutMetadata } = claim("db-encrypted").attributes;
+    expect(messages(res("kubernetes_persistent_volume_claim_v1", withoutMetadata))).toEqual(noMode);
+    expect(messages(res("kubernetes_persistent_volume_claim", { ...withoutMetadata, metadata: { name: "db-encrypted", namespace: "ns" } }))).toEqual(noMode);
   });
 
   test("non-compliant: cronjob mode with only a Deployment mounting the claim (a CronJob is what backs it up)", () => {
