@@ -24,6 +24,41 @@ describe("HL-K8S-13 the estate's pods pass the wave-1 policies where Kyverno enf
     ]);
   });
 
+  const refusedIn = (namespace: string) => `Kyverno refuses it in namespace ${namespace}; allowed: none of these, or a namespace in kubernetes.kyverno.excludedNamespaces (${excluded.join(", ")})`;
+
+  test("non-compliant: host_ipc alone; host namespaces set to false pass", () => {
+    expect(check(deployment({ host_ipc: true, container: [goodContainer] }))).toEqual([`s/App/Deployment: host_ipc = true (deny-host-namespaces): ${refusedIn("ns")}`]);
+    expect(check(deployment({ host_network: false, host_pid: false, host_ipc: false, container: [goodContainer] }))).toEqual([]);
+  });
+
+  test("non-compliant: every SYS_ADMIN-like capability a container adds is named", () => {
+    const pod = { container: [{ ...goodContainer, security_context: { capabilities: { add: ["SYS_ADMIN", "NET_ADMIN", "ALL"] } } }] };
+    expect(check(deployment(pod))).toEqual([`s/App/Deployment: container app adds SYS_ADMIN, ALL (restrict-sys-admin): ${refusedIn("ns")}`]);
+  });
+
+  test("non-compliant: a container without an image names no trusted registry", () => {
+    const { image: _image, ...noImage } = goodContainer;
+    expect(check(deployment({ container: [noImage] }))).toEqual([
+      `s/App/Deployment: container app image "" is not from a trusted registry (require-trusted-registries): ${refusedIn("ns")}`,
+    ]);
+  });
+
+  test("non-compliant: a workload without a namespace (or without metadata) runs in default, which is not excluded", () => {
+    const privileged = deployment({ host_network: true, container: [goodContainer] });
+    const { namespace: _ns, ...unnamespaced } = privileged.attributes.metadata as Record<string, unknown>;
+    expect(check({ ...privileged, attributes: { ...privileged.attributes, metadata: unnamespaced } })).toEqual([
+      `s/App/Deployment: host_network = true (deny-host-namespaces): ${refusedIn("default")}`,
+    ]);
+    const bare = res("kubernetes_pod_v1", { spec: { host_network: true, container: [goodContainer] } }, "s/Pod/Resource");
+    expect(check(bare)).toEqual([`s/Pod/Resource: host_network = true (deny-host-namespaces): ${refusedIn("default")}`]);
+  });
+
+  test("non-compliant: a namespace reference that does not resolve in the stack is not taken for an excluded one", () => {
+    const privileged = deployment({ host_network: true, container: [goodContainer] });
+    const elsewhere = { ...privileged, attributes: { ...privileged.attributes, metadata: { name: "app", namespace: "${kubernetes_namespace_v1.Missing_1.metadata[0].name}" } } };
+    expect(check(elsewhere)).toEqual([`s/App/Deployment: host_network = true (deny-host-namespaces): ${refusedIn("(a reference that cannot be resolved here)")}`]);
+  });
+
   test("ALL and CAP_SYS_ADMIN amount to SYS_ADMIN", () => {
     const caps = (add: string[]) => check(deployment({ container: [{ ...goodContainer, security_context: { capabilities: { add } } }] }));
     expect(caps(["ALL"])).toEqual([expect.stringContaining("adds ALL (restrict-sys-admin)")]);

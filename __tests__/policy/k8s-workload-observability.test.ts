@@ -1,3 +1,4 @@
+import { uptimeServiceAnnotations } from "../../constructs/workload-monitoring";
 import { SynthResource } from "../../policy/rule";
 import { k8sWorkloadObservability } from "../../policy/rules/k8s-workload-observability";
 import { context, res, stackOf } from "./k8s-rules.fixtures";
@@ -29,6 +30,29 @@ describe("HL-K8S-15 every workload records its metrics decision", () => {
     expect(check(sm, monitor("ServiceMonitor", "apps", "api"))).toEqual(refused("servicemonitor", "ServiceMonitor"));
     expect(check(sm, { ...monitor("ServiceMonitor"), type: "kubernetes_config_map_v1" })).toEqual(refused("servicemonitor", "ServiceMonitor"));
     expect(check(workload({ "homelab.metrics/mode": "podmonitor", ...NO_UPTIME }), monitor("ServiceMonitor"))).toEqual(refused("podmonitor", "PodMonitor"));
+  });
+
+  test("non-compliant: a monitor of the kind that names no namespace or selects no app (no metadata, spec, selector or matchLabels)", () => {
+    const sm = workload({ "homelab.metrics/mode": "servicemonitor", ...NO_UPTIME });
+    const refused = ['s/web/Resource: workload web has metrics mode servicemonitor, but no ServiceMonitor in stack s selects app.kubernetes.io/name="web" in its namespace'];
+    const manifest = (m: Record<string, unknown>) => res("kubernetes_manifest", { manifest: { kind: "ServiceMonitor", ...m } }, "s/ServiceMonitor/Resource");
+    const spec = { selector: { matchLabels: { "app.kubernetes.io/name": "web" } } };
+    expect(check(sm, manifest({ spec }))).toEqual(refused);
+    expect(check(sm, res("kubernetes_manifest", {}, "s/Empty/Resource"))).toEqual(refused);
+    for (const partial of [undefined, {}, { selector: {} }, { selector: { matchLabels: {} } }]) {
+      expect([partial, check(sm, manifest({ metadata: { name: "web", namespace: "apps" }, ...(partial ? { spec: partial } : {}) }))]).toEqual([partial, refused]);
+    }
+  });
+
+  test("non-compliant: a workload whose pod template carries no app label is selected by no monitor, and says so", () => {
+    const unlabelled = (template: Record<string, unknown>) =>
+      res("kubernetes_deployment_v1", { metadata: { name: "web", namespace: "apps", annotations: { "homelab.metrics/mode": "servicemonitor", ...NO_UPTIME } }, spec: { template } }, "s/web/Resource");
+    const refused = ["s/web/Resource: workload web has metrics mode servicemonitor, but no ServiceMonitor in stack s selects app.kubernetes.io/name=null in its namespace"];
+    expect(check(unlabelled({ metadata: {}, spec: {} }), monitor("ServiceMonitor"))).toEqual(refused);
+    expect(check(unlabelled({ metadata: { labels: { app: "web" } }, spec: {} }), monitor("ServiceMonitor"))).toEqual(refused);
+    expect(check(unlabelled({ spec: {} }), monitor("ServiceMonitor"))).toEqual(refused);
+    const specless = res("kubernetes_deployment_v1", { metadata: { name: "web", namespace: "apps", annotations: { "homelab.metrics/mode": "servicemonitor", ...NO_UPTIME } } }, "s/web/Resource");
+    expect(check(specless, monitor("ServiceMonitor"))).toEqual(refused);
   });
 
   test("non-compliant: none without a reason of ten characters; no mode or another mode", () => {
@@ -68,6 +92,20 @@ describe("HL-K8S-15 every workload records its uptime decision", () => {
     expect(check(internal, { ...service({ "homelab.uptime/monitor": "internal" }), type: "kubernetes_endpoints_v1" })).toEqual(refused);
   });
 
+  test("non-compliant: an annotated Service without a selector selects no pod; a Service without metadata is in no namespace", () => {
+    const internal = workload({ ...NO_METRICS, "homelab.uptime/mode": "internal" });
+    const refused = ['s/web/Resource: workload web has uptime mode internal, but no Service of it in stack s carries homelab.uptime/monitor = "internal"'];
+    const selectorless = res("kubernetes_service_v1", { metadata: { name: "web", namespace: "apps", annotations: { "homelab.uptime/monitor": "internal" } }, spec: { type: "ExternalName" } });
+    expect(check(internal, selectorless)).toEqual(refused);
+    expect(check(internal, res("kubernetes_service_v1", { spec: { selector: { "app.kubernetes.io/name": "web" } } }))).toEqual(refused);
+  });
+
+  test("compliant: the Service annotations the construct writes for an HTTP check (homelab.uptime/monitor and homelab.uptime/path, read by the monitor sync)", () => {
+    const annotations = uptimeServiceAnnotations({ path: "/ready", port: 8080 }, 8080);
+    expect(annotations).toEqual({ "homelab.uptime/monitor": "internal", "homelab.uptime/path": "/ready" });
+    expect(check(workload({ ...NO_METRICS, "homelab.uptime/mode": "internal" }), service(annotations))).toEqual([]);
+  });
+
   test("non-compliant: none without a reason, no mode, another mode", () => {
     expect(check(workload({ ...NO_METRICS, "homelab.uptime/mode": "none", "homelab.uptime/reason": " ".repeat(12) }))).toEqual([
       "s/web/Resource: workload web has uptime mode none without a reason of 10+ characters in homelab.uptime/reason",
@@ -87,6 +125,11 @@ describe("HL-K8S-15 which workloads", () => {
     }
     const unnamed = res("kubernetes_deployment_v1", { metadata: {}, spec: {} }, "s/Unnamed/Resource");
     expect(check(unnamed)[0]).toBe("s/Unnamed/Resource: workload s/Unnamed/Resource has homelab.metrics/mode = null; allowed: servicemonitor, podmonitor, or none with a reason in homelab.metrics/reason");
+    const bare = res("kubernetes_deployment_v1", {}, "s/Bare/Resource");
+    expect(check(bare)).toEqual([
+      "s/Bare/Resource: workload s/Bare/Resource has homelab.metrics/mode = null; allowed: servicemonitor, podmonitor, or none with a reason in homelab.metrics/reason",
+      "s/Bare/Resource: workload s/Bare/Resource has homelab.uptime/mode = null; allowed: internal, or none with a reason in homelab.uptime/reason",
+    ]);
   });
 
   test("not applicable: Jobs, CronJobs, Pods and Helm releases (their charts declare their monitors)", () => {
