@@ -10,12 +10,11 @@
  *   npm run watch -- stacks/forgejo          # edit jobspecs/images.ts: forgejo's tests rerun
  */
 import { spawn, ChildProcess } from "child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from "fs";
+import { existsSync, readdirSync, watch } from "fs";
 import { constants } from "os";
-import { dirname, join } from "path";
-import ts from "typescript";
+import { join } from "path";
 import { runMain, UsageError } from "./lib/cli";
-import { projectCompilerOptions } from "./lib/compiler-options";
+import { projectCompilerOptions, transpileInto } from "./lib/compiler-options";
 import { repoRoot } from "./repo-root";
 
 const USAGE = "npm run watch -- <test path pattern>... (e.g. stacks/forgejo)";
@@ -39,19 +38,6 @@ function sourceDirectories(dir = ""): string[] {
     .map((e) => (dir ? `${dir}/${e.name}` : e.name))
     .filter(inSourceTree);
   return [dir, ...below.flatMap((sub) => sourceDirectories(sub))];
-}
-
-/** Transpiles one source into dist/ as tsc would, with its source map. */
-export function transpileInto(rel: string, options: ts.CompilerOptions, root = ROOT): string {
-  const out = join(root, "dist", rel.replace(/\.ts$/, ".js"));
-  const { outputText, sourceMapText } = ts.transpileModule(readFileSync(join(root, rel), "utf8"), {
-    compilerOptions: { ...options, sourceMap: true },
-    fileName: join(root, rel),
-  });
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(`${out}.map`, sourceMapText ?? "");
-  writeFileSync(out, outputText);
-  return out;
 }
 
 /** Forgets the project's compiled modules (dist/), so the next run loads the edited code; dependencies stay loaded. */

@@ -1,8 +1,8 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
-import { projectCompilerOptions } from "../../scripts/lib/compiler-options";
-import { forgetProjectModules, isSource, transpileInto } from "../../scripts/watch";
+import { projectCompilerOptions, transpileInto } from "../../scripts/lib/compiler-options";
+import { forgetProjectModules, isSource } from "../../scripts/watch";
 import { repoRoot } from "../../scripts/repo-root";
 
 const ROOT = repoRoot();

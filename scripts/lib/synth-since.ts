@@ -5,7 +5,8 @@
  * its synth is kept in node_modules/.cache/homelab-affected, keyed by everything that synth
  * reads (commit, package-lock.json, the inventory file, Node's version), so the same base is
  * synthesized once. The working tree runs from dist/ when the `tsc -b` the npm scripts run
- * first left it newer than every source file, else through ts-node. Each side is described by describe-estate (stacks in deploy order with their tree facts) and
+ * first left it newer than every source file, else through ts-node; the base then runs from a
+ * copy of dist/ with the files that differ transpiled (compiled-base), else through ts-node. Each side is described by describe-estate (stacks in deploy order with their tree facts) and
  * its synthesized files read into memory before the temporary directory goes.
  */
 import { spawn, spawnSync } from "child_process";
@@ -14,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { readSynth, StackFiles } from "./affected-core";
+import { compileBaseFromDist } from "./compiled-base";
 import { parseArgs, UsageError } from "./cli";
 import { appModuleName, DIST_ROOT } from "./estate";
 import { DescribedStack } from "./tree-facts";
@@ -119,7 +121,7 @@ function baseCacheKey(root: string, commit: string, appName: string): string {
 }
 
 /** The base's synth into `outdir`, from the cache when this base was synthesized before. */
-async function describeBase(root: string, commit: string, appName: string, work: string, outdir: string, nodeModules: string): Promise<DescribedStack[]> {
+async function describeBase(root: string, commit: string, appName: string, work: string, outdir: string, nodeModules: string, distCurrent: boolean): Promise<DescribedStack[]> {
   const cached = join(process.env[CACHE_ENV] ?? join(nodeModules, ".cache", "homelab-affected"), baseCacheKey(root, commit, appName));
   if (!existsSync(join(cached, "stacks.json"))) {
     const tree = join(work, "tree");
@@ -128,7 +130,8 @@ async function describeBase(root: string, commit: string, appName: string, work:
     rmSync(join(tree, "node_modules"), { recursive: true, force: true });
     symlinkSync(nodeModules, join(tree, "node_modules"), "dir");
     const fresh = join(work, "base");
-    await describeTree(tree, appName, join(fresh, "out"), nodeModules);
+    const compiled = distCurrent && compileBaseFromDist(root, commit, tree);
+    await describeTree(compiled ? join(tree, "dist") : tree, appName, join(fresh, "out"), nodeModules, compiled);
     renameSync(join(fresh, "out.json"), join(fresh, "stacks.json"));
     // Another run may have filled it meanwhile: a copy is renamed into place, whole or not at all.
     mkdirSync(join(cached, ".."), { recursive: true });
@@ -169,7 +172,7 @@ export async function synthSince(root: string, since: string): Promise<SynthSide
   try {
     const compiled = distIsCurrent(root);
     const [before, after] = await Promise.all([
-      describeBase(root, commit, appName, work, join(work, "before"), nodeModules).catch((err: Error) => {
+      describeBase(root, commit, appName, work, join(work, "before"), nodeModules, compiled).catch((err: Error) => {
         throw new Error(`cannot synthesize ${since} (${commit.slice(0, 12)}): ${err.message}`);
       }),
       describeTree(compiled ? DIST_ROOT : root, appName, join(work, "after"), nodeModules, compiled).catch((err: Error) => {

@@ -1,0 +1,79 @@
+import { execFileSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { dirname, join } from "path";
+import { compileBaseFromDist } from "../../scripts/lib/compiled-base";
+import { projectCompilerOptions, transpileInto } from "../../scripts/lib/compiler-options";
+import { repoRoot } from "../../scripts/repo-root";
+
+/** A small repository compiled as the project is (its tsconfig.json), with a committed base. */
+describe("the base tree compiled from the working tree's dist/", () => {
+  let root: string;
+  let tree: string;
+  const write = (dir: string, rel: string, text: string) => {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  };
+  const git = (...args: string[]) => execFileSync("git", ["-c", "user.email=ci@example.org", "-c", "user.name=ci", ...args], { cwd: root, encoding: "utf8" });
+  const build = () => {
+    const options = projectCompilerOptions(root);
+    for (const rel of ["main.ts", "stacks/web.ts", "stacks/new.ts"]) if (existsSync(join(root, rel))) transpileInto(rel, options, root);
+  };
+  /** The base's files as `git archive` exports them. */
+  const exportBase = () => {
+    tree = mkdtempSync(join(tmpdir(), "homelab-base-tree-"));
+    execFileSync("sh", ["-c", `git archive HEAD | tar -x -C "${tree}"`], { cwd: root });
+  };
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), "homelab-compiled-base-"));
+    write(root, "tsconfig.json", readFileSync(join(repoRoot(), "tsconfig.json"), "utf8"));
+    write(root, "package.json", '{"name":"fixture"}\n');
+    write(root, "package-lock.json", "{}\n");
+    write(root, "main.ts", 'import { tag } from "./stacks/web";\nexport const image = `web:${tag}`;\n');
+    write(root, "stacks/web.ts", 'export const tag: string = "v1";\n');
+    write(root, ".gitignore", "dist\n");
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-qm", "base");
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    if (tree) rmSync(tree, { recursive: true, force: true });
+  });
+
+  test("a file changed since the base is transpiled from the base; the others are the working tree's compiled files", () => {
+    write(root, "stacks/web.ts", 'export const tag: string = "v2";\n');
+    write(root, "stacks/new.ts", "export const added = 1;\n");
+    build();
+    exportBase();
+    expect(compileBaseFromDist(root, "HEAD", tree)).toBe(true);
+    expect(readFileSync(join(tree, "dist", "stacks", "web.js"), "utf8")).toContain('exports.tag = "v1"');
+    expect(readFileSync(join(root, "dist", "stacks", "web.js"), "utf8")).toContain('exports.tag = "v2"');
+    expect(readFileSync(join(tree, "dist", "main.js"), "utf8")).toBe(readFileSync(join(root, "dist", "main.js"), "utf8"));
+    // Only the working tree has it: the base's dist/ does not.
+    expect(existsSync(join(tree, "dist", "stacks", "new.js"))).toBe(false);
+    // And what it compiled runs as the base did.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect((require(join(tree, "dist", "main.js")) as { image: string }).image).toBe("web:v1");
+  });
+
+  test("a file the working tree deleted is compiled from the base", () => {
+    rmSync(join(root, "stacks", "web.ts"));
+    write(root, "main.ts", "export const image = `web:none`;\n");
+    build();
+    exportBase();
+    expect(existsSync(join(root, "dist", "stacks", "web.js"))).toBe(false);
+    expect(compileBaseFromDist(root, "HEAD", tree)).toBe(true);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect((require(join(tree, "dist", "main.js")) as { image: string }).image).toBe("web:v1");
+  });
+
+  test.each(["tsconfig.json", "package-lock.json", "package.json"])("with %s changed nothing of dist/ stands for the base: nothing is written", (file) => {
+    build();
+    write(root, file, `${readFileSync(join(root, file), "utf8")}\n`);
+    exportBase();
+    expect(compileBaseFromDist(root, "HEAD", tree)).toBe(false);
+    expect(existsSync(join(tree, "dist"))).toBe(false);
+  });
+});
