@@ -2,11 +2,11 @@
  * `npm run mutation [-- <file or folder>... [--<stryker option> ...]]`: mutation testing
  * (StrykerJS) of the files that stand between the operator and a destroyed volume or a leaked
  * key: the house rules, the safety constructs, the tier-0 state and affected scripts
- * (stryker.config.json `mutate`), or of the files and folders given. One Stryker run per area,
- * each tested by that area's tests without the estate tests (scripts/lib/mutation-config.ts);
- * options after the targets go to every run (--incremental, --concurrency 1 …). Not part of
- * `npm test`: it takes tens of minutes. Ends with one per-file score table; reports/mutation/
- * holds each area's HTML and JSON reports.
+ * (stryker.config.json `mutate`), or of the files and folders given. One Stryker run per file,
+ * tested by the tests that answer for it (scripts/lib/mutation-config.ts); options after the
+ * targets go to every run (--incremental, --concurrency 1 …). Not part of `npm test`: it takes
+ * tens of minutes. Ends with one per-file score table and the list of mutants no test killed;
+ * reports/mutation/ holds each file's HTML and JSON reports.
  */
 import { spawnSync } from "child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
@@ -32,23 +32,24 @@ runMain(async () => {
     if (err instanceof MutationTargetError) throw new UsageError(err.message, USAGE);
     throw err;
   }
-  mkdirSync(join(root, "reports", "mutation"), { recursive: true });
-  let status = 0;
-  for (const config of configs) {
-    const file = join(root, "reports", `stryker.${config.area}.json`);
-    writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
-    const roots = config.jest.config.roots.map((r) => r.replace("<rootDir>/", ""));
-    process.stdout.write(`\nmutating ${config.mutate.join(", ")}\ntested by ${roots.join(", ")}, not the estate tests (*.estate.test.ts)\n`);
+  for (const dir of ["reports/mutation", "reports/stryker", "reports/stryker-incremental"]) mkdirSync(join(root, dir), { recursive: true });
+  const files: MutationReport["files"] = {};
+  const failed: string[] = [];
+  for (const [i, { target, tests, stryker }] of configs.entries()) {
+    const file = join(root, "reports", "stryker", `${target.replace(/\.ts$/, "").replace(/\//g, "-")}.json`);
+    writeFileSync(file, `${JSON.stringify(stryker, null, 2)}\n`);
+    process.stdout.write(`\n[${i + 1}/${configs.length}] mutating ${target}, tested by ${tests.join(", ") || "no test"}\n`);
     const run = spawnSync(join(root, "node_modules", ".bin", "stryker"), ["run", file, ...strykerOptions], { cwd: root, stdio: "inherit" });
     if (run.status !== 0) {
-      process.stderr.write(`error: Stryker's run of ${config.area} ended with ${run.status ?? run.signal}; its report is not read\n`);
-      status = 1;
+      failed.push(target);
       continue;
     }
-    const report = JSON.parse(readFileSync(join(root, config.jsonReporter.fileName), "utf8")) as MutationReport;
-    const survivors = survivorLines(report);
-    process.stdout.write(`\n${config.area}: scores (the bar is ${BAR}% per file)\n${scoreTable(fileScores(report), BAR)}\n`);
-    process.stdout.write(`\n${config.area}: ${survivors.length} mutant(s) no test killed; each is killed by a new test or judged equivalent\n${survivors.map((l) => `- ${l}`).join("\n")}\n`);
+    Object.assign(files, (JSON.parse(readFileSync(join(root, stryker.jsonReporter.fileName), "utf8")) as MutationReport).files);
   }
-  return status;
+  const report = { files };
+  const survivors = survivorLines(report);
+  process.stdout.write(`\nscores (the bar is ${BAR}% per file)\n${scoreTable(fileScores(report), BAR)}\n`);
+  process.stdout.write(`\n${survivors.length} mutant(s) no test killed; each is killed by a new test or judged equivalent\n${survivors.map((l) => `- ${l}`).join("\n")}\n`);
+  if (failed.length) process.stderr.write(`error: Stryker's run failed for ${failed.join(", ")}: not scored\n`);
+  return failed.length ? 1 : 0;
 });

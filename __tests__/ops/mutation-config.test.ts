@@ -7,37 +7,46 @@ import { repoRoot } from "../../scripts/repo-root";
 const ROOT = repoRoot();
 
 describe("what npm run mutation hands Stryker", () => {
-  test("one rule file is mutated alone, tested by __tests__/policy without the estate tests", () => {
-    const [config, ...more] = mutationConfigs(ROOT, ["policy/rules/image-pinned.ts"]);
+  test("one run per file: a rule is tested by its own tests, the packs' tests and the tests naming its id, not the estate tests", () => {
+    const [config, ...more] = mutationConfigs(ROOT, ["policy/rules/k8s-nfs-critical.ts"]);
     expect(more).toEqual([]);
-    expect(config.mutate).toEqual(["policy/rules/image-pinned.ts"]);
-    expect(config.jest.config.roots).toEqual(["<rootDir>/__tests__/policy"]);
-    const ignored = config.jest.config.testPathIgnorePatterns.map((p) => new RegExp(p.replace("<rootDir>", ROOT)));
-    const ignores = (file: string) => ignored.some((r) => r.test(join(ROOT, file)));
-    expect(ignores("__tests__/policy/stateful-kinds.estate.test.ts")).toBe(true);
-    expect(ignores("__tests__/integration/tier0-faults.test.ts")).toBe(true);
-    expect(ignores("__tests__/policy/stateful-kinds.test.ts")).toBe(false);
+    expect(config.target).toBe("policy/rules/k8s-nfs-critical.ts");
+    expect(config.tests).toEqual(["__tests__/policy/k8s-nfs-critical.test.ts", "__tests__/policy/k8s-pack.test.ts", "__tests__/policy/rule-catalogue.test.ts"]);
+    expect(config.stryker.mutate).toEqual(["policy/rules/k8s-nfs-critical.ts"]);
+    expect(config.stryker.jest.config.testMatch).toEqual(config.tests.map((t) => `<rootDir>/${t}`));
     // What stryker.config.json says besides is kept: the runner, coverage and the checker.
-    expect(config).toMatchObject({ testRunner: "jest", coverageAnalysis: "perTest", checkers: ["typescript"] });
-    expect(config.jsonReporter.fileName).toBe("reports/mutation/policy.json");
+    expect(config.stryker).toMatchObject({ testRunner: "jest", coverageAnalysis: "perTest", checkers: ["typescript"] });
+    expect(config.stryker.jsonReporter.fileName).toBe("reports/mutation/policy-rules-k8s-nfs-critical.json");
   });
 
-  test("with no target, stryker.config.json's files, one run per area, each tested by its own area's tests only", () => {
+  test("a support module is tested by the tests of the rules that use it as well as its own", () => {
+    const [config] = mutationConfigs(ROOT, ["policy/rules/nomad-support.ts"]);
+    expect(config.tests).toEqual(expect.arrayContaining(["__tests__/policy/nomad-support.test.ts", "__tests__/policy/nomad-litestream-pairing.test.ts"]));
+    expect(config.tests.filter((t) => new RegExp(ESTATE_TESTS).test(t))).toEqual([]);
+  });
+
+  test("with no target, every file of stryker.config.json's list, each in its own run with its own report and incremental file", () => {
     const configs = mutationConfigs(ROOT, []);
     const stryker = JSON.parse(readFileSync(join(ROOT, "stryker.config.json"), "utf8")) as { mutate: string[] };
-    expect(configs.flatMap((c) => c.mutate).sort()).toEqual([...stryker.mutate].sort());
-    const runs = Object.fromEntries(configs.map((c) => [c.area, { roots: c.jest.config.roots, mutate: c.mutate }]));
-    expect(runs.policy.roots).toEqual(["<rootDir>/__tests__/policy"]);
-    expect(runs.constructs.roots).toEqual(["<rootDir>/__tests__/constructs"]);
-    expect(runs.scripts.roots).toEqual(["<rootDir>/__tests__/ops"]);
-    for (const { mutate } of Object.values(runs)) expect(new Set(mutate.map((m) => m.split("/")[0])).size).toBe(1);
-    // Each run keeps its own report and incremental file: a later run does not overwrite another's.
-    expect(new Set(configs.map((c) => c.jsonReporter.fileName)).size).toBe(configs.length);
-    expect(new Set(configs.map((c) => c.incrementalFile)).size).toBe(configs.length);
+    const globbed = stryker.mutate.filter((m) => m.endsWith("/*.ts")).map((m) => m.replace("/*.ts", "/"));
+    for (const c of configs) expect(stryker.mutate.includes(c.target) || globbed.some((g) => c.target.startsWith(g))).toBe(true);
+    expect(configs.map((c) => c.target)).toEqual(expect.arrayContaining(stryker.mutate.filter((m) => !m.includes("*"))));
+    expect(new Set(configs.map((c) => c.stryker.jsonReporter.fileName)).size).toBe(configs.length);
+    expect(new Set(configs.map((c) => c.stryker.incrementalFile)).size).toBe(configs.length);
+    for (const c of configs) expect([c.target, c.tests.length > 0]).toEqual([c.target, true]);
+  });
+
+  test("the sandbox is compiled only for runs whose tests run the compiled code", () => {
+    const [rule] = mutationConfigs(ROOT, ["policy/rules/k8s-nfs-critical.ts"]);
+    expect(rule.stryker.buildCommand).toBeUndefined();
+    const [claim] = mutationConfigs(ROOT, ["constructs/proxmox-claim.ts"]);
+    expect(claim.tests.some((t) => readFileSync(join(ROOT, t), "utf8").includes('"dist"'))).toBe(claim.stryker.buildCommand === "tsc -b");
   });
 
   test("a folder becomes its TypeScript files", () => {
-    expect(mutationConfigs(ROOT, ["policy/rules/"]).map((c) => c.mutate)).toEqual([["policy/rules/**/*.ts"]]);
+    const targets = mutationConfigs(ROOT, ["policy/rules/"]).map((c) => c.target);
+    expect(targets).toContain("policy/rules/k8s-nfs-critical.ts");
+    expect(targets.every((t) => /^policy\/rules\/[^/]+\.ts$/.test(t))).toBe(true);
   });
 
   test("a target that is missing, or outside the tested areas, is refused by name", () => {
@@ -50,7 +59,9 @@ test("every test file that synthesizes the whole estate is named *.estate.test.t
   const estateTest = new RegExp(ESTATE_TESTS);
   const offenders: string[] = [];
   // The areas whose tests answer for stryker.config.json's files.
-  for (const dir of mutationConfigs(ROOT, []).flatMap((c) => c.jest.config.roots.map((r) => r.replace("<rootDir>/", "")))) {
+  const dirs = [...new Set(mutationConfigs(ROOT, []).map((c) => c.tests[0].split("/").slice(0, 2).join("/")))];
+  expect(dirs.length).toBeGreaterThan(1);
+  for (const dir of dirs) {
     for (const name of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith(".test.ts"))) {
       const source = readFileSync(join(ROOT, dir, name), "utf8");
       const synthesizesEstate = /from "\.\.\/helpers\/estate"|from "\.\.\/\.\.\/main"|require\("\.\.\/\.\.\/main"\)/.test(source);
