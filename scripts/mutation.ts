@@ -4,7 +4,8 @@
  * key: the house rules, the safety constructs, the tier-0 state and affected scripts
  * (stryker.config.json `mutate`), or of the files and folders given. One Stryker run per file,
  * tested by the tests that answer for it (scripts/lib/mutation-config.ts); options after the
- * targets go to every run (--incremental, --concurrency 1 …). Not part of `npm test`: it takes
+ * targets go to every run (--incremental, --concurrency 1 …) but --shard k/n, which takes every
+ * n-th file from the k-th (n runs side by side, one per core). Not part of `npm test`: it takes
  * tens of minutes. Ends with one per-file score table and the list of mutants no test killed;
  * reports/mutation/ holds each file's HTML and JSON reports.
  */
@@ -12,11 +13,11 @@ import { spawnSync } from "child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { runMain, UsageError } from "./lib/cli";
-import { mutationConfigs, MutationTargetError } from "./lib/mutation-config";
+import { mutationConfigs, MutationTargetError, shardOf } from "./lib/mutation-config";
 import { fileScores, MutationReport, scoreTable, survivorLines } from "./lib/mutation-scores";
 import { repoRoot } from "./repo-root";
 
-const USAGE = "npm run mutation [-- <file or folder>... [--<stryker option> ...]]";
+const USAGE = "npm run mutation [-- <file or folder>... [--shard <k>/<n>] [--<stryker option> ...]]";
 /** The bar the issue set for every file. */
 const BAR = 80;
 
@@ -24,10 +25,14 @@ runMain(async () => {
   const root = repoRoot();
   const args = process.argv.slice(2);
   const firstOption = args.findIndex((a) => a.startsWith("-"));
-  const [targets, strykerOptions] = firstOption < 0 ? [args, []] : [args.slice(0, firstOption), args.slice(firstOption)];
+  const [targets, options] = firstOption < 0 ? [args, []] : [args.slice(0, firstOption), args.slice(firstOption)];
+  // --shard k/n is ours (shardOf); the other options are Stryker's.
+  const shardAt = options.indexOf("--shard");
+  const strykerOptions = shardAt < 0 ? options : [...options.slice(0, shardAt), ...options.slice(shardAt + 2)];
   let configs;
   try {
     configs = mutationConfigs(root, targets);
+    if (shardAt >= 0) configs = shardOf(configs, options[shardAt + 1] ?? "");
   } catch (err) {
     if (err instanceof MutationTargetError) throw new UsageError(err.message, USAGE);
     throw err;

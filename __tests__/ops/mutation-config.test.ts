@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { ESTATE_TESTS, mutationConfigs, MutationTargetError } from "../../scripts/lib/mutation-config";
+import { ESTATE_TESTS, mutationConfigs, MutationTargetError, shardOf } from "../../scripts/lib/mutation-config";
 import { fileScores, scoreTable, survivorLines } from "../../scripts/lib/mutation-scores";
 import { repoRoot } from "../../scripts/repo-root";
 
@@ -47,6 +47,14 @@ describe("what npm run mutation hands Stryker", () => {
     const targets = mutationConfigs(ROOT, ["policy/rules/"]).map((c) => c.target);
     expect(targets).toContain("policy/rules/k8s-nfs-critical.ts");
     expect(targets.every((t) => /^policy\/rules\/[^/]+\.ts$/.test(t))).toBe(true);
+  });
+
+  test("--shard k/n takes every n-th file from the k-th: the shards together are the list, each file once", () => {
+    const files = ["a", "b", "c", "d", "e"];
+    expect(shardOf(files, "1/2")).toEqual(["a", "c", "e"]);
+    expect(shardOf(files, "2/2")).toEqual(["b", "d"]);
+    expect(shardOf(files, "1/1")).toEqual(files);
+    for (const bad of ["0/2", "3/2", "2", "", "1/0"]) expect(() => shardOf(files, bad)).toThrow(`--shard needs k/n with 1 <= k <= n, got ${JSON.stringify(bad)}`);
   });
 
   test("a target that is missing, or outside the tested areas, is refused by name", () => {

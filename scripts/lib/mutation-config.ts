@@ -140,3 +140,11 @@ export function mutationConfigs(root: string, targets: readonly string[]): Mutat
     };
   });
 }
+
+/** `--shard k/n`: every n-th item from the k-th, so that n runs side by side share the list (one per core). */
+export function shardOf<T>(items: readonly T[], spec: string): T[] {
+  const m = /^(\d+)\/(\d+)$/.exec(spec);
+  const [k, n] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || k < 1 || k > n) throw new MutationTargetError(`--shard needs k/n with 1 <= k <= n, got ${JSON.stringify(spec)}`);
+  return items.filter((_, i) => i % n === k - 1);
+}
