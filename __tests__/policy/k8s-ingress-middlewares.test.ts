@@ -73,6 +73,8 @@ describe("HL-K8S-16 on synthesized stacks: which resources make a middleware, an
     const ns = (type: string, id: string, name: string) => res(type, { metadata: [{ name }] }, id);
     expect(
       check(
+        // A middleware in a namespace written out: the estate makes some, so one not found would be named.
+        mw("plain", "edge"),
         ns("kubernetes_namespace_v1", "Edge", "edge"),
         ns("kubernetes_namespace", "Old", "legacy"),
         mw("retry", "${kubernetes_namespace_v1.Edge.metadata[0].name}"),
