@@ -228,6 +228,10 @@ describe("HL-K8S-8: every Proxmox claim records its backup", () => {
     expect(messages(res("kubernetes_persistent_volume_claim", { ...withoutMetadata, metadata: { name: "db-encrypted", namespace: "ns" } }))).toEqual(noMode);
   });
 
+  test("only claims record a backup: a persistent volume on a Proxmox class, which carries no annotation, is not judged", () => {
+    expect(messages(res("kubernetes_persistent_volume_v1", { metadata: { name: "pv-data" }, spec: { storage_class_name: "proxmox-lvm", capacity: { storage: "1Gi" } } }))).toEqual([]);
+  });
+
   test("non-compliant: cronjob mode with only a Deployment mounting the claim (a CronJob is what backs it up)", () => {
     const mounting = deployment({ volume: [{ name: "data", persistent_volume_claim: [{ claim_name: "db-encrypted" }] }] });
     const problems = k8sProxmoxClaimBackup.check([stackOf([claim("db-encrypted", { annotations: { "homelab.backup/mode": "cronjob" } }), mounting])], context);
