@@ -47,6 +47,15 @@ describe("HL-K8S-14 LinuxServer images on NFS skip their start-up chown", () => 
     }
   });
 
+  test("non-compliant: a claim bound to an NFS PV of the provider's older type, kubernetes_persistent_volume", () => {
+    const legacyPv = { ...nfsPv, type: "kubernetes_persistent_volume" };
+    const byName = { ...nfsClaim, attributes: { ...nfsClaim.attributes, spec: { volume_name: "ns-media" } } };
+    const pod = deployment({ container: [linuxserver()], volume: [{ name: "media", persistent_volume_claim: { claim_name: "media" } }] });
+    expect(check(legacyPv, byName, pod)).toEqual([
+      's/App/Deployment: container prowlarr (lscr.io/linuxserver/prowlarr:2.0.5) mounts NFS with NO_CHOWN = null, so its start-up chown walks the NFS tree and hangs; allowed: "true"',
+    ]);
+  });
+
   test("non-compliant: a claim bound to an NFS PV by the PV's name; each LinuxServer container of the pod is judged on its own env", () => {
     const byName = { ...nfsClaim, attributes: { ...nfsClaim.attributes, spec: { volume_name: "ns-media" } } };
     const sonarr = { ...linuxserver({ NO_CHOWN: "true" }), name: "sonarr", image: "lscr.io/linuxserver/sonarr:4.0.15" };

@@ -62,7 +62,9 @@ describe("parseQuantity: Kubernetes quantities (resource.Quantity's suffixes)", 
     ["1", 1],
     [" 2 ", 2],
     ["1.5", 1.5],
+    ["1.25", 1.25],
     [".5", 0.5],
+    [".125", 0.125],
     ["1k", 1e3],
     ["1M", 1e6],
     ["1G", 1e9],
@@ -79,6 +81,7 @@ describe("parseQuantity: Kubernetes quantities (resource.Quantity's suffixes)", 
     ["1E3", 1e3],
     ["5e-1", 0.5],
     ["2e+2", 200],
+    ["1e12", 1e12],
   ])("%s is %d", (text, value) => {
     expect(parseQuantity(text)).toBeCloseTo(value, 6);
   });
