@@ -66,6 +66,16 @@ describe("HL-NOMAD-11 volumes go where the image keeps its data", () => {
     expect(nomadImageDataPaths.check(resource(rawExec), context)).toBe("not-applicable");
   });
 
+  test("not applicable: a task without a config at all (a hand-written jobspec) runs no image to judge", () => {
+    const noConfig = { Driver: "exec", Config: undefined } as unknown as Partial<Task>;
+    expect(nomadImageDataPaths.check(resource(noConfig), context)).toBe("not-applicable");
+  });
+
+  test("compliant: one writable mount at the data path is enough; another volume beside it is not judged", () => {
+    const beside = resource({ VolumeMounts: [{ Volume: "data", Destination: "/models" }, { Volume: "data", Destination: "/root/.ollama" }] });
+    expect(nomadImageDataPaths.check(beside, context)).toEqual([]);
+  });
+
   test("not applicable: read-only mounts, images the table does not know, other resources", () => {
     expect(nomadImageDataPaths.check(resource({}, true), context)).toBe("not-applicable");
     expect(nomadImageDataPaths.check(resource({ Config: { image: "docker.io/library/busybox:1.37" } }), context)).toBe("not-applicable");
