@@ -9,7 +9,7 @@
 import { spawnSync } from "child_process";
 import { cpSync, existsSync, rmSync } from "fs";
 import { join } from "path";
-import { projectCompilerOptions, transpileInto } from "./compiler-options";
+import type * as CompilerOptions from "./compiler-options";
 
 /** Files whose change alters what every file compiles to: with one of them changed, nothing of dist/ is reused. */
 const COMPILER_INPUTS = ["tsconfig.json", "package-lock.json", "package.json"];
@@ -33,7 +33,13 @@ export function compileBaseFromDist(root: string, commit: string, tree: string):
   if (COMPILER_INPUTS.some((f) => differing.has(f))) return false;
   const dist = join(tree, "dist");
   cpSync(join(root, "dist"), dist, { recursive: true, filter: (src) => !src.startsWith(join(root, "dist", "__tests__")) });
-  const options = { ...projectCompilerOptions(tree), rootDir: tree, outDir: dist };
+  // The compiler is loaded only when a source is to be transpiled (half a second).
+  let compiler: { options: ReturnType<typeof CompilerOptions.projectCompilerOptions>; transpileInto: typeof CompilerOptions.transpileInto } | undefined;
+  const loadCompiler = () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { projectCompilerOptions, transpileInto } = require("./compiler-options") as typeof CompilerOptions;
+    return { options: { ...projectCompilerOptions(tree), rootDir: tree, outDir: dist }, transpileInto };
+  };
   for (const rel of differing) {
     if (!/\.ts$/.test(rel) || rel.endsWith(".d.ts") || rel.startsWith("__tests__/")) {
       // A JSON module tsc copied into dist/ is the base's own.
@@ -44,7 +50,10 @@ export function compileBaseFromDist(root: string, commit: string, tree: string):
       continue;
     }
     const js = join(dist, rel.replace(/\.ts$/, ".js"));
-    if (existsSync(join(tree, rel))) transpileInto(rel, options, tree);
+    if (existsSync(join(tree, rel))) {
+      compiler ??= loadCompiler();
+      compiler.transpileInto(rel, compiler.options, tree);
+    }
     else rmSync(js, { force: true }); // a file only the working tree has: the base never loads it
   }
   return true;
