@@ -82,6 +82,13 @@ describe("HL-NOMAD-5 jobs mount only declared volumes with a capability they hav
     expect(check(stack([volumeResource("glusterfs_a_data"), mounting([request("glusterfs_a_data")], { Namespace: "default" })]))).toEqual([]);
   });
 
+  test("only a CSI volume resource declares a volume: another resource carrying a volume_id does not", () => {
+    const notAVolume = { ...volumeResource("glusterfs_a_data"), type: "terraform_data" };
+    expect(check(stack([notAVolume, mounting([request("glusterfs_a_data")])]))).toEqual([
+      "group web volume v0 mounts CSI volume glusterfs_a_data, which no stack of cluster nomad-main declares in namespace default",
+    ]);
+  });
+
   test("a volume resource without a volume_id declares nothing, whatever the source says", () => {
     const unnamed = volumeResource("x", { volume_id: undefined });
     expect(check(stack([unnamed, mounting([request("undefined")])]))).toEqual([
