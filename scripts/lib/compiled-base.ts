@@ -49,12 +49,12 @@ export function compileBaseFromDist(root: string, commit: string, tree: string):
       }
       continue;
     }
-    const js = join(dist, rel.replace(/\.ts$/, ".js"));
     if (existsSync(join(tree, rel))) {
       compiler ??= loadCompiler();
       compiler.transpileInto(rel, compiler.options, tree);
+    } else {
+      rmSync(join(dist, rel.replace(/\.ts$/, ".js")), { force: true }); // a file only the working tree has: the base never loads it
     }
-    else rmSync(js, { force: true }); // a file only the working tree has: the base never loads it
   }
   return true;
 }

@@ -6,8 +6,9 @@
  * when a module loads (a rule's metadata, a table of patterns) is run against every test of
  * its run, each in a fresh module registry; over a whole area that is ten seconds a mutant.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "fs";
+import { existsSync, readFileSync, statSync } from "fs";
 import { join, relative } from "path";
+import { filesUnder as readFilesUnder } from "./generated-cache";
 
 /** The tests that answer for each top-level source folder. */
 export const TESTS_OF: Readonly<Record<string, readonly string[]>> = {
@@ -48,23 +49,16 @@ function areaOf(path: string): string {
   return path.split("/")[0];
 }
 
-function filesUnder(root: string, dir: string, keep: (rel: string) => boolean): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const name of readdirSync(join(root, rel)).sort()) {
-      const child = `${rel}/${name}`;
-      if (statSync(join(root, child)).isDirectory()) walk(child);
-      else if (keep(child)) out.push(child);
-    }
-  };
-  walk(dir);
-  return out;
+/** Every file under `dir` (relative to `root`) that `keep` accepts, in order, with its text: read once per run. */
+function filesUnder(root: string, dir: string, keep: (rel: string) => boolean): Map<string, string> {
+  const files = Object.entries(readFilesUnder(join(root, dir))).map(([rel, text]) => [`${dir}/${rel}`, text] as const);
+  return new Map(files.filter(([rel]) => keep(rel)).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** The module paths a source imports from its own folder tree ("./x", "../y"), resolved to repository paths. */
-function localImports(root: string, file: string): string[] {
+function localImports(root: string, file: string, text: string): string[] {
   const dir = file.split("/").slice(0, -1).join("/");
-  return [...readFileSync(join(root, file), "utf8").matchAll(/from "(\.{1,2}\/[^"]+)"/g)].map(([, spec]) => relative(root, join(root, dir, spec)));
+  return [...text.matchAll(/from "(\.{1,2}\/[^"]+)"/g)].map(([, spec]) => relative(root, join(root, dir, spec)));
 }
 
 /** Whether a test's text imports `module` (a repository path without extension). */
@@ -74,11 +68,9 @@ function imports(testText: string, module: string): boolean {
 }
 
 /** The tests of `target`'s area that answer for it (see the file comment). */
-export function testsAnsweringFor(root: string, target: string): string[] {
-  const area = areaOf(target);
+export function testsAnsweringFor(root: string, target: string, area: AreaFiles = areaFiles(root, areaOf(target))): string[] {
   const module = target.replace(/\.ts$/, "");
-  const sources = filesUnder(root, area, (f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
-  const importersOf = new Map(sources.map((s) => [s, localImports(root, s)]));
+  const importersOf = new Map([...area.sources].map(([s, text]) => [s, localImports(root, s, text)]));
   // The modules of the area that import the target, directly or through each other.
   const reaching = new Set([module]);
   for (let grew = true; grew; ) {
@@ -92,15 +84,23 @@ export function testsAnsweringFor(root: string, target: string): string[] {
     }
   }
   const modules = [...reaching].map((m) => m.replace(/\/index$/, ""));
-  const ruleId = /\bid: "(HL-[A-Z0-9-]+)"/.exec(readFileSync(join(root, target), "utf8"))?.[1];
+  const ruleId = /\bid: "(HL-[A-Z0-9-]+)"/.exec(area.sources.get(target) ?? readFileSync(join(root, target), "utf8"))?.[1];
   const namesRule = ruleId ? new RegExp(`${ruleId}(?![0-9])`) : undefined;
+  return [...area.tests].filter(([, text]) => modules.some((m) => imports(text, m)) || (namesRule?.test(text) ?? false)).map(([test]) => test);
+}
+
+/** An area's sources and its tests (estate tests left out), each with its text. */
+interface AreaFiles {
+  readonly sources: ReadonlyMap<string, string>;
+  readonly tests: ReadonlyMap<string, string>;
+}
+
+function areaFiles(root: string, area: string): AreaFiles {
   const estate = new RegExp(ESTATE_TESTS);
-  return TESTS_OF[area]
-    .flatMap((dir) => filesUnder(root, dir, (f) => f.endsWith(".test.ts") && !estate.test(f)))
-    .filter((test) => {
-      const text = readFileSync(join(root, test), "utf8");
-      return modules.some((m) => imports(text, m)) || (namesRule?.test(text) ?? false);
-    });
+  return {
+    sources: filesUnder(root, area, (f) => f.endsWith(".ts") && !f.endsWith(".d.ts")),
+    tests: new Map(TESTS_OF[area].flatMap((dir) => [...filesUnder(root, dir, (f) => f.endsWith(".test.ts") && !estate.test(f))])),
+  };
 }
 
 /**
@@ -116,14 +116,17 @@ export function mutationConfigs(root: string, targets: readonly string[]): Mutat
     const dir = glob ? glob[1] : t;
     if (!existsSync(join(root, dir))) throw new MutationTargetError(`${t} does not exist`);
     if (!(areaOf(t) in TESTS_OF)) throw new MutationTargetError(`${t}: mutation testing covers ${Object.keys(TESTS_OF).join(", ")}`);
-    if (statSync(join(root, dir)).isDirectory()) files.push(...filesUnder(root, dir, (f) => f.endsWith(".ts") && !f.endsWith(".d.ts")));
+    if (statSync(join(root, dir)).isDirectory()) files.push(...filesUnder(root, dir, (f) => f.endsWith(".ts") && !f.endsWith(".d.ts")).keys());
     else files.push(t);
   }
+  // Each area's files are read once for all its targets.
+  const areas = new Map<string, AreaFiles>();
   return [...new Set(files)].map((target) => {
-    const tests = testsAnsweringFor(root, target);
+    const area = areas.get(areaOf(target)) ?? areas.set(areaOf(target), areaFiles(root, areaOf(target))).get(areaOf(target))!;
+    const tests = testsAnsweringFor(root, target, area);
     const name = target.replace(/\.ts$/, "").replace(/\//g, "-");
     // The sandbox is compiled (`tsc -b`, a quarter of a minute) only for tests that run the compiled code in dist/.
-    const needsBuild = tests.some((t) => readFileSync(join(root, t), "utf8").includes('"dist"'));
+    const needsBuild = tests.some((t) => area.tests.get(t)!.includes('"dist"'));
     const { buildCommand, ...rest } = base as typeof base & { buildCommand?: string };
     return {
       target,
