@@ -25,6 +25,11 @@ describe("what npm run mutation hands Stryker", () => {
     expect(config.tests.filter((t) => new RegExp(ESTATE_TESTS).test(t))).toEqual([]);
   });
 
+  test("the engine is tested by the tests naming the rule id it reports synth's own errors under", () => {
+    const [config] = mutationConfigs(ROOT, ["policy/engine.ts"]);
+    expect(config.tests).toContain("__tests__/policy/raw-resources.test.ts");
+  });
+
   test("with no target, every file of stryker.config.json's list, each in its own run with its own report and incremental file", () => {
     const configs = mutationConfigs(ROOT, []);
     const stryker = JSON.parse(readFileSync(join(ROOT, "stryker.config.json"), "utf8")) as { mutate: string[] };

@@ -2,7 +2,7 @@
  * What `npm run mutation` hands StrykerJS: one run per file, each tested by the tests that
  * answer for that file. A test answers for a file when it imports it, or a module of the same
  * area that imports it (a rule pack, the rule that uses a support module), or names the rule id
- * the file defines. Narrow test sets keep "static" mutants cheap: a mutant of code that runs
+ * the file defines or reports. Narrow test sets keep "static" mutants cheap: a mutant of code that runs
  * when a module loads (a rule's metadata, a table of patterns) is run against every test of
  * its run, each in a fresh module registry; over a whole area that is ten seconds a mutant.
  */
@@ -84,9 +84,11 @@ export function testsAnsweringFor(root: string, target: string, area: AreaFiles 
     }
   }
   const modules = [...reaching].map((m) => m.replace(/\/index$/, ""));
-  const ruleId = /\bid: "(HL-[A-Z0-9-]+)"/.exec(area.sources.get(target) ?? readFileSync(join(root, target), "utf8"))?.[1];
-  const namesRule = ruleId ? new RegExp(`${ruleId}(?![0-9])`) : undefined;
-  return [...area.tests].filter(([, text]) => modules.some((m) => imports(text, m)) || (namesRule?.test(text) ?? false)).map(([test]) => test);
+  // A rule's metadata (`id: "HL-…"`) or constants naming the ids the module reports (ACK_RULE_ID, SYNTH_RULE_ID).
+  const source = area.sources.get(target) ?? readFileSync(join(root, target), "utf8");
+  const ruleIds = [...source.matchAll(/\b(?:id:|[A-Z_]*RULE_ID =) "(HL-[A-Z0-9-]+)"/g)].map((m) => m[1]);
+  const namesRule = ruleIds.map((id) => new RegExp(`${id}(?![0-9])`));
+  return [...area.tests].filter(([, text]) => modules.some((m) => imports(text, m)) || namesRule.some((r) => r.test(text))).map(([test]) => test);
 }
 
 /** An area's sources and its tests (estate tests left out), each with its text. */
