@@ -3,7 +3,10 @@ import { Construct } from "constructs";
 import { MeshEdge } from "../jobspecs/mesh";
 import { HomelabStack } from "./homelab-stack";
 import { throwIfProblems } from "./kubernetes-names";
-import { terraformLiteral } from "./terraform-literal";
+import { INTENTIONS_HELD_BY_MESH } from "../stacks/moved-to-service-stacks";
+import { adopt } from "./adopt";
+import { NomadJob } from "./nomad-job";
+import { ServiceIntentions } from "./service-intentions";
 
 /** An edge and the construct that declared it, for messages. */
 export interface DeclaredEdge extends MeshEdge {
@@ -14,14 +17,15 @@ export interface ConsulIntentionsProps {
   /** Every call the mesh allows. */
   readonly edges: readonly DeclaredEdge[];
   /** The Connect services that run, by name, with the job that registers each. */
-  readonly services: ReadonlyMap<string, string>;
+  readonly services: ReadonlyMap<string, NomadJob>;
 }
 
 /**
  * The mesh's Consul intentions: one default-deny intention (every source to every
- * destination), and per destination one config entry allowing exactly its declared
- * callers. Consul applies the most specific intention, so what no edge names stays denied.
- * An edge naming a service that does not run fails, at the construct that declared it.
+ * destination), here, and per destination one config entry allowing exactly its declared
+ * callers (ServiceIntentions), beside the job that registers it. Consul applies the most
+ * specific intention, so what no edge names stays denied. An edge naming a service that
+ * does not run fails, at the construct that declared it.
  */
 export class ConsulIntentions extends Construct {
   /** Allowed callers by destination. */
@@ -42,18 +46,14 @@ export class ConsulIntentions extends Construct {
     for (const e of props.edges) byDestination.set(e.to, [...(byDestination.get(e.to) ?? []), e]);
     this.allowed = byDestination;
 
-    const provider = HomelabStack.of(this).provider("consul", this);
     new ConfigEntryServiceIntentions(this, "DefaultDeny", {
-      provider,
+      provider: HomelabStack.of(this).provider("consul", this),
       name: "*",
       sources: [{ name: "*", action: "deny", description: "default deny: a call is allowed only by an edge declared beside its job" }],
     });
     for (const [destination, edges] of [...byDestination.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      new ConfigEntryServiceIntentions(this, destination, {
-        provider,
-        name: destination,
-        sources: [...edges].sort((a, b) => a.from.localeCompare(b.from)).map((e) => ({ name: e.from, action: "allow", description: terraformLiteral(e.why.trim()) })),
-      });
+      const entry = new ServiceIntentions(props.services.get(destination)!, `Intentions-${destination}`, { destination, edges });
+      if (INTENTIONS_HELD_BY_MESH[destination]) adopt(entry, { importId: destination });
     }
   }
 }

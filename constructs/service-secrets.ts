@@ -24,8 +24,11 @@ export type ServiceSecretsDeclaration = {
 );
 
 export interface ServiceSecretsProps {
-  /** The KV store the secrets live in. */
-  readonly store: VaultKvStore;
+  /**
+   * The KV store the secrets live in: the store itself in its own stack, or its mount path
+   * ({ path: KV_MOUNT }) in another, which then needs no reference across stacks.
+   */
+  readonly store: Pick<VaultKvStore, "path">;
   /** Service name; the policy is named service-<service>. */
   readonly service: string;
   /** KV paths the service reads, relative to the mount, e.g. ["vaultwarden/admin"]. */

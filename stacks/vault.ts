@@ -6,7 +6,12 @@ import { ServiceSecrets, ServiceSecretsDeclaration } from "../constructs/service
 import { VaultDatabaseEngine } from "../constructs/vault-database-engine";
 import { VaultKubernetesAuth } from "../constructs/vault-kubernetes-auth";
 import { VaultKvStore } from "../constructs/vault-kv-store";
-import { VaultNomadJwtAuth } from "../constructs/vault-nomad-jwt-auth";
+import { NOMAD_JWT_AUTH_PATH, VaultNomadJwtAuth } from "../constructs/vault-nomad-jwt-auth";
+import { adopt } from "../constructs/adopt";
+import { declareRemoval } from "../constructs/declare-move";
+import { NomadVaultGrant } from "../constructs/nomad-vault-grant";
+import { nomadVaultRole } from "../jobspecs/vault";
+import { VAULT_GRANTS_HELD_BY_VAULT } from "./moved-to-service-stacks";
 import { VaultRaftBackup } from "../constructs/vault-raft-backup";
 import { STATE_DATABASE_OWNER } from "./dbaas";
 
@@ -31,16 +36,16 @@ export interface VaultStackProps {
 /**
  * Vault configured as code: the KV v2 store, the database engine rotating the Terraform
  * state user's password every 7 days, Kubernetes auth (state role, External Secrets), JWT
- * auth for Nomad workload identities, and one least-privilege policy per service.
+ * auth for Nomad workload identities, and one least-privilege policy per declared service
+ * (each Nomad job's own policy and role live in its stack: grantNomadJob).
  */
 export class VaultStack extends HomelabStack {
   readonly kv: VaultKvStore;
   readonly database: VaultDatabaseEngine;
   private readonly services = new Map<string, ServiceSecrets>();
   private readonly declarations: readonly ServiceSecretsDeclaration[];
-  private readonly servicesScope: Construct;
-  private readonly nomad: VaultNomadJwtAuth;
-  private readonly granted = new Set<NomadJob>();
+  /** The Nomad jobs granted, by job id (each one's policy is service-<job id>). */
+  private readonly granted = new Map<string, NomadJob>();
 
   constructor(scope: Construct, props: VaultStackProps) {
     super(scope, "vault", { tier: 0, cluster: "kubernetes", description: "Vault: KV v2, database engine, auth methods, policies" });
@@ -56,7 +61,7 @@ export class VaultStack extends HomelabStack {
     const names = props.services.map((s) => s.service);
     const repeated = names.filter((n, i) => names.indexOf(n) !== i);
     if (repeated.length) throw new Error(`${this.node.path}: services declared twice: ${[...new Set(repeated)].join(", ")}; declare each once`);
-    const servicesScope = (this.servicesScope = new Construct(this, "Services"));
+    const servicesScope = new Construct(this, "Services");
     this.declarations = props.services;
     for (const declared of props.services) {
       this.services.set(declared.service, new ServiceSecrets(servicesScope, declared.service, { store: this.kv, ...declared }));
@@ -102,7 +107,12 @@ export class VaultStack extends HomelabStack {
           "Set it to the Nomad servers' oidc_issuer (server { oidc_issuer = \"https://nomad.<domain>\" }), which Nomad writes into every identity",
       );
     }
-    const nomad = (this.nomad = new VaultNomadJwtAuth(this, "NomadJwtAuth", { nomadAddress: address, issuer: oidcIssuer }));
+    const nomad = new VaultNomadJwtAuth(this, "NomadJwtAuth", { nomadAddress: address, issuer: oidcIssuer });
+    for (const [job, held] of Object.entries(VAULT_GRANTS_HELD_BY_VAULT)) {
+      for (const address of [held.policy, held.role]) {
+        declareRemoval(this, address, { reason: `job ${job}'s grant is held by the job's own stack now, which imports it` });
+      }
+    }
     for (const declared of props.services.filter((s) => s.runsOn === "nomad")) {
       // A declared Nomad service runs in the default namespace; a job in another is granted by grantNomadJob.
       nomad.serviceRole(declared.service, [this.services.get(declared.service)!.policyName], "default");
@@ -110,38 +120,28 @@ export class VaultStack extends HomelabStack {
   }
 
   /**
-   * Lets a Nomad job of the main cluster read what its templates read, and nothing else:
-   * one policy over exactly those KV paths and the JWT role its tasks log in with
-   * (nomad-<job id>). The job's stack deploys after this one.
+   * Lets a Nomad job of the main cluster read what its templates read, and nothing else: a
+   * NomadVaultGrant in the job's own stack (policy service-<job id>, JWT role nomad-<job id>),
+   * which deploys after this one. A grant this stack held before is imported there, and
+   * forgotten here (VAULT_GRANTS_HELD_BY_VAULT).
    */
-  grantNomadJob(job: NomadJob): void {
-    const prefix = `${KV_MOUNT}/data/`;
-    const reads = job.vaultReads;
-    const outside = reads.filter((p) => !p.startsWith(prefix));
-    const problems = [
-      reads.length ? undefined : "its templates read nothing from Vault, so it needs no grant",
-      outside.length ? `it reads ${outside.join(", ")}, outside the KV store; allowed: ${prefix}<path>` : undefined,
-      this.services.has(job.jobId) ? `a service named ${job.jobId} is already granted` : undefined,
-      HomelabStack.of(job).cluster === "nomad-main"
-        ? undefined
-        : "Vault trusts workload identities of the main Nomad cluster only; read secrets from Nomad variables there",
-    ].filter((p): p is string => p !== undefined);
-    if (problems.length) throw new Error(`${job.node.path}: cannot grant job ${job.jobId} Vault access: ${problems.join("; ")}`);
-    const secrets = new ServiceSecrets(this.servicesScope, job.jobId, {
-      store: this.kv,
-      service: job.jobId,
-      reads: reads.map((p) => p.slice(prefix.length)),
-    });
-    this.services.set(job.jobId, secrets);
-    this.granted.add(job);
-    this.nomad.serviceRole(job.jobId, [secrets.policyName], job.namespace);
+  grantNomadJob(job: NomadJob): NomadVaultGrant {
+    const taken = this.services.has(job.jobId) ? "a service" : this.granted.has(job.jobId) ? `job ${this.granted.get(job.jobId)!.node.path}` : undefined;
+    if (taken) throw new Error(`${job.node.path}: cannot grant job ${job.jobId} Vault access: ${taken} of that name is already granted (policy service-${job.jobId})`);
+    const grant = new NomadVaultGrant(job, "VaultGrant", { kvMount: KV_MOUNT, authPath: NOMAD_JWT_AUTH_PATH });
+    this.granted.set(job.jobId, job);
+    if (VAULT_GRANTS_HELD_BY_VAULT[job.jobId]) {
+      adopt(grant.secrets, { importId: `service-${job.jobId}` });
+      adopt(grant.role, { importId: `auth/${NOMAD_JWT_AUTH_PATH}/role/${nomadVaultRole(job.jobId)}` });
+    }
     HomelabStack.of(job).addDependency(this);
+    return grant;
   }
 
   /** Grants every Nomad job under `scope` (the app) that reads Vault and has no grant yet; see grantNomadJob. */
   grantNomadJobsIn(scope: IConstruct): void {
     for (const job of scope.node.findAll().filter((c): c is NomadJob => c instanceof NomadJob)) {
-      if (job.vaultReads.length && !this.granted.has(job)) this.grantNomadJob(job);
+      if (job.vaultReads.length && this.granted.get(job.jobId) !== job) this.grantNomadJob(job);
     }
   }
 

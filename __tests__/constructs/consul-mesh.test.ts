@@ -30,14 +30,15 @@ const toCache: MeshEdge = { from: "api", to: "cache", why: "api caches sessions 
 
 describe("the mesh: declared edges become Consul intentions, default deny", () => {
   const { stacks } = build(["db", "cache"], [toDb, toCache]);
-  const intentions = Object.values(resourcesOf(stacks["consul-mesh"], "consul_config_entry_service_intentions")) as any[];
+  const intentionsIn = (stack: string) => (Object.values(resourcesOf(stacks[stack], "consul_config_entry_service_intentions")) as any[]).map((i) => [i.name, i.sources]);
 
-  test("one intention denies every call; each destination allows exactly its declared callers, with the reason", () => {
-    expect(intentions.map((i) => [i.name, i.sources])).toEqual([
-      ["*", [{ name: "*", action: "deny", description: expect.stringMatching(/^default deny/) }]],
+  test("one intention denies every call, in the mesh stack; each destination allows exactly its declared callers, with the reason, in its job's stack", () => {
+    expect(intentionsIn("consul-mesh")).toEqual([["*", [{ name: "*", action: "deny", description: expect.stringMatching(/^default deny/) }]]]);
+    expect(intentionsIn("test")).toEqual([
       ["cache", [{ name: "api", action: "allow", description: "api caches sessions in cache" }]],
       ["db", [{ name: "api", action: "allow", description: "api keeps its orders in db" }]],
     ]);
+    expect(stacks.test.provider.consul).toEqual(stacks["consul-mesh"].provider.consul);
   });
 
   test("Consul is configured from the inventory; its token comes from the environment only", () => {

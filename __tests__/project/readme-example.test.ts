@@ -272,14 +272,14 @@ describe("each recipe inside the estate", () => {
     expect(summary).toContain("- new: `Deployment linkding, container linkding`: docker.io/sissbruecker/linkding:1.44.2");
   }, 120_000);
 
-  test("the Nomad app: its own snapshot and the three stacks that gather declarations; the summary names each addition", () => {
+  test("the Nomad app: its own snapshot, which holds its Vault grant and intentions, and the backup plans'; the summary names each addition", () => {
     const { side, changed, summary, uncatalogued, unpinned } = withRecipe(2);
     expect(unpinned).toEqual([]);
     // Its writable volume goes into an image whose data paths the recipe records.
     expect(uncatalogued).toEqual([]);
     expect(side.report.findings.filter((f) => f.acknowledged === undefined)).toEqual([]);
     expect(changed).toEqual(named(examples[2].recipe));
-    expect(changed).toEqual(["consul-mesh.json", "gotify.json", "nomad-backups.json", "vault.json"]);
+    expect(changed).toEqual(["gotify.json", "nomad-backups.json"]);
     const of = (stack: string) => summary.slice(summary.indexOf(`### ${stack}`)).split("\n### ")[0];
     expect(of("gotify")).toContain("- new: `glusterfs_gotify_data`: 1GiB–5GiB, CSI plugin glusterfs, criticality medium");
     expect(of("gotify")).toContain("- new: `glusterfs_gotify_data`: weekly (0 3 * * 0, 28 d)");
@@ -287,16 +287,16 @@ describe("each recipe inside the estate", () => {
     expect(of("gotify")).toContain("- new: `Nomad job gotify, task gotify`: docker.io/gotify/server:2.7.3");
     expect(of("gotify")).toMatch(/- new: `Nomad job gotify, task gotify\/litestream[a-z-]*`: docker\.io\/litestream\/litestream:/);
     expect(of("gotify")).toContain("- new: `Nomad job gotify reads secret/data/gotify/admin`");
-    expect(of("vault")).toContain("- new: `Vault policy service-gotify: secret/data/gotify/admin`: read");
-    expect(of("vault")).toContain("- new: `Vault policy service-gotify: secret/data/gotify/litestream`: read");
-    expect(of("vault")).toMatch(/- new: `Vault role nomad-gotify`: policies service-gotify; for nomad_job_id=gotify/);
-    expect(of("consul-mesh")).toMatch(/- new: `traefik → gotify`: allow \(Traefik routes gotify\.example\.org to it\)/);
+    expect(of("gotify")).toContain("- new: `Vault policy service-gotify: secret/data/gotify/admin`: read");
+    expect(of("gotify")).toContain("- new: `Vault policy service-gotify: secret/data/gotify/litestream`: read");
+    expect(of("gotify")).toMatch(/- new: `Vault role nomad-gotify`: policies service-gotify; for nomad_job_id=gotify/);
+    expect(of("gotify")).toMatch(/- new: `traefik → gotify`: allow \(Traefik routes gotify\.example\.org to it\)/);
     expect(of("nomad-backups")).toContain("- new: `backup-weekly saves glusterfs_gotify_data`");
   }, 120_000);
 });
 
 test("a Kubernetes recipe's stack synthesizes alone too, with its backend, passing every house rule", () => {
-  // A Nomad recipe needs the estate: its Vault grant, intentions and backups are gathered there.
+  // A Nomad recipe needs the estate: main.ts's last lines make its Vault grant and intentions, nomad-backups gathers its volume.
   const alone = examples.filter((e) => e.cluster === "kubernetes");
   expect(alone.map((e) => e.stackId)).toEqual(["whoami", "linkding"]);
   for (const example of alone) {

@@ -48,8 +48,10 @@ function resolve(routers: readonly Router[], host: string, path: string): Router
   return routers.filter((r) => ruleMatches(parseRule(r.rule), { host, path })).sort((a, b) => b.rule.length - a.rule.length)[0];
 }
 
+/** Who may call `destination`, from whichever stack holds its intentions. */
 const allowedCallers = (stacks: Record<string, StackJson>, destination: string) =>
-  Object.values<any>(stacks["consul-mesh"].resource.consul_config_entry_service_intentions)
+  Object.values(stacks)
+    .flatMap((stack) => Object.values<any>(stack.resource?.consul_config_entry_service_intentions ?? {}))
     .filter((i) => i.name === destination)
     .flatMap((i) => i.sources.filter((s: any) => s.action === "allow").map((s: any) => s.name));
 

@@ -104,31 +104,32 @@ describe("vault stack", () => {
   });
 });
 
-describe("Nomad jobs are granted exactly what their templates read", () => {
+describe("Nomad jobs are granted exactly what their templates read, in their own stacks", () => {
   const { stacks, report, order } = synthEstate();
-  const v = stacks.vault;
-  const policyOf = (name: string) => JSON.parse((Object.values(resourcesOf(v, "vault_policy")) as any[]).find((p) => p.name === name).policy);
-  const roleOf = (name: string) => (Object.values(resourcesOf(v, "vault_jwt_auth_backend_role")) as any[]).find((r) => r.role_name === name);
+  const all = <T>(type: string) => Object.entries(stacks).flatMap(([stackId, stack]) => (Object.values(resourcesOf(stack, type)) as T[]).map((r) => ({ stackId, r })));
+  const policyOf = (name: string) => all<any>("vault_policy").find(({ r }) => r.name === name)!;
+  const roleOf = (name: string) => all<any>("vault_jwt_auth_backend_role").find(({ r }) => r.role_name === name)!;
 
-  test("matrix: one read-only path, its own role bound to its job id, and no rule finding", () => {
-    expect(Object.keys(policyOf("service-matrix").path)).toEqual(["${vault_mount.Kv_E29FB789.path}/data/matrix/synapse"]);
-    expect(roleOf("nomad-matrix")).toMatchObject({ bound_claims: { nomad_job_id: "matrix", nomad_namespace: "default" } });
+  test("matrix: one read-only path and its own role bound to its job id, both in the matrix stack, and no rule finding", () => {
+    expect(policyOf("service-matrix").stackId).toBe("matrix");
+    expect(JSON.parse(policyOf("service-matrix").r.policy)).toEqual({ path: { "secret/data/matrix/synapse": { capabilities: ["read"] } } });
+    expect(roleOf("nomad-matrix")).toMatchObject({
+      stackId: "matrix",
+      r: { backend: "jwt-nomad", bound_claims: { nomad_job_id: "matrix", nomad_namespace: "default" }, token_policies: [expect.stringMatching(/^\$\{vault_policy\.Job_VaultGrant_Secrets_Policy_[0-9A-F]{8}\.name\}$/)] },
+    });
     expect(report.findings.filter((f) => f.ruleId === "HL-NOMAD-9")).toEqual([]);
   });
 
-  test("every Nomad job that reads Vault has a role, and no other role exists; the Bitcoin jobs, which use Nomad variables, have none", () => {
+  test("every Nomad job that reads Vault has a role in its own stack, and no other role exists; the Bitcoin jobs, which use Nomad variables, have none", () => {
     // The estate's jobs, read from what synth wrote: adding a service changes both sides alike.
-    const jobs = Object.entries(stacks).flatMap(([stackId, stack]) =>
-      (Object.values(resourcesOf(stack, "nomad_job")) as any[]).map((r) => ({ stackId, job: JSON.parse(readTerraformLiteral(r.jobspec)).Job as Job })),
-    );
+    const jobs = all<any>("nomad_job").map(({ stackId, r }) => ({ stackId, job: JSON.parse(readTerraformLiteral(r.jobspec)).Job as Job }));
     const readsVault = (job: Job) => job.TaskGroups.some((g) => g.Tasks.some((t) => t.Vault !== undefined));
-    const roles = (Object.values(resourcesOf(v, "vault_jwt_auth_backend_role")) as any[]).map((r) => r.role_name).sort();
-    expect(roles).toEqual(jobs.filter((j) => readsVault(j.job)).map((j) => `nomad-${j.job.ID}`).sort());
+    const roles = all<any>("vault_jwt_auth_backend_role").map(({ stackId, r }) => `${stackId}: ${r.role_name}`).sort();
+    expect(roles).toEqual(jobs.filter((j) => readsVault(j.job)).map((j) => `${j.stackId}: nomad-${j.job.ID}`).sort());
     // The guides' examples: Synapse reads Vault; bitcoind and electrs do not.
-    expect(roles).toContain("nomad-matrix");
-    const bitcoinJobs = jobs.filter((j) => j.stackId === "bitcoin").map((j) => j.job.ID);
-    expect(bitcoinJobs.length).toBeGreaterThan(0);
-    expect(roles.filter((r) => bitcoinJobs.some((id) => r === `nomad-${id}`))).toEqual([]);
+    expect(roles).toContain("matrix: nomad-matrix");
+    expect(jobs.filter((j) => j.stackId === "bitcoin").length).toBeGreaterThan(0);
+    expect(roles.filter((r) => r.startsWith("bitcoin:"))).toEqual([]);
   });
 
   test("the granted jobs' stacks deploy after vault", () => {
