@@ -1,5 +1,6 @@
 import { DataResource } from "cdktf";
 import { HomelabApp } from "../../constructs";
+import { adopt } from "../../constructs/adopt";
 import { declareMove, declareRemoval } from "../../constructs/declare-move";
 import { GlusterCsiVolume } from "../../constructs/gluster-csi-volume";
 import { IngressFactory } from "../../constructs/ingress-factory";
@@ -20,7 +21,7 @@ const volumeStack = (id: string, more: (stack: ReturnType<typeof testStack>, vol
   const volume = new GlusterCsiVolume(stack, id, { service: "notes", type: "data", criticality: "high", capacityMin: "1GiB", capacityMax: "5GiB", backup: { plans: [WEEKLY] } });
   more(stack, volume);
 };
-const NO_RESOURCES = { added: [], changed: [], moved: [], forgotten: [], removed: [] };
+const NO_RESOURCES = { added: [], imported: [], changed: [], moved: [], forgotten: [], removed: [] };
 const before = synthSide(volumeStack("Data"));
 const address = Object.keys(JSON.parse(before.files.get("notes")!.get("cdk.tf.json")!).resource.nomad_csi_volume)[0];
 
@@ -127,6 +128,35 @@ test("a stack whose files stay the same but which reads a changed output is list
   ]);
   const text = renderIntent(summary, "t");
   expect(text).toContain("### reader (reads a changed output) · kubernetes, tier 1\n\nIts own files are unchanged; it reads outputs of `secrets` that may change, so its plan may differ.");
+});
+
+test("a grant handed from a shared stack to the service's own, forgotten there and imported here, reads as a move between them", () => {
+  const grant = (stack: ReturnType<typeof testStack>) =>
+    new Policy(stack, "Grant", { provider: providerOf(stack, "vault"), name: "service-app", policy: JSON.stringify({ path: { "secret/data/app": { capabilities: ["read"] } } }) });
+  const was = synthSide((app) => {
+    grant(testStack(app, { id: "shared" }));
+    testStack(app, { id: "app" });
+  });
+  const held = `vault_policy.${Object.keys(JSON.parse(was.files.get("shared")!.get("cdk.tf.json")!).resource.vault_policy)[0]}`;
+  const handed = (imported: boolean) =>
+    synthSide((app) => {
+      const shared = testStack(app, { id: "shared" });
+      declareRemoval(shared, held, { reason: "the app's own stack holds its grant now" });
+      const policy = grant(testStack(app, { id: "app" }));
+      if (imported) adopt(policy, { importId: "service-app" });
+    });
+  const summary = intentSummary(was, handed(true));
+  const of = (id: string) => summary.stacks.find((s) => s.id === id)!;
+  expect(of("shared").facts).toEqual([{ category: "grants", change: "moved out", stack: "app", name: "Vault policy service-app: secret/data/app", before: "read" }]);
+  expect(of("app").facts).toEqual([{ category: "grants", change: "moved in", stack: "shared", name: "Vault policy service-app: secret/data/app", after: "read" }]);
+  expect(of("shared").resources).toEqual({ ...NO_RESOURCES, forgotten: [held] });
+  expect(of("app").resources).toEqual({ ...NO_RESOURCES, imported: [expect.stringMatching(/^vault_policy\.Grant_?[0-9A-F]*$/)] });
+  const text = renderIntent(summary, "t");
+  expect(text).toContain("- moved to `app`: `Vault policy service-app: secret/data/app`: read");
+  expect(text).toContain("- moved here from `shared`: `Vault policy service-app: secret/data/app`: read");
+  expect(text).toMatch(/Terraform resources: 1 to import, the existing object adopted \(vault_policy\.Grant/);
+  // Without the import block the new stack creates the object: an addition, as Terraform plans it.
+  expect(intentSummary(was, handed(false)).stacks.find((s) => s.id === "app")!.resources).toEqual({ ...NO_RESOURCES, added: [expect.stringMatching(/^vault_policy\./)] });
 });
 
 test("a fact changes, appears or goes; categories stay apart", () => {

@@ -24,10 +24,13 @@ import { SynthSide } from "./synth-since";
 /** One fact that differs between the two sides. */
 export interface FactChange {
   readonly category: IntentCategory;
-  readonly change: "new" | "removed" | "changed";
+  /** "moved in"/"moved out": the same fact leaves one stack and arrives in another (`stack`). */
+  readonly change: "new" | "removed" | "changed" | "moved in" | "moved out";
   readonly name: string;
   readonly before?: string;
   readonly after?: string;
+  /** For a move between stacks: the stack it comes from or goes to. */
+  readonly stack?: string;
 }
 
 /** What changes in one stack. */
@@ -40,9 +43,13 @@ export interface StackChange {
   readonly facts: readonly FactChange[];
   /** Resources that hold data moving or leaving Terraform's hands with their data kept. */
   readonly keptData: readonly string[];
-  /** Terraform addresses created, changed in place or replaced, moved (from → to), forgotten with their object kept, and destroyed. */
+  /**
+   * Terraform addresses created, imported (an existing object adopted by an import block),
+   * changed in place or replaced, moved (from → to), forgotten with their object kept, and destroyed.
+   */
   readonly resources: {
     readonly added: readonly string[];
+    readonly imported: readonly string[];
     readonly changed: readonly string[];
     readonly moved: readonly string[];
     readonly forgotten: readonly string[];
@@ -108,6 +115,7 @@ function resourceChanges(before: StackJson | undefined, after: StackJson | undef
   const forgotten = ((after?.removed ?? []) as Array<{ from: string; lifecycle?: { destroy?: boolean } }>)
     .filter((r) => r.lifecycle?.destroy === false && was.has(r.from))
     .map((r) => r.from);
+  const importedTo = new Set(((after?.import ?? []) as Array<{ to: string }>).map((i) => i.to).filter((a) => !was.has(a)));
   const movedTo = new Set(moves.map((m) => m.to));
   const movedFrom = new Set(moves.map((m) => m.from));
   // What each address held before, read with the moves applied: a reference to a moved resource
@@ -115,7 +123,8 @@ function resourceChanges(before: StackJson | undefined, after: StackJson | undef
   const held = new Map([...was].map(([a, config]) => [a, followMoves(config, moves)]));
   for (const m of moves) held.set(m.to, held.get(m.from)!);
   return {
-    added: [...now.keys()].filter((a) => !was.has(a) && !movedTo.has(a)).sort(),
+    added: [...now.keys()].filter((a) => !was.has(a) && !movedTo.has(a) && !importedTo.has(a)).sort(),
+    imported: [...now.keys()].filter((a) => importedTo.has(a)).sort(),
     changed: [...now.keys()].filter((a) => held.has(a) && held.get(a) !== now.get(a)).sort(),
     moved: moves.map((m) => `${m.from} → ${m.to}`).sort(),
     forgotten: forgotten.sort(),
@@ -168,8 +177,32 @@ export function intentSummary(before: SynthSide, after: SynthSide): IntentSummar
   return {
     dataLoss: dataChanges.filter((c) => statefulChangeRank(c) < 2).sort((a, b) => statefulChangeRank(a) - statefulChangeRank(b)).map(describeStatefulChange),
     removedStacks: removed,
-    stacks: [...present, ...gone],
+    stacks: movesBetweenStacks([...present, ...gone]),
   };
+}
+
+/**
+ * A fact that goes from one stack and appears, the same, in another (a grant or an intention
+ * handed to the service's own stack) is a move between them, not a removal and an addition.
+ */
+function movesBetweenStacks(stacks: readonly StackChange[]): StackChange[] {
+  const key = (f: FactChange, value: string | undefined) => `${f.category}\u0000${f.name}\u0000${value ?? ""}`;
+  const arriving = new Map<string, string>();
+  const leaving = new Map<string, string>();
+  for (const s of stacks) {
+    for (const f of s.facts) {
+      if (f.change === "new") arriving.set(key(f, f.after), s.id);
+      if (f.change === "removed") leaving.set(key(f, f.before), s.id);
+    }
+  }
+  const moved = (f: FactChange): FactChange => {
+    const to = f.change === "removed" ? arriving.get(key(f, f.before)) : undefined;
+    const from = f.change === "new" ? leaving.get(key(f, f.after)) : undefined;
+    if (to) return { ...f, change: "moved out", stack: to };
+    if (from) return { ...f, change: "moved in", stack: from };
+    return f;
+  };
+  return stacks.map((s) => ({ ...s, facts: s.facts.map(moved) }));
 }
 
 const TITLES: Record<IntentCategory, string> = {
@@ -201,6 +234,10 @@ function factLine(f: FactChange): string {
       return `- new: ${name(f.name)}${value(f.after)}`;
     case "removed":
       return `- removed: ${name(f.name)}${value(f.before)}`;
+    case "moved in":
+      return `- moved here from ${name(f.stack ?? "")}: ${name(f.name)}${value(f.after)}`;
+    case "moved out":
+      return `- moved to ${name(f.stack ?? "")}: ${name(f.name)}${value(f.before)}`;
     case "changed": {
       const version = f.category === "images" ? versionChange(f.before ?? "", f.after ?? "") : undefined;
       return `- changed: ${name(f.name)}: ${version ?? `${md(f.before || "(nothing)")} → ${md(f.after || "(nothing)")}`}`;
@@ -217,6 +254,7 @@ function stackHeading(s: StackChange): string {
 function resourceLine(r: StackChange["resources"]): string | undefined {
   const parts = [
     r.added.length ? `${r.added.length} to add` : undefined,
+    r.imported.length ? `${r.imported.length} to import, the existing object adopted (${r.imported.join(", ")})` : undefined,
     r.changed.length ? `${r.changed.length} to change (${r.changed.join(", ")})` : undefined,
     r.moved.length ? `${r.moved.length} to move (${r.moved.join(", ")})` : undefined,
     r.forgotten.length ? `${r.forgotten.length} to forget, the object kept (${r.forgotten.join(", ")})` : undefined,
