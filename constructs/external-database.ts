@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { DatabaseBackup, databaseBackupProblems } from "../jobspecs/backup-plans";
+import { BackupListing } from "./backup-listing";
 
 export interface ExternalDatabaseProps {
   /** The database's name on the server, e.g. "synapse". */
@@ -13,8 +14,8 @@ const NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 /**
  * A database a service keeps on the external PostgreSQL server (the inventory's
- * externalPostgres), declared beside the service so the backup jobs dump it. It creates no
- * resource: the server and its databases are the operators'.
+ * externalPostgres), declared beside the service so the backup jobs dump it: it lists itself
+ * for the plans it chose (BackupListing). The server and its databases are the operators'.
  */
 export class ExternalDatabase extends Construct {
   readonly databaseName: string;
@@ -29,5 +30,6 @@ export class ExternalDatabase extends Construct {
     if (problems.length) throw new Error(`${this.node.path}: ${problems.join("; ")}`);
     this.databaseName = props.name;
     this.backup = props.backup;
+    BackupListing.of(this, { databaseName: props.name, backup: props.backup });
   }
 }

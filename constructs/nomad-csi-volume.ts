@@ -10,6 +10,7 @@ import { CsiPluginHealth } from "./csi-plugin-health";
 import { acknowledge } from "../policy/acknowledge";
 import { CatalogFacts, recordCatalogFacts } from "./catalog-facts";
 import { statePreventDestroy } from "../policy/rules/state-prevent-destroy";
+import { BackupListing } from "./backup-listing";
 import { HomelabStack } from "./homelab-stack";
 import type { NomadNamespace } from "./nomad-namespace";
 
@@ -177,6 +178,7 @@ export class NomadCsiVolume extends Construct {
     // The opt-out is the acknowledged exception to the prevent_destroy rule; it shows in the report.
     if (retain !== true) acknowledge(this, statePreventDestroy.id, retain.allowDestroy);
     this.resource.addOverride(`//.${BACKUP_COMMENT_KEY}`, props.backup);
+    BackupListing.of(this, { volumeId: this.volumeId, backup: props.backup });
     recordCatalogFacts(this, { criticality: props.criticality, backup: describeBackup(props.backup) });
   }
 }

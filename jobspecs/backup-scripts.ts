@@ -21,8 +21,10 @@ export const COPY_SCRIPT_ENV = {
 } as const;
 
 export const RESTIC_SCRIPT_ENV = {
-  /** Directory backed up as one tree (the volumes bound under it). */
+  /** Directory holding the volumes, read-only: the nodes' GlusterFS mount. */
   source: "BACKUP_SOURCE",
+  /** Space-separated paths under the source backed up: a volume id, or volume/file. */
+  items: "BACKUP_ITEMS",
   /** The snapshots' host name: fixed, so forget groups every run together. */
   host: "BACKUP_HOST",
   keepDays: "BACKUP_KEEP_DAYS",
@@ -39,6 +41,15 @@ function script(...steps: string[]): string {
   return `${steps.join("\n\n")}\n`;
 }
 
+/**
+ * The lists come from Nomad variables when the job starts, and a listing the job may not
+ * read renders as empty: an empty plan is a failure to report, never a quiet success.
+ */
+function nothingListed(...lists: string[]): string {
+  const what = lists.map((l) => `$${l}`).join(" ");
+  return `if [ -z "$(echo ${what})" ]; then echo "nothing to save: no volume or database is listed for this plan (its Nomad variables under backups/<plan>/, and the job's ACL policy reading them)" >&2; exit 1; fi`;
+}
+
 /** Where a copy run lands, relative to the run directory, for the runbooks. */
 export const COPY_LAYOUT = { volumes: "glusterfs", databases: "postgres", checksums: "checksums.txt" } as const;
 
@@ -53,6 +64,7 @@ export const COPY_SCRIPT = script(
   step(
     "one run per UTC day; a second run the same day replaces the first only once it is complete",
     "set -eu",
+    nothingListed(COPY_SCRIPT_ENV.items, COPY_SCRIPT_ENV.databases),
     "run=$(date -u +%Y%m%d)",
     'work="$BACKUP_TARGET/.$run.partial"',
     'final="$BACKUP_TARGET/$run"',
@@ -101,7 +113,7 @@ export const COPY_SCRIPT = script(
 );
 
 /**
- * Backs a directory up into a restic repository (RESTIC_REPOSITORY, RESTIC_PASSWORD),
+ * Backs the listed volumes (or files) of a directory up into a restic repository (RESTIC_REPOSITORY, RESTIC_PASSWORD),
  * initialising it on first use, forgets and prunes snapshots older than the retention,
  * checks the repository reading a seventh of its data (a different seventh each weekday),
  * then restores a sample of the files from the new snapshot and compares them with the
@@ -112,21 +124,27 @@ export const RESTIC_SCRIPT = script(
   step(
     "a repository that exists but refuses the password makes init fail too: nothing is overwritten",
     "set -eu",
+    nothingListed(RESTIC_SCRIPT_ENV.items),
     "run=$(date -u +%Y%m%dT%H%M%SZ)",
     "work=$(mktemp -d)",
     "trap 'rm -rf \"$work\"' EXIT",
     "if ! restic cat config > /dev/null 2>&1; then restic init; fi",
   ),
   step(
-    "known files: an even sample of the source, hashed before the backup",
-    'find "$BACKUP_SOURCE" -type f | sort > "$work/files"',
+    "the listed volumes (or files) under the source, as restic's arguments",
+    "set --",
+    'for item in $BACKUP_ITEMS; do set -- "$@" "$BACKUP_SOURCE/$item"; done',
+  ),
+  step(
+    "known files: an even sample of what is saved, hashed before the backup",
+    'find "$@" -type f | sort > "$work/files"',
     'total=$(wc -l < "$work/files")',
     "every=$((total / BACKUP_SAMPLE + 1))",
     `awk -v every="$every" '(NR - 1) % every == 0' "$work/files" > "$work/sample"`,
     'hash_sample() { while IFS= read -r f; do if [ -f "$f" ]; then sha256sum "$f"; fi; done < "$work/sample"; }',
     'hash_sample > "$work/before"',
   ),
-  step("back up, then keep the files that did not change meanwhile", 'restic backup --host "$BACKUP_HOST" --tag "$run" "$BACKUP_SOURCE"', 'hash_sample > "$work/after"', 'grep -F -x -f "$work/before" "$work/after" > "$work/known" || true'),
+  step("back up, then keep the files that did not change meanwhile", 'restic backup --host "$BACKUP_HOST" --tag "$run" "$@"', 'hash_sample > "$work/after"', 'grep -F -x -f "$work/before" "$work/after" > "$work/known" || true'),
   step(
     "retention, then check the repository with a seventh of its data",
     'restic forget --host "$BACKUP_HOST" --keep-within "$BACKUP_KEEP_DAYS"d --prune',
@@ -142,6 +160,6 @@ export const RESTIC_SCRIPT = script(
     '  if [ "$got" != "$want" ]; then echo "restored $file does not match: sha256 $got, expected $want" >&2; mismatched=$((mismatched + 1)); fi',
     'done < "$work/known"',
     'if [ "$mismatched" -ne 0 ]; then echo "$mismatched restored file(s) differ from the source" >&2; exit 1; fi',
-    'echo "snapshot $run of $BACKUP_SOURCE: repository checked, $(wc -l < "$work/known") known file(s) restored and matched"',
+    'echo "snapshot $run of $BACKUP_ITEMS: repository checked, $(wc -l < "$work/known") known file(s) restored and matched"',
   ),
 );

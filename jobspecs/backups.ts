@@ -3,7 +3,10 @@
  * a CSI volume (a single-node-writer volume takes one claim, held by its service): they
  * read the volumes where the operators' scripts did, on the node's own GlusterFS mount
  * (/storage/v/<volume id>), bound read-only into the container, and are pinned to the node
- * that holds their target. Secrets are rendered by Nomad from Vault at run time.
+ * that holds their target. What a plan saves is not in its job: each volume and database
+ * that chose the plan lists itself in a Nomad variable under backups/<plan>/, written by its
+ * own stack, and the job reads the lists when it starts. Secrets are rendered by Nomad from
+ * Vault at run time.
  */
 import { posix } from "path";
 import { BackupPlan } from "./backup-plans";
@@ -40,14 +43,9 @@ export interface BackupJobContext extends JobContext {
   readonly plan: BackupPlan;
   /** IANA time zone the plan's schedule is read in. */
   readonly timeZone: string;
-  /** Paths under the GlusterFS mount: a volume id, or volume/file. */
-  readonly items: readonly string[];
 }
 
 export interface CopyJobContext extends BackupJobContext {
-  /** Items compared byte for byte with the source after each copy. */
-  readonly verify: readonly string[];
-  readonly databases: readonly string[];
   /** The node holding the copies, and the directory there. */
   readonly copies: { readonly node: string; readonly path: string };
   readonly postgres: { readonly host: string; readonly port: number };
@@ -62,7 +60,7 @@ export interface ResticJobContext extends BackupJobContext {
 }
 
 /** The job of a plan: backup-<plan>. */
-export function backupJobId(plan: BackupPlan): string {
+export function backupJobId(plan: Pick<BackupPlan, "name">): string {
   return `backup-${plan.name}`;
 }
 
@@ -76,9 +74,58 @@ export function resticRepositoryUrl(repository: ResticRepository): string {
   return repository.kind === "directory" ? repository.path : `s3:${repository.endpoint}/${repository.bucket}`;
 }
 
-/** Read-only binds of the items from the node's GlusterFS mount, under `root` in the container. */
-function itemBinds(items: readonly string[], root: string): NonNullable<DockerConfig["mount"]> {
-  return items.map((item) => ({ type: "bind" as const, source: posix.join(SHARE_BASE_PATH, item), target: posix.join(root, item), readonly: true }));
+/** Where the lists of what the plans save live: Nomad variables backups/<plan>/<kind>/<name>. */
+export const BACKUP_LISTS = "backups";
+
+/** What one volume or database adds to a plan's lists. */
+export interface BackupListEntry {
+  /** Paths under the GlusterFS mount: a volume id, or volume/file. */
+  readonly items?: readonly string[];
+  /** Items compared byte for byte with the source after each copy (copy plans). */
+  readonly verify?: readonly string[];
+  /** Database names dumped with pg_dump (copy plans). */
+  readonly databases?: readonly string[];
+}
+
+/** The keys of a list variable, one per list, each a space-separated list. */
+export const BACKUP_LIST_KEYS = ["items", "verify", "databases"] as const;
+
+/** The variables a plan's job lists: every one under backups/<plan>/. */
+export function backupListPrefix(plan: Pick<BackupPlan, "name">): string {
+  return `${BACKUP_LISTS}/${plan.name}/`;
+}
+
+/** The variable one volume (or database) lists itself in for a plan. */
+export function backupListPath(plan: Pick<BackupPlan, "name">, kind: "volumes" | "databases", name: string): string {
+  return `${backupListPrefix(plan)}${kind}/${name}`;
+}
+
+/** A list entry as a variable's items: the non-empty lists, space-separated. */
+export function backupListItems(entry: BackupListEntry): Record<string, string> {
+  return Object.fromEntries(BACKUP_LIST_KEYS.flatMap((key) => (entry[key]?.length ? [[key, [...entry[key]!].sort().join(" ")]] : [])));
+}
+
+/** A list variable's items read back. */
+export function backupListEntry(items: Readonly<Record<string, unknown>>): Required<BackupListEntry> {
+  const list = (key: (typeof BACKUP_LIST_KEYS)[number]) => (typeof items[key] === "string" ? (items[key] as string).split(" ").filter(Boolean) : []);
+  return { items: list("items"), verify: list("verify"), databases: list("databases") };
+}
+
+/**
+ * The plan's lists as the scripts' environment, rendered when the job starts from every
+ * variable under backups/<plan>/ (a missing key reads as empty). Nomad's template hides a
+ * refused listing as an empty one: the scripts refuse to run with nothing to save.
+ */
+function backupListTemplate(plan: BackupPlan, keys: readonly (typeof BACKUP_LIST_KEYS)[number][]): Template {
+  const env = { items: COPY_SCRIPT_ENV.items, verify: COPY_SCRIPT_ENV.verify, databases: COPY_SCRIPT_ENV.databases } as const;
+  const list = (key: (typeof BACKUP_LIST_KEYS)[number]) =>
+    `${env[key]}="{{ range nomadVarList ${JSON.stringify(backupListPrefix(plan))} }}{{ with nomadVar .Path }}{{ .${key} }} {{ end }}{{ end }}"`;
+  return { EmbeddedTmpl: `${keys.map(list).join("\n")}\n`, DestPath: "local/backup-lists.env", Envvars: true, ChangeMode: "noop" };
+}
+
+/** The node's GlusterFS mount, read-only, at `root` in the container: the lists say what under it is saved. */
+function shareBind(root: string): NonNullable<DockerConfig["mount"]>[number] {
+  return { type: "bind", source: SHARE_BASE_PATH, target: root, readonly: true };
 }
 
 function periodicJob(ctx: BackupJobContext, task: Task, pinnedTo: string | undefined): Job {
@@ -105,12 +152,10 @@ function periodicJob(ctx: BackupJobContext, task: Task, pinnedTo: string | undef
 
 /** A daily or weekly copy: volumes and pg_dumps into <copies>/<plan>/<date>, pinned to the copies' node. */
 export function copyBackupJob(ctx: CopyJobContext): Job {
-  const templates: Template[] = ctx.databases.length ? [vaultEnv(BACKUP_SECRETS.postgres, { PGUSER: "username", PGPASSWORD: "password" }, "postgres")] : [];
-  const env: Record<(typeof COPY_SCRIPT_ENV)[keyof typeof COPY_SCRIPT_ENV], string> = {
+  // The database credentials are rendered always: a database may list itself after the job is deployed.
+  const templates: Template[] = [backupListTemplate(ctx.plan, BACKUP_LIST_KEYS), vaultEnv(BACKUP_SECRETS.postgres, { PGUSER: "username", PGPASSWORD: "password" }, "postgres")];
+  const env: Record<Exclude<(typeof COPY_SCRIPT_ENV)[keyof typeof COPY_SCRIPT_ENV], "BACKUP_ITEMS" | "BACKUP_VERIFY" | "BACKUP_DATABASES">, string> = {
     BACKUP_SOURCE: COPY_SOURCE,
-    BACKUP_ITEMS: ctx.items.join(" "),
-    BACKUP_VERIFY: ctx.verify.join(" "),
-    BACKUP_DATABASES: ctx.databases.join(" "),
     BACKUP_TARGET: posix.join(COPY_MOUNT, ctx.plan.name),
     BACKUP_KEEP_DAYS: String(ctx.plan.keepDays),
   };
@@ -122,10 +167,11 @@ export function copyBackupJob(ctx: CopyJobContext): Job {
       image: imageRef(IMAGES.postgres),
       entrypoint: ["/bin/sh", "-c"],
       args: [COPY_SCRIPT],
-      mount: [...itemBinds(ctx.items, COPY_SOURCE), { type: "bind", source: ctx.copies.path, target: COPY_MOUNT, readonly: false }],
+      mount: [shareBind(COPY_SOURCE), { type: "bind", source: ctx.copies.path, target: COPY_MOUNT, readonly: false }],
     },
     Env: { ...env, PGHOST: ctx.postgres.host, PGPORT: String(ctx.postgres.port) },
-    ...(templates.length ? { Vault: { ChangeMode: "noop" as const }, Templates: templates } : {}),
+    Vault: { ChangeMode: "noop" },
+    Templates: templates,
     Resources: { CPU: 500, MemoryMB: 512 },
   };
   return periodicJob(ctx, task, ctx.copies.node);
@@ -134,7 +180,7 @@ export function copyBackupJob(ctx: CopyJobContext): Job {
 /** A restic plan: the items into a repository, retention, a repository check and a restore test. */
 export function resticBackupJob(ctx: ResticJobContext): Job {
   const repository = ctx.repository;
-  const env: Record<(typeof RESTIC_SCRIPT_ENV)[keyof typeof RESTIC_SCRIPT_ENV], string> = {
+  const env: Record<Exclude<(typeof RESTIC_SCRIPT_ENV)[keyof typeof RESTIC_SCRIPT_ENV], "BACKUP_ITEMS">, string> = {
     BACKUP_SOURCE: RESTIC_SOURCE,
     BACKUP_HOST: RESTIC_HOST,
     BACKUP_KEEP_DAYS: String(ctx.plan.keepDays),
@@ -144,10 +190,11 @@ export function resticBackupJob(ctx: ResticJobContext): Job {
   const task: Task = {
     Name: "restic",
     Driver: "docker",
-    Config: { image: imageRef(IMAGES.restic), entrypoint: ["/bin/sh", "-c"], args: [RESTIC_SCRIPT], mount: [...itemBinds(ctx.items, RESTIC_SOURCE), ...repositoryBind] },
+    Config: { image: imageRef(IMAGES.restic), entrypoint: ["/bin/sh", "-c"], args: [RESTIC_SCRIPT], mount: [shareBind(RESTIC_SOURCE), ...repositoryBind] },
     Env: { ...env, RESTIC_REPOSITORY: repository.kind === "directory" ? RESTIC_REPOSITORY_MOUNT : resticRepositoryUrl(repository) },
     Vault: { ChangeMode: "noop" },
     Templates: [
+      backupListTemplate(ctx.plan, ["items"]),
       vaultEnv(BACKUP_SECRETS.restic.path, { RESTIC_PASSWORD: BACKUP_SECRETS.restic.key }, "restic"),
       ...(repository.kind === "s3" ? [vaultEnv(BACKUP_SECRETS.offsite, { AWS_ACCESS_KEY_ID: "access_key_id", AWS_SECRET_ACCESS_KEY: "secret_access_key" }, "offsite")] : []),
     ],
@@ -157,10 +204,3 @@ export function resticBackupJob(ctx: ResticJobContext): Job {
   return periodicJob(ctx, task, repository.kind === "directory" ? repository.node : undefined);
 }
 
-/** What a backup plan's job saves, read back from the job: the volumes (or files) it binds from the GlusterFS mount, and the databases it dumps. */
-export function backupJobReads(job: Job): { readonly items: string[]; readonly databases: string[] } {
-  const tasks = job.TaskGroups.flatMap((g) => g.Tasks);
-  const items = tasks.flatMap((t) => (t.Config.mount ?? []).filter((m) => m.source?.startsWith(`${SHARE_BASE_PATH}/`)).map((m) => m.source!.slice(SHARE_BASE_PATH.length + 1)));
-  const databases = tasks.flatMap((t) => (t.Env?.[COPY_SCRIPT_ENV.databases] ?? "").split(" ").filter(Boolean));
-  return { items, databases };
-}

@@ -13,6 +13,7 @@ import { CsiPluginKind, NomadCsiVolume } from "../constructs/nomad-csi-volume";
 import { NomadJob } from "../constructs/nomad-job";
 import { BackupPlan, DatabaseBackup, plansOf, VolumeBackup } from "../jobspecs/backup-plans";
 import { BACKUP_PLAN_META } from "../jobspecs/backups";
+import { BackupListing } from "../constructs/backup-listing";
 import { IMAGES, parseImageRef } from "../jobspecs/images";
 import { LITESTREAM_REPLICATE_TASK, LITESTREAM_RESTORE_TASK } from "../jobspecs/litestream";
 import { Job } from "../jobspecs/model";
@@ -56,6 +57,9 @@ export interface BackupJobFact {
   readonly id: string;
   readonly plan: BackupPlan;
   readonly job: Job;
+  /** What it saves: the volumes (or files) and databases listed for its plan, sorted. */
+  readonly items: readonly string[];
+  readonly databases: readonly string[];
 }
 
 export interface RunbookEstate {
@@ -132,10 +136,12 @@ export function runbookEstate(app: HomelabApp, inventory: Inventory): RunbookEst
   });
   // The plans as the volumes and databases chose them, each with the job that carries it out.
   const plans = new Map(services.flatMap((s) => [...s.volumes, ...s.databases]).flatMap((c) => plansOf(c.backup)).map((p) => [p.name, p]));
+  const listings = all.filter((c): c is BackupListing => c instanceof BackupListing && stackOf(c).cluster === "nomad-main");
+  const listed = (plan: BackupPlan, key: "items" | "databases") => [...new Set(listings.flatMap((l) => l.entries.get(plan.name)?.[key] ?? []))].sort();
   const backups = new Map<string, BackupJobFact>();
   for (const job of jobs) {
     const plan = plans.get(job.job.Meta?.[BACKUP_PLAN_META] ?? "");
-    if (plan) backups.set(plan.name, { id: job.jobId, plan, job: job.job });
+    if (plan) backups.set(plan.name, { id: job.jobId, plan, job: job.job, items: listed(plan, "items"), databases: listed(plan, "databases") });
   }
   const nodePlugin = jobs.find((j) => j.job.TaskGroups.some((g) => g.Tasks.some((t) => t.CSIPluginConfig?.Type === "node" && t.CSIPluginConfig.ID === inventory.csiPlugins.glusterfs)));
   return {

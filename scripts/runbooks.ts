@@ -9,7 +9,7 @@
 import { posix } from "path";
 import { COPY_LAYOUT } from "../jobspecs/backup-scripts";
 import { DatabaseBackup, describeBackup, OFFSITE, VolumeBackup } from "../jobspecs/backup-plans";
-import { BACKUP_SECRETS, backupJobReads, copiesDirectory, RESTIC_HOST, RESTIC_SOURCE, resticRepositoryUrl } from "../jobspecs/backups";
+import { BACKUP_SECRETS, copiesDirectory, RESTIC_HOST, RESTIC_SOURCE, resticRepositoryUrl } from "../jobspecs/backups";
 import { SHARE_BASE_PATH } from "../jobspecs/democratic-csi";
 import { IMAGES, imageRef } from "../jobspecs/images";
 import { BackupJobFact, JobFact, LitestreamFact, RunbookEstate, ServiceFact } from "./runbook-facts";
@@ -334,15 +334,12 @@ function backupJobsSection(estate: RunbookEstate, service: ServiceFact): string[
       : b.plan.store === "restic"
         ? `restic ${restic.node}:${restic.repository}`
         : `restic ${resticRepositoryUrl({ kind: "s3", ...estate.inventory.backups.offsite })}`;
-  const reads = (b: (typeof mine)[number]) => {
-    const { items, databases } = backupJobReads(b.job);
-    return [...items.map(code), ...databases.map((d) => `database ${code(d)}`)].join(", ");
-  };
+  const reads = (b: (typeof mine)[number]) => [...b.items.map(code), ...b.databases.map((d) => `database ${code(d)}`)].join(", ");
   return [
     "",
     "## What runs when",
     "",
-    `Schedules are read in ${timeZone}. Each job binds what it reads from the node's GlusterFS mount (${code(SHARE_BASE_PATH)}), read-only: none claims a CSI volume.`,
+    `Schedules are read in ${timeZone}. Each job binds the node's GlusterFS mount (${code(SHARE_BASE_PATH)}) read-only and saves what is listed for its plan in the Nomad variables under ${code("backups/<plan>/")}, each written by the stack of the volume or database: none claims a CSI volume.`,
     "",
     ...table(
       ["job", "schedule", "keeps", "reads", "writes"],

@@ -3,69 +3,53 @@ import { ExternalDatabase } from "../constructs/external-database";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { NomadCsiVolume } from "../constructs/nomad-csi-volume";
 import { NomadJob } from "../constructs/nomad-job";
-import { BackupPlan, OFFSITE, plansOf } from "../jobspecs/backup-plans";
-import { copyBackupJob, resticBackupJob } from "../jobspecs/backups";
-
-/** What one plan saves, gathered from the volumes and databases that chose it. */
-interface PlanContents {
-  readonly plan: BackupPlan;
-  readonly chosenBy: string;
-  readonly items: Set<string>;
-  readonly verify: Set<string>;
-  readonly databases: Set<string>;
-}
+import { NomadJobVariableReader } from "../constructs/nomad-job-variable-reader";
+import { BackupPlan, plansOf } from "../jobspecs/backup-plans";
+import { backupListPrefix, copyBackupJob, resticBackupJob } from "../jobspecs/backups";
 
 /**
- * The main Nomad cluster's backups: one periodic batch job per backup plan, saving what the
- * volumes and external databases of the estate chose (their `backup` prop). Built last in
- * main.ts, from the stacks already defined, so a volume added anywhere is backed up as it
- * declares, with nothing listed here.
+ * The main Nomad cluster's backups: one periodic batch job per backup plan that some volume
+ * or external database of the estate chose (their `backup` prop). What a plan saves is not
+ * here: each volume and database lists itself for its plans in a Nomad variable of its own
+ * stack (BackupListing, backups/<plan>/…), and the plan's job reads those lists when it
+ * starts, through an ACL policy bound to the job. A service added with the plans already in
+ * use changes its own stack only.
  */
 export class NomadBackupsStack extends HomelabStack {
   constructor(scope: Construct, props: { readonly estate: IConstruct }) {
     super(scope, "nomad-backups", { tier: 1, cluster: "nomad-main", description: "Backups of the GlusterFS volumes and app databases (Nomad periodic jobs)" });
     const inv = this.inventory;
     const onMain = (c: IConstruct) => HomelabStack.of(c).cluster === "nomad-main";
-    const contents = new Map<string, PlanContents>();
-    const planFor = (plan: BackupPlan, by: IConstruct): PlanContents => {
-      const known = contents.get(plan.name);
+    const chosen = new Map<string, { readonly plan: BackupPlan; readonly chosenBy: string }>();
+    const choose = (plan: BackupPlan, by: IConstruct) => {
+      const known = chosen.get(plan.name);
       if (known && JSON.stringify(known.plan) !== JSON.stringify(plan)) {
         throw new Error(
           `${by.node.path}: backup plan ${plan.name} ${JSON.stringify(plan)} differs from the plan of that name ${known.chosenBy} chose ${JSON.stringify(known.plan)}; ` +
             "use the plans of jobspecs/backup-plans.ts, or give a new plan a new name",
         );
       }
-      const entry = known ?? { plan, chosenBy: by.node.path, items: new Set<string>(), verify: new Set<string>(), databases: new Set<string>() };
-      contents.set(plan.name, entry);
-      return entry;
+      if (!known) chosen.set(plan.name, { plan, chosenBy: by.node.path });
     };
 
     const constructs = props.estate.node.findAll();
     for (const volume of constructs.filter((c): c is NomadCsiVolume => c instanceof NomadCsiVolume && onMain(c))) {
-      if (!("plans" in volume.backup)) continue;
-      const files = (volume.backup.offsite ?? []).map((file) => `${volume.volumeId}/${file}`);
-      for (const plan of plansOf(volume.backup)) {
-        const entry = planFor(plan, volume);
-        if (plan === OFFSITE) files.forEach((f) => entry.items.add(f));
-        else entry.items.add(volume.volumeId);
-        files.forEach((f) => entry.verify.add(f));
-      }
+      for (const plan of plansOf(volume.backup)) choose(plan, volume);
     }
     const databases = new Map<string, ExternalDatabase>();
     for (const db of constructs.filter((c): c is ExternalDatabase => c instanceof ExternalDatabase && onMain(c))) {
       const other = databases.get(db.databaseName);
       if (other) throw new Error(`${db.node.path}: database ${db.databaseName} is already declared by ${other.node.path}; declare it once, where its service is`);
       databases.set(db.databaseName, db);
-      for (const plan of plansOf(db.backup)) planFor(plan, db).databases.add(db.databaseName);
+      for (const plan of plansOf(db.backup)) choose(plan, db);
     }
 
     const datacenters = [inv.nomad.main.datacenter];
-    const sorted = (s: Set<string>) => [...s].sort();
-    for (const { plan, items, verify, databases: dbs } of [...contents.values()].sort((a, b) => a.plan.name.localeCompare(b.plan.name))) {
-      const base = { datacenters, plan, timeZone: inv.backups.timeZone, items: sorted(items) };
+    for (const { plan } of [...chosen.values()].sort((a, b) => a.plan.name.localeCompare(b.plan.name))) {
+      const base = { datacenters, plan, timeZone: inv.backups.timeZone };
       const job =
         plan.store === "copies"
-          ? copyBackupJob({ ...base, verify: sorted(verify), databases: sorted(dbs), copies: inv.backups.copies, postgres: inv.externalPostgres })
+          ? copyBackupJob({ ...base, copies: inv.backups.copies, postgres: inv.externalPostgres })
           : resticBackupJob({
               ...base,
               repository:
@@ -74,6 +58,7 @@ export class NomadBackupsStack extends HomelabStack {
                   : { kind: "s3", endpoint: inv.backups.offsite.endpoint, bucket: inv.backups.offsite.bucket },
             });
       new NomadJob(this, `Backup-${plan.name}`, { job });
+      new NomadJobVariableReader(this, `Backup-${plan.name}-Lists`, { jobId: job.ID, prefix: backupListPrefix(plan) });
     }
   }
 }

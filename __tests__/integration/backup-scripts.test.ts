@@ -9,15 +9,28 @@ import { createHash, randomBytes } from "crypto";
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
+import { backupListEntry } from "../../jobspecs/backups";
 import { defineEstate } from "../../main";
 import { synthApp } from "../helpers/synth";
 import { BackupTools, requireBackupTools } from "./helpers/backup-tools";
 import { Postgres, startPostgres } from "./helpers/postgres";
 import { requireTools } from "./helpers/tools";
 
-const { files } = synthApp(defineEstate);
+const { files, stacks } = synthApp(defineEstate);
 const jobOf = (id: string) => JSON.parse(files["nomad-backups"][`jobs/${id}.json`]).Job;
 const taskOf = (id: string) => jobOf(id).TaskGroups[0].Tasks[0];
+/**
+ * The lists a plan's job renders when it starts: BACKUP_ITEMS, BACKUP_VERIFY and
+ * BACKUP_DATABASES from every list variable under backups/<plan>/ the estate writes.
+ */
+function listsOf(plan: string): Record<string, string> {
+  const entries = Object.values(stacks)
+    .flatMap((json: any) => Object.values<any>(json.resource?.nomad_variable ?? {}))
+    .filter((v) => v.path.startsWith(`backups/${plan}/`))
+    .map((v) => backupListEntry(v.items));
+  const joined = (key: "items" | "verify" | "databases") => entries.flatMap((e) => e[key]).join(" ");
+  return { BACKUP_ITEMS: joined("items"), BACKUP_VERIFY: joined("verify"), BACKUP_DATABASES: joined("databases") };
+}
 
 let tools: BackupTools;
 let pgBin: string;
@@ -90,8 +103,8 @@ function fillVolume(root: string, seed: string): void {
 const today = () => new Date().toISOString().slice(0, 10).replace(/-/g, "");
 
 describe("the daily copy job", () => {
-  const env = () => ({ ...pgEnv, BACKUP_SOURCE: join(dir, "storage", "v"), BACKUP_TARGET: join(dir, "backups", "daily") });
-  const daily = taskOf("backup-daily").Env;
+  const daily = { ...taskOf("backup-daily").Env, ...listsOf("daily") };
+  const env = () => ({ ...pgEnv, ...listsOf("daily"), BACKUP_SOURCE: join(dir, "storage", "v"), BACKUP_TARGET: join(dir, "backups", "daily") });
   const items: string[] = daily.BACKUP_ITEMS.split(" ");
   const databases: string[] = daily.BACKUP_DATABASES.split(" ");
   const signingKey: string = daily.BACKUP_VERIFY;
@@ -166,9 +179,11 @@ describe("the daily copy job", () => {
 describe("the restic job (the repository Litestream recovery restores MinIO from)", () => {
   const source = () => join(dir, "data");
   const bucket = () => join(source(), "glusterfs_minio_data", "litestream");
-  const env = (extra: Record<string, string> = {}) => ({ BACKUP_SOURCE: source(), RESTIC_REPOSITORY: join(dir, "repo"), RESTIC_PASSWORD: "correct horse battery staple", ...extra });
+  const env = (extra: Record<string, string> = {}) => ({ ...listsOf("restic"), BACKUP_SOURCE: source(), RESTIC_REPOSITORY: join(dir, "repo"), RESTIC_PASSWORD: "correct horse battery staple", ...extra });
 
   beforeAll(() => {
+    // A volume no list names for this plan: on the same mount, never in its snapshots.
+    fillVolume(join(source(), "glusterfs_unlisted_data"), "unlisted");
     for (const [service, n] of [["media-centre/plex", 30], ["overseerr", 12]] as const) {
       const ltx = join(bucket(), ...service.split("/"), "com.plexapp.plugins.library.db", "0000", "ltx", "0");
       mkdirSync(ltx, { recursive: true });
@@ -183,6 +198,17 @@ describe("the restic job (the repository Litestream recovery restores MinIO from
     expect(run.stdout).toMatch(/no errors were found/);
     expect(run.stdout).toMatch(/repository checked, (\d+) known file\(s\) restored and matched/);
     expect(Number(/(\d+) known file/.exec(run.stdout)![1])).toBeGreaterThan(10);
+    const saved = spawnSync(tools.restic, ["ls", "latest"], { encoding: "utf8", env: { ...process.env, ...env(), HOME: dir } }).stdout;
+    expect(saved).toContain(join(source(), "glusterfs_minio_data", "litestream"));
+    expect(saved).not.toContain("glusterfs_unlisted_data");
+  });
+
+  test("with nothing listed (a listing Nomad refused renders empty), the job fails saying so, and saves nothing", () => {
+    const run = runJobScript("backup-restic", env({ BACKUP_ITEMS: " " }));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^nothing to save: no volume or database is listed for this plan/);
+    expect(runJobScript("backup-daily", { ...pgEnv, BACKUP_SOURCE: join(dir, "storage", "v"), BACKUP_TARGET: join(dir, "empty-plan"), BACKUP_ITEMS: "", BACKUP_VERIFY: "", BACKUP_DATABASES: "" }).status).toBe(1);
+    expect(existsSync(join(dir, "empty-plan"))).toBe(false);
   });
 
   test("the runbook's restore brings one service's Litestream prefix back byte for byte", () => {
@@ -218,11 +244,14 @@ describe("the restic job (the repository Litestream recovery restores MinIO from
   test("the off-site job runs the same program over the signing key alone", () => {
     const offsite = taskOf("backup-offsite");
     expect(offsite.Config.args).toEqual(taskOf("backup-restic").Config.args);
-    const key = offsite.Config.mount[0].target.slice(offsite.Env.BACKUP_SOURCE.length + 1);
+    const lists = listsOf("offsite");
+    const [key, ...more] = lists.BACKUP_ITEMS.split(" ");
+    expect(more).toEqual([]);
     const root = join(dir, "offsite-source");
     mkdirSync(join(root, key, ".."), { recursive: true });
     writeFileSync(join(root, key), "ed25519 a_key cannot-be-regenerated\n");
-    const run = runJobScript("backup-offsite", { BACKUP_SOURCE: root, RESTIC_REPOSITORY: join(dir, "offsite-repo"), RESTIC_PASSWORD: "another password" });
+    writeFileSync(join(root, key, "..", "homeserver.yaml"), "the rest of the volume: not off-site\n");
+    const run = runJobScript("backup-offsite", { ...lists, BACKUP_SOURCE: root, RESTIC_REPOSITORY: join(dir, "offsite-repo"), RESTIC_PASSWORD: "another password" });
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/1 known file\(s\) restored and matched/);
   });

@@ -71,7 +71,12 @@ describe("volumes and claims: destroys first and loud, moves as moves", () => {
     expect(kept.dataLoss).toEqual([]);
     expect(kept.stacks[0].keptData).toEqual([expect.stringMatching(/^forgotten, data kept: notes\/nomad_csi_volume\./)]);
     expect(kept.stacks[0].facts).toContainEqual(expect.objectContaining({ category: "volumes", change: "removed", name: "glusterfs_notes_data" }));
-    expect(kept.stacks[0].resources).toEqual({ ...NO_RESOURCES, forgotten: [`nomad_csi_volume.${address}`] });
+    // The volume leaves the code: its entry in the weekly plan's list goes with it.
+    expect(kept.stacks[0].resources).toEqual({
+      ...NO_RESOURCES,
+      forgotten: [`nomad_csi_volume.${address}`],
+      removed: [expect.stringMatching(/^nomad_variable\.BackupListing-volume-glusterfs_notes_data_weekly_/)],
+    });
   });
 
   test("a stack removed from the code is reported for destruction by hand, its data as orphaned, and what goes with it", () => {

@@ -10,18 +10,31 @@ const volume = (id: string, choice?: unknown, extra: Record<string, unknown> = {
   path: `s/${id}/Resource`,
   comment: choice === undefined ? undefined : { homelab_backup: choice },
 });
-/** A periodic batch job of plan `plan` binding the given host paths into its task. */
-const backupJob = (plan: string, cron: string, sources: string[], extra: Partial<Job> = {}) =>
+/**
+ * A periodic batch job of plan `plan`, binding `binds` (host paths) into its task, with a
+ * template listing `lists` (variable prefixes) as the backup jobs' do.
+ */
+const backupJob = (plan: string, cron: string, { binds = ["/storage/v"], lists = [`backups/${plan}/`] }: { binds?: string[]; lists?: string[] } = {}, extra: Partial<Job> = {}) =>
   jobResource(
-    job([group({ Tasks: [task("backup", { Config: { image: "docker.io/library/busybox:1.37.0", mount: sources.map((source) => ({ type: "bind" as const, source, target: `/in${source}` })) } })] })], {
-      ID: `backup-${plan}`,
-      Type: "batch",
-      Periodic: { Enabled: true, Spec: cron, SpecType: "cron", ProhibitOverlap: true },
-      Meta: { "backup-plan": plan },
-      ...extra,
-    }),
+    job(
+      [
+        group({
+          Tasks: [
+            task("backup", {
+              Config: { image: "docker.io/library/busybox:1.37.0", mount: binds.map((source) => ({ type: "bind" as const, source, target: `/in${source}` })) },
+              Templates: lists.map((prefix) => ({ EmbeddedTmpl: `BACKUP_ITEMS="{{ range nomadVarList ${JSON.stringify(prefix)} }}{{ with nomadVar .Path }}{{ .items }} {{ end }}{{ end }}"`, DestPath: "local/l.env" })),
+            }),
+          ],
+        }),
+      ],
+      { ID: `backup-${plan}`, Type: "batch", Periodic: { Enabled: true, Spec: cron, SpecType: "cron", ProhibitOverlap: true }, Meta: { "backup-plan": plan }, ...extra },
+    ),
     "b",
   );
+/** A list variable at `path` (as BackupListing writes them), listing `items`. */
+const listVar = (path: string, items: Record<string, string>): SynthResource => ({ type: "nomad_variable", path: `s/${path}/Var`, stackId: "s", attributes: { path, items } });
+/** What BackupListing writes for a volume choosing DAILY and WEEKLY. */
+const listed = (volumeId: string, planNames = ["daily", "weekly"]) => planNames.map((plan) => listVar(`backups/${plan}/volumes/${volumeId}`, { items: volumeId }));
 const check = (...stacks: Parameters<typeof nomadVolumeBackup.check>[0]) => nomadVolumeBackup.check(stacks, context).map((p) => `${p.stackId} ${p.path}: ${p.message}`);
 const plans = { plans: [DAILY, WEEKLY] };
 
@@ -47,55 +60,66 @@ describe("HL-BACKUP-1 every Nomad volume chooses its backup", () => {
 });
 
 describe("HL-BACKUP-1 once the cluster has backup jobs, each plan is carried out", () => {
-  const jobs = [backupJob("daily", DAILY.cron, ["/storage/v/glusterfs_a_data"]), backupJob("weekly", WEEKLY.cron, ["/storage/v/glusterfs_a_data", "/storage/v/glusterfs_b_data"])];
+  const jobs = [backupJob("daily", DAILY.cron), backupJob("weekly", WEEKLY.cron)];
+  const notRun = (volumeId: string, plan: string, cron: string, cluster = "nomad-main") =>
+    `s s/${volumeId}/Resource: volume ${volumeId} chose backup plan ${plan} (${cron}), but no periodic batch job of cluster ${cluster} runs it on that schedule reading /storage/v and the lists under backups/${plan}/`;
+  const notListed = (volumeId: string, plan: string, cron: string, path = volumeId) =>
+    `s s/${volumeId}/Resource: volume ${volumeId} chose backup plan ${plan} (${cron}), but no Nomad variable under backups/${plan}/ lists ${path}, so its job does not save it`;
 
-  test("compliant: a job of each plan's schedule reads the volume from /storage/v", () => {
-    expect(check(stack([volume("glusterfs_a_data", plans)]), stack(jobs, "nomad-main", "b"))).toEqual([]);
+  test("compliant: a job of each plan's schedule reads the GlusterFS mount and its plan's lists, which list the volume", () => {
+    expect(check(stack([volume("glusterfs_a_data", plans), ...listed("glusterfs_a_data")]), stack(jobs, "nomad-main", "b"))).toEqual([]);
   });
 
-  test("non-compliant: no job of that schedule reads it, naming the plan, its cron, the cluster and the path", () => {
-    expect(check(stack([volume("glusterfs_b_data", plans)]), stack(jobs, "nomad-main", "b"))).toEqual([
-      "s s/glusterfs_b_data/Resource: volume glusterfs_b_data chose backup plan daily (0 2 * * *), but no periodic batch job of cluster nomad-main reads /storage/v/glusterfs_b_data on that schedule",
+  test("non-compliant: a plan no list names the volume for, naming the plan, its cron and the path", () => {
+    expect(check(stack([volume("glusterfs_b_data", plans), ...listed("glusterfs_b_data", ["weekly"]), ...listed("glusterfs_a_data", ["daily"])]), stack(jobs, "nomad-main", "b"))).toEqual([
+      notListed("glusterfs_b_data", "daily", DAILY.cron),
     ]);
+    // Listed under another key (verify), or outside backups/<plan>/, it is not saved.
+    const wrong = [listVar("backups/daily/volumes/glusterfs_b_data", { verify: "glusterfs_b_data" }), listVar("daily/volumes/glusterfs_b_data", { items: "glusterfs_b_data" }), ...listed("glusterfs_b_data", ["weekly"])];
+    expect(check(stack([volume("glusterfs_b_data", plans), ...wrong]), stack(jobs, "nomad-main", "b"))).toEqual([notListed("glusterfs_b_data", "daily", DAILY.cron)]);
   });
 
-  test("only periodic, enabled, batch jobs that say which plan they carry out read anything; bind mounts only", () => {
+  test("only periodic, enabled, batch jobs that say which plan they carry out, bind the mount and read their own plan's lists count", () => {
     const notBackups = [
-      backupJob("daily", DAILY.cron, ["/storage/v/glusterfs_a_data"], { Type: "service" }),
-      backupJob("daily", DAILY.cron, ["/storage/v/glusterfs_a_data"], { Periodic: { Enabled: false, Spec: DAILY.cron, SpecType: "cron" } }),
-      backupJob("daily", DAILY.cron, ["/storage/v/glusterfs_a_data"], { Meta: {} }),
-      jobResource(job([group({ Tasks: [task("t", { Config: { image: "busybox:1.37.0", mount: [{ type: "volume", source: "/storage/v/glusterfs_a_data", target: "/in" }, { type: "bind", target: "/x" }] } })] })], { Type: "batch", Periodic: { Enabled: true, Spec: DAILY.cron, SpecType: "cron" }, Meta: { "backup-plan": "daily" } })),
+      backupJob("daily", DAILY.cron, {}, { Type: "service" }),
+      backupJob("daily", DAILY.cron, {}, { Periodic: { Enabled: false, Spec: DAILY.cron, SpecType: "cron" } }),
+      backupJob("daily", DAILY.cron, {}, { Meta: {} }),
+      backupJob("daily", WEEKLY.cron),
+      backupJob("daily", DAILY.cron, { binds: ["/storage"] }),
+      backupJob("daily", DAILY.cron, { lists: ["backups/weekly/"] }),
+      jobResource(job([group({ Tasks: [task("t", { Config: { image: "busybox:1.37.0", mount: [{ type: "volume", source: "/storage/v", target: "/in" }, { type: "bind", target: "/x" }] }, Templates: [{ EmbeddedTmpl: 'nomadVarList "backups/daily/"', DestPath: "l" }] })] })], { Type: "batch", Periodic: { Enabled: true, Spec: DAILY.cron, SpecType: "cron" }, Meta: { "backup-plan": "daily" } })),
     ];
-    const found = check(stack([volume("glusterfs_a_data", { plans: [DAILY] })]), stack([...notBackups, backupJob("weekly", WEEKLY.cron, [])], "nomad-main", "b"));
-    expect(found).toEqual([expect.stringMatching(/chose backup plan daily \(0 2 \* \* \*\), but no periodic batch job of cluster nomad-main reads \/storage\/v\/glusterfs_a_data/)]);
+    const found = check(stack([volume("glusterfs_a_data", { plans: [DAILY] }), ...listed("glusterfs_a_data", ["daily"])]), stack([...notBackups, backupJob("weekly", WEEKLY.cron)], "nomad-main", "b"));
+    expect(found).toEqual([notRun("glusterfs_a_data", "daily", DAILY.cron)]);
   });
 
-  test("backup jobs of another cluster do not count, those of other stacks of the same cluster do", () => {
-    expect(check(stack([volume("glusterfs_a_data", { plans: [DAILY] })]), stack(jobs, "nomad-bitcoin", "b"))).toEqual([]);
-    expect(check(stack([volume("glusterfs_a_data", { plans: [DAILY] })]), stack([jobs[1]], "nomad-bitcoin", "b"), stack([jobs[0]], "nomad-main", "c"))).toEqual([]);
-    expect(check(stack([volume("glusterfs_a_data", { plans: [DAILY] })]), stack([jobs[1]], "nomad-main", "b"), stack([jobs[0]], "nomad-bitcoin", "c"))).toHaveLength(1);
+  test("backup jobs and lists of another cluster do not count, those of other stacks of the same cluster do", () => {
+    const daily = [volume("glusterfs_a_data", { plans: [DAILY] }), ...listed("glusterfs_a_data", ["daily"])];
+    expect(check(stack(daily), stack(jobs, "nomad-bitcoin", "b"))).toEqual([]);
+    expect(check(stack(daily), stack([jobs[1]], "nomad-bitcoin", "b"), stack([jobs[0]], "nomad-main", "c"))).toEqual([]);
+    expect(check(stack(daily), stack([jobs[1]], "nomad-main", "b"), stack([jobs[0]], "nomad-bitcoin", "c"))).toEqual([notRun("glusterfs_a_data", "daily", DAILY.cron)]);
+    expect(check(stack([daily[0]]), stack([...jobs, ...listed("glusterfs_a_data", ["daily"])], "nomad-main", "b"))).toEqual([]);
+    expect(check(stack([daily[0]]), stack(jobs, "nomad-main", "b"), stack(listed("glusterfs_a_data", ["daily"]), "nomad-bitcoin", "c"))).toEqual([notListed("glusterfs_a_data", "daily", DAILY.cron)]);
   });
 
-  test("files named to go off-site are read by the off-site plan, each under the volume", () => {
+  test("files named to go off-site are listed for the off-site plan, each under the volume", () => {
     const offsite = { plans: [WEEKLY], offsite: ["keys/signing.key", "db.sqlite"] };
-    const offsiteJob = backupJob("offsite", "30 2 * * *", ["/storage/v/glusterfs_a_data/keys/signing.key"]);
-    expect(check(stack([volume("glusterfs_a_data", offsite)]), stack([...jobs, offsiteJob], "nomad-main", "b"))).toEqual([
-      "s s/glusterfs_a_data/Resource: volume glusterfs_a_data chose backup plan offsite (30 2 * * *), but no periodic batch job of cluster nomad-main reads /storage/v/glusterfs_a_data/db.sqlite on that schedule",
+    const lists = [...listed("glusterfs_a_data", ["weekly"]), listVar("backups/offsite/volumes/glusterfs_a_data", { items: "glusterfs_a_data/keys/signing.key" })];
+    expect(check(stack([volume("glusterfs_a_data", offsite), ...lists]), stack([...jobs, backupJob("offsite", "30 2 * * *")], "nomad-main", "b"))).toEqual([
+      notListed("glusterfs_a_data", "offsite", "30 2 * * *", "glusterfs_a_data/db.sqlite"),
     ]);
   });
 
-  test("a listed plan that only shares the off-site plan's name is a plan like any other: a job of its schedule must read the whole volume", () => {
-    // NomadBackupsStack gives such a plan the whole volume (only the OFFSITE plan itself takes the named files).
+  test("a listed plan that only shares the off-site plan's name is a plan like any other: its list must name the whole volume", () => {
+    // BackupListing gives such a plan the whole volume (only the OFFSITE plan itself takes the named files).
     const namesake = { name: "offsite", cron: "0 5 * * *", keepDays: 30, store: "copies" };
-    expect(check(stack([volume("glusterfs_a_data", { plans: [namesake] })]), stack(jobs, "nomad-main", "b"))).toEqual([
-      "s s/glusterfs_a_data/Resource: volume glusterfs_a_data chose backup plan offsite (0 5 * * *), but no periodic batch job of cluster nomad-main reads /storage/v/glusterfs_a_data on that schedule",
-    ]);
-    const itsJob = backupJob("offsite", "0 5 * * *", ["/storage/v/glusterfs_a_data"]);
-    expect(check(stack([volume("glusterfs_a_data", { plans: [namesake] })]), stack([...jobs, itsJob], "nomad-main", "b"))).toEqual([]);
+    const itsJob = backupJob("offsite", "0 5 * * *");
+    expect(check(stack([volume("glusterfs_a_data", { plans: [namesake] })]), stack([...jobs, itsJob], "nomad-main", "b"))).toEqual([notListed("glusterfs_a_data", "offsite", "0 5 * * *")]);
+    expect(check(stack([volume("glusterfs_a_data", { plans: [namesake] }), ...listed("glusterfs_a_data", ["offsite"])]), stack([...jobs, itsJob], "nomad-main", "b"))).toEqual([]);
   });
 
   test("a stack without a cluster is named -", () => {
     const plain = { id: "p", resources: [volume("glusterfs_b_data", { plans: [DAILY] })] };
-    expect(check(plain, { id: "q", resources: [jobs[0]] })).toEqual([expect.stringMatching(/no periodic batch job of cluster - reads/)]);
+    expect(check(plain, { id: "q", resources: [backupJob("weekly", WEEKLY.cron)] })).toEqual([expect.stringMatching(/no periodic batch job of cluster - runs it/), expect.stringMatching(/no Nomad variable under backups\/daily\/ lists glusterfs_b_data/)]);
   });
 });

@@ -272,14 +272,14 @@ describe("each recipe inside the estate", () => {
     expect(summary).toContain("- new: `Deployment linkding, container linkding`: docker.io/sissbruecker/linkding:1.44.2");
   }, 120_000);
 
-  test("the Nomad app: its own snapshot, which holds its Vault grant and intentions, and the backup plans'; the summary names each addition", () => {
+  test("the Nomad app: one snapshot file, its own, which holds its Vault grant, intentions and backup listing; the summary names each addition", () => {
     const { side, changed, summary, uncatalogued, unpinned } = withRecipe(2);
     expect(unpinned).toEqual([]);
     // Its writable volume goes into an image whose data paths the recipe records.
     expect(uncatalogued).toEqual([]);
     expect(side.report.findings.filter((f) => f.acknowledged === undefined)).toEqual([]);
     expect(changed).toEqual(named(examples[2].recipe));
-    expect(changed).toEqual(["gotify.json", "nomad-backups.json"]);
+    expect(changed).toEqual(["gotify.json"]);
     const of = (stack: string) => summary.slice(summary.indexOf(`### ${stack}`)).split("\n### ")[0];
     expect(of("gotify")).toContain("- new: `glusterfs_gotify_data`: 1GiB–5GiB, CSI plugin glusterfs, criticality medium");
     expect(of("gotify")).toContain("- new: `glusterfs_gotify_data`: weekly (0 3 * * 0, 28 d)");
@@ -291,12 +291,12 @@ describe("each recipe inside the estate", () => {
     expect(of("gotify")).toContain("- new: `Vault policy service-gotify: secret/data/gotify/litestream`: read");
     expect(of("gotify")).toMatch(/- new: `Vault role nomad-gotify`: policies service-gotify; for nomad_job_id=gotify/);
     expect(of("gotify")).toMatch(/- new: `traefik → gotify`: allow \(Traefik routes gotify\.example\.org to it\)/);
-    expect(of("nomad-backups")).toContain("- new: `backup-weekly saves glusterfs_gotify_data`");
+    expect(of("gotify")).toContain("- new: `backup-weekly saves glusterfs_gotify_data`");
   }, 120_000);
 });
 
 test("a Kubernetes recipe's stack synthesizes alone too, with its backend, passing every house rule", () => {
-  // A Nomad recipe needs the estate: main.ts's last lines make its Vault grant and intentions, nomad-backups gathers its volume.
+  // A Nomad recipe needs the estate: main.ts's last lines make its Vault grant and intentions.
   const alone = examples.filter((e) => e.cluster === "kubernetes");
   expect(alone.map((e) => e.stackId)).toEqual(["whoami", "linkding"]);
   for (const example of alone) {

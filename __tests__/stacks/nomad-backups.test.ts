@@ -4,6 +4,7 @@ import { GlusterCsiVolume } from "../../constructs/gluster-csi-volume";
 import { nomadPeriodic } from "../../contracts/nomad-periodic";
 import { COPY_SCRIPT, COPY_SCRIPT_ENV, RESTIC_SCRIPT, RESTIC_SCRIPT_ENV } from "../../jobspecs/backup-scripts";
 import { DAILY, WEEKLY } from "../../jobspecs/backup-plans";
+import { backupListEntry } from "../../jobspecs/backups";
 import { NomadBackupsStack } from "../../stacks/nomad-backups";
 import { synthApp, testInventory, testStack } from "../helpers/synth";
 import { synthEstate } from "../helpers/estate";
@@ -15,10 +16,15 @@ const jobs: Record<string, any> = Object.fromEntries(
     .map(([, text]) => [JSON.parse(text).Job.ID, JSON.parse(text).Job]),
 );
 const taskOf = (id: string) => jobs[id].TaskGroups[0].Tasks[0];
-const words = (s: string) => s.split(" ").filter(Boolean);
-/** What a job reads: the paths under the GlusterFS mount it binds. */
-const itemsOf = (id: string) => taskOf(id).Config.mount.filter((m: any) => m.source.startsWith("/storage/v/")).map((m: any) => m.source.slice("/storage/v/".length));
 const bindSources = (id: string) => taskOf(id).Config.mount.map((m: any) => `${m.source} -> ${m.target}${m.readonly ? " ro" : ""}`);
+/** The estate's list variables (BackupListing), with the stack holding each. */
+const listVariables = Object.entries(stacks).flatMap(([stack, json]) =>
+  Object.values<any>(json.resource?.nomad_variable ?? {})
+    .filter((v) => v.path.startsWith("backups/"))
+    .map((v) => ({ stack, path: v.path as string, ...backupListEntry(v.items) })),
+);
+/** What a plan's job saves: everything listed under backups/<plan>/, from every stack. */
+const listed = (plan: string, key: "items" | "verify" | "databases") => listVariables.filter((v) => v.path.startsWith(`backups/${plan}/`)).flatMap((v) => v[key]).sort();
 
 /** Every CSI volume of the estate with the backup choice it records. */
 const volumes = Object.entries(stacks).flatMap(([stack, json]) =>
@@ -28,31 +34,30 @@ const volumes = Object.entries(stacks).flatMap(([stack, json]) =>
 test("the seeds' daily backup: 02:00, the critical volumes and the four app databases, kept 7 days", () => {
   const daily = jobs["backup-daily"];
   expect(daily).toMatchObject({ Type: "batch", Periodic: { Enabled: true, Spec: "0 2 * * *", SpecType: "cron", ProhibitOverlap: true, TimeZone: "UTC" } });
-  const env = taskOf("backup-daily").Env;
-  expect(words(env.BACKUP_ITEMS)).toEqual(["glusterfs_jellyfin_config", "glusterfs_matrix_synapse_config", "glusterfs_plex_config"]);
-  expect(itemsOf("backup-daily")).toEqual(words(env.BACKUP_ITEMS));
-  expect(words(env.BACKUP_DATABASES).sort()).toEqual(["appflowy", "matrix-whatsapp", "ollama", "synapse"]);
-  expect(env.BACKUP_KEEP_DAYS).toBe("7");
+  expect(listed("daily", "items")).toEqual(["glusterfs_jellyfin_config", "glusterfs_matrix_synapse_config", "glusterfs_plex_config"]);
+  expect(listed("daily", "databases")).toEqual(["appflowy", "matrix-whatsapp", "ollama", "synapse"]);
+  expect(taskOf("backup-daily").Env.BACKUP_KEEP_DAYS).toBe("7");
 });
 
 test("the seeds' weekly backup: Sunday 03:00, every GlusterFS volume and the databases, kept 4 weeks", () => {
   expect(jobs["backup-weekly"].Periodic.Spec).toBe("0 3 * * 0");
-  const env = taskOf("backup-weekly").Env;
   const gluster = volumes.filter((v) => v.plugin === testInventory.csiPlugins.glusterfs).map((v) => v.id).sort();
   expect(gluster.length).toBeGreaterThan(10);
-  expect(words(env.BACKUP_ITEMS)).toEqual(gluster);
-  expect(words(env.BACKUP_DATABASES).sort()).toEqual(["appflowy", "matrix-whatsapp", "ollama", "synapse"]);
-  expect(env.BACKUP_KEEP_DAYS).toBe("28");
+  expect(listed("weekly", "items")).toEqual(gluster);
+  expect(listed("weekly", "databases")).toEqual(["appflowy", "matrix-whatsapp", "ollama", "synapse"]);
+  expect(taskOf("backup-weekly").Env.BACKUP_KEEP_DAYS).toBe("28");
 });
 
-test("every volume records a choice, and each volume's plans are jobs that read it; the others say why not", () => {
+test("every volume records a choice, and lists itself, in its own stack, for each of its plans; the others say why not", () => {
   for (const v of volumes) {
     expect(v.choice).toBeDefined();
     if (v.choice.none) {
       expect(v.choice.none.length).toBeGreaterThanOrEqual(10);
       continue;
     }
-    for (const plan of v.choice.plans) expect(itemsOf(`backup-${plan.name}`)).toContain(v.id);
+    for (const plan of v.choice.plans) {
+      expect(listVariables.filter((l) => l.path === `backups/${plan.name}/volumes/${v.id}`).map((l) => [l.stack, l.items])).toEqual([[v.stack, [v.id]]]);
+    }
   }
   expect(volumes.filter((v) => v.choice.none).map((v) => v.id).sort()).toEqual([
     "martinibar_prod_forgejo_data",
@@ -61,14 +66,28 @@ test("every volume records a choice, and each volume's plans are jobs that read 
     "nfs_bitcoin_data",
     "nfs_electrs_data",
   ]);
+  // nomad-backups holds the jobs, not what they save.
+  expect(listVariables.filter((l) => l.stack === "nomad-backups")).toEqual([]);
 });
 
-test("the jobs claim no CSI volume: they bind the volumes read-only from the node's GlusterFS mount, pinned to the node holding their target", () => {
+test("each job reads its own plan's lists, through an ACL policy bound to it that reads and lists those only", () => {
+  const policies = Object.values<any>(stacks["nomad-backups"].resource.nomad_acl_policy);
+  expect(Object.keys(jobs).sort()).toEqual(["backup-daily", "backup-offsite", "backup-restic", "backup-weekly"]);
+  for (const [id, job] of Object.entries(jobs)) {
+    const plan = job.Meta["backup-plan"];
+    expect(taskOf(id).Templates[0]).toMatchObject({ DestPath: "local/backup-lists.env", Envvars: true, ChangeMode: "noop" });
+    expect(taskOf(id).Templates[0].EmbeddedTmpl).toContain(`BACKUP_ITEMS="{{ range nomadVarList "backups/${plan}/" }}{{ with nomadVar .Path }}{{ .items }} {{ end }}{{ end }}"`);
+    expect(policies.filter((p) => p.job_acl.job_id === id).map((p) => [p.job_acl.namespace, p.rules_hcl])).toEqual([
+      ["default", `namespace "default" {\n  variables {\n    path "backups/${plan}/*" {\n      capabilities = ["read", "list"]\n    }\n  }\n}\n`],
+    ]);
+  }
+});
+
+test("the jobs claim no CSI volume: they bind the node's GlusterFS mount read-only, pinned to the node holding their target", () => {
   for (const [id, job] of Object.entries(jobs)) {
     expect(job.TaskGroups.every((g: any) => !g.Volumes)).toBe(true);
-    const task = taskOf(id);
-    for (const m of task.Config.mount.filter((m: any) => m.source.startsWith("/storage/v/"))) expect(m.readonly).toBe(true);
-    expect(task.Config.mount.every((m: any) => m.type === "bind")).toBe(true);
+    expect(bindSources(id).filter((b: string) => b.startsWith("/storage/v"))).toEqual([`/storage/v -> ${id === "backup-daily" || id === "backup-weekly" ? "/volumes" : "/data"} ro`]);
+    expect(taskOf(id).Config.mount.every((m: any) => m.type === "bind")).toBe(true);
   }
   expect(bindSources("backup-daily")).toContain("/data/backups -> /backups");
   expect(jobs["backup-daily"].Constraints).toEqual([{ LTarget: "${node.unique.name}", Operand: "=", RTarget: testInventory.backups.copies.node }]);
@@ -78,9 +97,10 @@ test("the jobs claim no CSI volume: they bind the volumes read-only from the nod
 test("the restic repository the Litestream recovery relies on: MinIO's data, restic 0.18.1, the seeds' repository and Vault password", () => {
   const task = taskOf("backup-restic");
   expect(task.Config.image).toBe("docker.io/restic/restic:0.18.1");
-  expect(bindSources("backup-restic")).toEqual(["/storage/v/glusterfs_minio_data -> /data/glusterfs_minio_data ro", "/mnt/csi/backups/restic -> /repo"]);
+  expect(listed("restic", "items")).toEqual(["glusterfs_minio_data"]);
+  expect(bindSources("backup-restic")).toEqual(["/storage/v -> /data ro", "/mnt/csi/backups/restic -> /repo"]);
   expect(task.Env.RESTIC_REPOSITORY).toBe("/repo");
-  expect(task.Templates[0].EmbeddedTmpl).toBe('{{ with secret "secret/data/nomad/default/restic-backup" }}\nRESTIC_PASSWORD={{ .Data.data.RESTIC_PASSWORD }}\n{{ end }}\n');
+  expect(task.Templates[1].EmbeddedTmpl).toBe('{{ with secret "secret/data/nomad/default/restic-backup" }}\nRESTIC_PASSWORD={{ .Data.data.RESTIC_PASSWORD }}\n{{ end }}\n');
   expect(task.Config.args).toEqual([RESTIC_SCRIPT]);
   expect(RESTIC_SCRIPT).toMatch(/restic check --read-data-subset/);
 });
@@ -88,10 +108,10 @@ test("the restic repository the Litestream recovery relies on: MinIO's data, res
 test("the Matrix signing key goes off-site to the inventory's repository, and every copy of it is compared with the source", () => {
   const task = taskOf("backup-offsite");
   const key = `glusterfs_matrix_synapse_config/${testInventory.domains.public}.signing.key`;
-  expect(itemsOf("backup-offsite")).toEqual([key]);
+  expect(listed("offsite", "items")).toEqual([key]);
   expect(task.Env.RESTIC_REPOSITORY).toBe(`s3:${testInventory.backups.offsite.endpoint}/${testInventory.backups.offsite.bucket}`);
   expect(task.Templates.map((t: any) => t.EmbeddedTmpl).join("")).toContain("AWS_SECRET_ACCESS_KEY={{ .Data.data.secret_access_key }}");
-  for (const id of ["backup-daily", "backup-weekly"]) expect(words(taskOf(id).Env.BACKUP_VERIFY)).toEqual([key]);
+  for (const plan of ["daily", "weekly"]) expect(listed(plan, "verify")).toEqual([key]);
 });
 
 test("the scripts read only variables the jobs set (or they set themselves), and carry no ${ for Nomad to interpolate", () => {

@@ -5,8 +5,7 @@
  * is a fact, a name the operator knows (a host, a volume id, a Vault role) and what it is now,
  * so two versions of a stack compare fact by fact (intent-diff).
  */
-import { backupJobReads, BACKUP_PLAN_META } from "../../jobspecs/backups";
-import { Job } from "../../jobspecs/model";
+import { BACKUP_LISTS, backupJobId, backupListEntry, BACKUP_PLAN_META } from "../../jobspecs/backups";
 import { jobVaultReads } from "../../jobspecs/vault";
 import { kubernetesContainers } from "../../policy/resource-data";
 import { first } from "../../policy/rules/k8s-support";
@@ -106,11 +105,14 @@ function backupFacts(stack: CatalogStack): Facts {
     }
     const job = nomadJobOf(r);
     const plan = job?.Meta?.[BACKUP_PLAN_META];
-    if (job && plan) {
-      const { items, databases } = backupJobReads(job as Job);
-      facts.set(`${job.ID}: plan`, `${plan}, kept ${job.Meta?.["keep-days"] ?? "?"} days`);
-      for (const item of items) facts.set(`${job.ID} saves ${item}`, "");
-      for (const db of databases) facts.set(`${job.ID} dumps database ${db}`, "");
+    if (job && plan) facts.set(`${job.ID}: plan`, `${plan}, kept ${job.Meta?.["keep-days"] ?? "?"} days`);
+    // What a plan saves is listed by the stack of each volume and database (BackupListing).
+    const listed = r.type === "nomad_variable" ? new RegExp(`^${BACKUP_LISTS}/([^/]+)/`).exec(String(a.path)) : null;
+    if (listed) {
+      const { items, databases } = backupListEntry((a.items ?? {}) as Record<string, unknown>);
+      const jobId = backupJobId({ name: listed[1] });
+      for (const item of items) facts.set(`${jobId} saves ${item}`, "");
+      for (const db of databases) facts.set(`${jobId} dumps database ${db}`, "");
     }
   }
   for (const d of stack.databases) facts.set(`database ${d.name}`, d.backup);
