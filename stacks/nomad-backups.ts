@@ -3,6 +3,7 @@ import { ExternalDatabase } from "../constructs/external-database";
 import { HomelabStack } from "../constructs/homelab-stack";
 import { NomadCsiVolume } from "../constructs/nomad-csi-volume";
 import { NomadJob } from "../constructs/nomad-job";
+import { BackupListing } from "../constructs/backup-listing";
 import { NomadJobVariableReader } from "../constructs/nomad-job-variable-reader";
 import { BackupPlan, plansOf } from "../jobspecs/backup-plans";
 import { backupListPrefix, copyBackupJob, resticBackupJob } from "../jobspecs/backups";
@@ -42,6 +43,12 @@ export class NomadBackupsStack extends HomelabStack {
       if (other) throw new Error(`${db.node.path}: database ${db.databaseName} is already declared by ${other.node.path}; declare it once, where its service is`);
       databases.set(db.databaseName, db);
       for (const plan of plansOf(db.backup)) choose(plan, db);
+    }
+
+    // The lists are written by the stacks declaring the volumes and databases: deployed first,
+    // so a plan's job never starts from lists its first deploy would leave half written.
+    for (const listing of constructs.filter((c): c is BackupListing => c instanceof BackupListing && onMain(c) && c.entries.size > 0)) {
+      if (HomelabStack.of(listing) !== this) this.addDependency(HomelabStack.of(listing));
     }
 
     const datacenters = [inv.nomad.main.datacenter];

@@ -9,7 +9,7 @@ import { NomadBackupsStack } from "../../stacks/nomad-backups";
 import { synthApp, testInventory, testStack } from "../helpers/synth";
 import { synthEstate } from "../helpers/estate";
 
-const { stacks, files, report } = synthEstate();
+const { stacks, files, report, order } = synthEstate();
 const jobs: Record<string, any> = Object.fromEntries(
   Object.entries(files["nomad-backups"])
     .filter(([path]) => path.startsWith("jobs/"))
@@ -68,6 +68,13 @@ test("every volume records a choice, and lists itself, in its own stack, for eac
   ]);
   // nomad-backups holds the jobs, not what they save.
   expect(listVariables.filter((l) => l.stack === "nomad-backups")).toEqual([]);
+});
+
+test("the stacks writing the lists deploy before the jobs that read them", () => {
+  const dependencies = order.find((s) => s.id === "nomad-backups")!.dependencies;
+  const writers = [...new Set(listVariables.map((l) => l.stack))];
+  expect(writers.length).toBeGreaterThan(3);
+  expect(writers.filter((w) => !dependencies.includes(w))).toEqual([]);
 });
 
 test("each job reads its own plan's lists, through an ACL policy bound to it that reads and lists those only", () => {
