@@ -122,6 +122,15 @@ describe("affected precisely: a dependent is affected only by what it reads", ()
     expect([...affectedStacks(withBoth(twoOutputs("a")), withBoth(twoOutputs("b")))].sort()).toEqual(["both", "vault"]);
   });
 
+  test("a producer that had no outputs at the base, or has none now, affects its readers instead of failing", () => {
+    // An unchanged reader of an output its producer lacked (a broken base) or no longer has: its plan differs, or fails.
+    const reader = readerOf("vault", "cross-stack-output-policy");
+    const withReader = (v: string) => synth({ vault: { "cdk.tf.json": v }, reader: { "cdk.tf.json": reader } });
+    const noOutputs = JSON.stringify({ resource: JSON.parse(vault(7)).resource });
+    expect([...affectedStacks(withReader(noOutputs), withReader(vault(7)))].sort()).toEqual(["reader", "vault"]);
+    expect([...affectedStacks(withReader(vault(7)), withReader(noOutputs))].sort()).toEqual(["reader", "vault"]);
+  });
+
   test("a new producer's readers are affected", () => {
     const before = synth({ vaultwarden: { "cdk.tf.json": vaultwarden } });
     expect([...affectedStacks(before, estate(vault(7)))].sort()).toEqual(["bridge", "vault", "vaultwarden"]);

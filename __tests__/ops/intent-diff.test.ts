@@ -61,6 +61,11 @@ describe("volumes and claims: destroys first and loud, moves as moves", () => {
     expect(text.indexOf("**DATA LOSS: read this first.**")).toBeLessThan(text.indexOf("### notes"));
   });
 
+  test("removed from the code with nothing declared, it is destroyed data, the line ending there when nothing takes its place", () => {
+    const summary = intentSummary(before, synthSide((app) => testStack(app, { id: "notes", cluster: "nomad-main" })));
+    expect(summary.dataLoss).toEqual([`DESTROYS DATA: notes/nomad_csi_volume.${address} (nomad_csi_volume "glusterfs_notes_data"): no longer synthesized, no move or removal declared`]);
+  });
+
   test("a removal declared with destroy is data loss; one that keeps the data is not", () => {
     const gone = (destroy: boolean) => (app: HomelabApp) => {
       const stack = testStack(app, { id: "notes", cluster: "nomad-main" });
