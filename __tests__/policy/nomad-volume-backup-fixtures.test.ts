@@ -1,6 +1,7 @@
 import { DAILY, WEEKLY } from "../../jobspecs/backup-plans";
 import { Job } from "../../jobspecs/model";
 import { SynthResource } from "../../policy/rule";
+import { readTerraformLiteral } from "../../constructs/terraform-literal";
 import { nomadVolumeBackup } from "../../policy/rules/nomad-volume-backup";
 import { context, group, job, jobResource, other, stack, task, volumeResource } from "./nomad-rules.fixtures";
 
@@ -87,10 +88,24 @@ describe("HL-BACKUP-1 once the cluster has backup jobs, each plan is carried out
       backupJob("daily", WEEKLY.cron),
       backupJob("daily", DAILY.cron, { binds: ["/storage"] }),
       backupJob("daily", DAILY.cron, { lists: ["backups/weekly/"] }),
+      // Another plan's job on the daily schedule, reading its own lists: not the daily plan's.
+      backupJob("hourly", DAILY.cron),
       jobResource(job([group({ Tasks: [task("t", { Config: { image: "busybox:1.37.0", mount: [{ type: "volume", source: "/storage/v", target: "/in" }, { type: "bind", target: "/x" }] }, Templates: [{ EmbeddedTmpl: 'nomadVarList "backups/daily/"', DestPath: "l" }] })] })], { Type: "batch", Periodic: { Enabled: true, Spec: DAILY.cron, SpecType: "cron" }, Meta: { "backup-plan": "daily" } })),
     ];
     const found = check(stack([volume("glusterfs_a_data", { plans: [DAILY] }), ...listed("glusterfs_a_data", ["daily"])]), stack([...notBackups, backupJob("weekly", WEEKLY.cron)], "nomad-main", "b"));
     expect(found).toEqual([notRun("glusterfs_a_data", "daily", DAILY.cron)]);
+  });
+
+  test("a job whose mount and lists are read by one of its tasks carries the plan out, beside tasks that read neither", () => {
+    const spec = JSON.parse(readTerraformLiteral(String(backupJob("daily", DAILY.cron).attributes.jobspec))).Job as Job;
+    const helper = task("notify", { Config: { image: "docker.io/library/busybox:1.37.0" } });
+    const withHelper = jobResource({ ...spec, TaskGroups: [{ ...spec.TaskGroups[0], Tasks: [helper, ...spec.TaskGroups[0].Tasks] }] }, "b");
+    expect(check(stack([volume("glusterfs_a_data", { plans: [DAILY] }), ...listed("glusterfs_a_data", ["daily"])]), stack([withHelper, jobs[1]], "nomad-main", "b"))).toEqual([]);
+  });
+
+  test("only a Nomad variable lists: another resource carrying a list's path and items does not", () => {
+    const lookalike: SynthResource = { ...listed("glusterfs_a_data", ["daily"])[0], type: "terraform_data" };
+    expect(check(stack([volume("glusterfs_a_data", { plans: [DAILY] }), lookalike]), stack(jobs, "nomad-main", "b"))).toEqual([notListed("glusterfs_a_data", "daily", DAILY.cron)]);
   });
 
   test("backup jobs and lists of another cluster do not count, those of other stacks of the same cluster do", () => {
