@@ -164,4 +164,30 @@ describe("grantNomadJob refuses what Vault cannot or should not grant", () => {
   test("fails if the job runs on the Bitcoin cluster, whose identities Vault does not trust", () => {
     expect(grant(reading("secret/data/app/x"), "nomad-bitcoin")).toThrow(/Vault trusts workload identities of the main Nomad cluster only/);
   });
+
+  test("fails if its policy's name is taken: by a declared service, or by a job of the same id in another namespace", () => {
+    const twice = () =>
+      synthApp((app) => {
+        const vault = new VaultStack(app, { services: [] });
+        vault.grantNomadJob(new NomadJob(testStack(app, { id: "apps", cluster: "nomad-main" }), "Job", { job: reading("secret/data/app/x") }));
+        vault.grantNomadJob(new NomadJob(testStack(app, { id: "more", cluster: "nomad-main" }), "Job", { job: { ...reading("secret/data/app/y"), Namespace: "staging" } }));
+      });
+    expect(twice).toThrow(/^more\/Job: cannot grant job app Vault access: job apps\/Job of that name is already granted \(policy service-app\)$/);
+    const declared = () =>
+      synthApp((app) => {
+        const vault = new VaultStack(app, { services: [{ service: "app", reads: ["app/x"], runsOn: "nomad" }] });
+        vault.grantNomadJob(new NomadJob(testStack(app, { id: "apps", cluster: "nomad-main" }), "Job", { job: reading("secret/data/app/x") }));
+      });
+    expect(declared).toThrow(/^apps\/Job: cannot grant job app Vault access: a service of that name is already granted \(policy service-app\)$/);
+  });
+
+  test("grantNomadJobsIn grants each job once, however often it is called", () => {
+    const { stacks } = synthApp((app) => {
+      const vault = new VaultStack(app, { services: [] });
+      new NomadJob(testStack(app, { id: "apps", cluster: "nomad-main" }), "Job", { job: reading("secret/data/app/x") });
+      vault.grantNomadJobsIn(app);
+      vault.grantNomadJobsIn(app);
+    });
+    expect(Object.values(resourcesOf(stacks.apps, "vault_policy")).map((p: any) => p.name)).toEqual(["service-app"]);
+  });
 });
