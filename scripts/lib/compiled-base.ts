@@ -1,13 +1,14 @@
 /**
- * A base tree compiled from this checkout's dist/, for `affected` and `diff`: a file the base
- * holds as the working tree holds it is already compiled there, so only the files that differ
- * are transpiled, one by one (the project compiles with isolatedModules: a test checks that a
+ * A base tree built from this checkout, for `affected` and `diff`: the working tree's files
+ * linked where the base holds them as they are, the base's own where they differ; and its
+ * dist/ from this checkout's: a file the base holds as the working tree holds it is already
+ * compiled there, so only the files that differ are transpiled, one by one (the project compiles with isolatedModules: a test checks that a
  * file transpiled alone is what `tsc -b` emits). Far cheaper than running the base through
  * ts-node, which transpiles every file. Only when the compiler's inputs are the same on both
  * sides (tsconfig.json, the dependencies) and dist/ is the working tree, compiled.
  */
 import { spawnSync } from "child_process";
-import { cpSync, existsSync, rmSync } from "fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from "fs";
 import { join } from "path";
 import type * as CompilerOptions from "./compiler-options";
 
@@ -20,19 +21,65 @@ function gitPaths(root: string, args: string[]): string[] {
   return r.stdout.split("\0").filter(Boolean);
 }
 
-/**
- * Writes `tree`/dist from `root`/dist for the base `commit` exported into `tree`; returns false
- * (and writes nothing) when dist/ cannot stand for the base: then the caller transpiles it all.
- */
-export function compileBaseFromDist(root: string, commit: string, tree: string): boolean {
-  // Tracked files that differ between the base and the working tree (either side), and files the base does not track.
-  const differing = new Set([
+/** Tracked files that differ between the base and the working tree (either side), and files the base does not track. */
+function differingPaths(root: string, commit: string): Set<string> {
+  return new Set([
     ...gitPaths(root, ["diff", "--name-only", "--no-renames", "-z", commit, "--"]),
     ...gitPaths(root, ["ls-files", "--others", "--exclude-standard", "-z"]),
   ]);
+}
+
+/**
+ * The base `commit`'s tree in `tree` without exporting it whole (the export is most of a cold
+ * `affected`: 14 MB, mostly .gen/ and tests no synth reads): every entry of the working tree
+ * is linked, except the paths that differ, which hold the base's version, or nothing where
+ * the base has none, and the directories above them, made real to hold them. dist/ and .git
+ * are left out (compileBaseFromDist writes dist/).
+ */
+export function overlayBaseTree(root: string, commit: string, tree: string, differing: ReadonlySet<string>): void {
+  const dirty = new Set([...differing].flatMap((rel) => rel.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))));
+  const mirror = (rel: string) => {
+    for (const name of readdirSync(join(root, rel))) {
+      const path = rel ? `${rel}/${name}` : name;
+      if (!rel && (name === "dist" || name === ".git")) continue;
+      if (differing.has(path)) continue;
+      if (dirty.has(path) && statSync(join(root, path)).isDirectory()) {
+        mkdirSync(join(tree, path));
+        mirror(path);
+      } else symlinkSync(join(root, path), join(tree, path));
+    }
+  };
+  mirror("");
+  // Literal pathspecs: a file name is never read as a glob.
+  const atBase = gitPaths(root, ["--literal-pathspecs", "ls-tree", "-r", "-z", "--name-only", commit, "--", ...differing]);
+  if (!atBase.length) return;
+  const tar = spawnSync("git", ["--literal-pathspecs", "archive", "--format=tar", commit, "--", ...atBase], { cwd: root, maxBuffer: 1 << 30 });
+  if (tar.status !== 0) throw new Error(`git archive of the files that differ failed: ${tar.stderr.toString().trim()}`);
+  const untar = spawnSync("tar", ["-x", "-C", tree], { input: tar.stdout });
+  if (untar.status !== 0) throw new Error(`cannot unpack the base's files: ${untar.stderr.toString().trim()}`);
+}
+
+/**
+ * The base's tree and its dist/ from the working tree, when dist/ can stand for the base
+ * (the compiler's inputs are the same on both sides); false, writing nothing, when not: the
+ * caller then exports the base whole and transpiles it all.
+ */
+export function baseTreeFromWorkingTree(root: string, commit: string, tree: string): boolean {
+  const differing = differingPaths(root, commit);
+  if (COMPILER_INPUTS.some((f) => differing.has(f))) return false;
+  overlayBaseTree(root, commit, tree, differing);
+  return compileBaseFromDist(root, commit, tree, differing);
+}
+
+/**
+ * Writes `tree`/dist from `root`/dist for the base `commit` whose files are in `tree`; returns
+ * false (and writes nothing) when dist/ cannot stand for the base: then the caller transpiles it all.
+ */
+export function compileBaseFromDist(root: string, commit: string, tree: string, differing: ReadonlySet<string> = differingPaths(root, commit)): boolean {
   if (COMPILER_INPUTS.some((f) => differing.has(f))) return false;
   const dist = join(tree, "dist");
-  cpSync(join(root, "dist"), dist, { recursive: true, filter: (src) => !src.startsWith(join(root, "dist", "__tests__")) });
+  // What runs: the compiled modules and the JSON tsc copied; not the tests, nor the source maps (half the files).
+  cpSync(join(root, "dist"), dist, { recursive: true, filter: (src) => !src.startsWith(join(root, "dist", "__tests__")) && !/\.(map|tsbuildinfo)$/.test(src) });
   // The compiler is loaded only when a source is to be transpiled (half a second).
   let compiler: { options: ReturnType<typeof CompilerOptions.projectCompilerOptions>; transpileInto: typeof CompilerOptions.transpileInto } | undefined;
   const loadCompiler = () => {

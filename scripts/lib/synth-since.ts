@@ -6,7 +6,7 @@
  * reads (commit, package-lock.json, the inventory file, Node's version), so the same base is
  * synthesized once. The working tree runs from dist/ when the `tsc -b` the npm scripts run
  * first left it newer than every source file, else through ts-node; the base then runs from a
- * copy of dist/ with the files that differ transpiled (compiled-base), else through ts-node. Each side is described by describe-estate (stacks in deploy order with their tree facts) and
+ * copy of dist/ with the files that differ transpiled, in the working tree overlaid with the base's differing files (compiled-base), else exported whole and run through ts-node. Each side is described by describe-estate (stacks in deploy order with their tree facts) and
  * its synthesized files read into memory before the temporary directory goes.
  */
 import { spawn, spawnSync } from "child_process";
@@ -15,9 +15,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { readSynth, StackFiles } from "./affected-core";
-import { compileBaseFromDist } from "./compiled-base";
+import { baseTreeFromWorkingTree } from "./compiled-base";
 import { parseArgs, UsageError } from "./cli";
-import { appModuleName, DIST_ROOT } from "./estate";
+import { appModuleName, DIST_ROOT } from "./app-module";
 import { DescribedStack } from "./tree-facts";
 
 /** One side of the comparison. */
@@ -126,11 +126,12 @@ async function describeBase(root: string, commit: string, appName: string, work:
   if (!existsSync(join(cached, "stacks.json"))) {
     const tree = join(work, "tree");
     mkdirSync(tree);
-    exportCommit(root, commit, tree);
+    const compiled = distCurrent && baseTreeFromWorkingTree(root, commit, tree);
+    if (!compiled) exportCommit(root, commit, tree);
+    // This checkout's dependencies (package-lock.json is in the cache key); rm takes a link, not what it points to.
     rmSync(join(tree, "node_modules"), { recursive: true, force: true });
     symlinkSync(nodeModules, join(tree, "node_modules"), "dir");
     const fresh = join(work, "base");
-    const compiled = distCurrent && compileBaseFromDist(root, commit, tree);
     await describeTree(compiled ? join(tree, "dist") : tree, appName, join(fresh, "out"), nodeModules, compiled);
     renameSync(join(fresh, "out.json"), join(fresh, "stacks.json"));
     // Another run may have filled it meanwhile: a copy is renamed into place, whole or not at all.
@@ -171,18 +172,18 @@ export async function synthSince(root: string, since: string): Promise<SynthSide
   const work = mkdtempSync(join(tmpdir(), "homelab-affected-"));
   try {
     const compiled = distIsCurrent(root);
-    const [before, after] = await Promise.all([
-      describeBase(root, commit, appName, work, join(work, "before"), nodeModules, compiled).catch((err: Error) => {
-        throw new Error(`cannot synthesize ${since} (${commit.slice(0, 12)}): ${err.message}`);
-      }),
-      describeTree(compiled ? DIST_ROOT : root, appName, join(work, "after"), nodeModules, compiled).catch((err: Error) => {
-        throw new Error(`cannot synthesize the working tree: ${err.message}`);
-      }),
-    ]);
+    // The working tree's synth starts first: it runs while the base's tree is being prepared.
+    const after = describeTree(compiled ? DIST_ROOT : root, appName, join(work, "after"), nodeModules, compiled).catch((err: Error) => {
+      throw new Error(`cannot synthesize the working tree: ${err.message}`);
+    });
+    const before = describeBase(root, commit, appName, work, join(work, "before"), nodeModules, compiled).catch((err: Error) => {
+      throw new Error(`cannot synthesize ${since} (${commit.slice(0, 12)}): ${err.message}`);
+    });
+    const [beforeStacks, afterStacks] = await Promise.all([before, after]);
     return {
       commit,
-      before: { stacks: before, files: readSynth(join(work, "before")) },
-      after: { stacks: after, files: readSynth(join(work, "after")) },
+      before: { stacks: beforeStacks, files: readSynth(join(work, "before")) },
+      after: { stacks: afterStacks, files: readSynth(join(work, "after")) },
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
