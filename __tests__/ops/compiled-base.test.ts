@@ -1,8 +1,8 @@
 import { execFileSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
-import { compileBaseFromDist } from "../../scripts/lib/compiled-base";
+import { baseTreeFromWorkingTree, compileBaseFromDist } from "../../scripts/lib/compiled-base";
 import { projectCompilerOptions, transpileInto } from "../../scripts/lib/compiler-options";
 import { repoRoot } from "../../scripts/repo-root";
 
@@ -67,6 +67,32 @@ describe("the base tree compiled from the working tree's dist/", () => {
     expect(compileBaseFromDist(root, "HEAD", tree)).toBe(true);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect((require(join(tree, "dist", "main.js")) as { image: string }).image).toBe("web:v1");
+  });
+
+  test("the base's tree without a whole export: the working tree linked, the base's own files where they differ, none where it has none", () => {
+    write(root, "stacks/web.ts", 'export const tag: string = "v2";\n');
+    write(root, "stacks/new.ts", "export const added = 1;\n");
+    write(root, "notes/untracked.md", "not at the base\n");
+    rmSync(join(root, "main.ts"));
+    build();
+    tree = mkdtempSync(join(tmpdir(), "homelab-base-tree-"));
+    expect(baseTreeFromWorkingTree(root, "HEAD", tree)).toBe(true);
+    // Changed: the base's content, a file of its own. Deleted here: the base's, back. Added or untracked here: absent.
+    expect(readFileSync(join(tree, "stacks", "web.ts"), "utf8")).toContain('"v1"');
+    expect(lstatSync(join(tree, "stacks", "web.ts")).isSymbolicLink()).toBe(false);
+    expect(readFileSync(join(tree, "main.ts"), "utf8")).toContain("web:${tag}");
+    expect(existsSync(join(tree, "stacks", "new.ts"))).toBe(false);
+    expect(existsSync(join(tree, "notes"))).toBe(false);
+    // The same on both sides: a link to the working tree's file, nothing copied.
+    expect(readlinkSync(join(tree, "tsconfig.json"))).toBe(join(root, "tsconfig.json"));
+    // Its dist/ is its own (written by compileBaseFromDist), and git's directory is not linked.
+    expect(lstatSync(join(tree, "dist")).isDirectory()).toBe(true);
+    expect(existsSync(join(tree, ".git"))).toBe(false);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect((require(join(tree, "dist", "main.js")) as { image: string }).image).toBe("web:v1");
+    // The working tree is as it was.
+    expect(readFileSync(join(root, "stacks", "web.ts"), "utf8")).toContain('"v2"');
+    expect(existsSync(join(root, "main.ts"))).toBe(false);
   });
 
   test.each(["tsconfig.json", "package-lock.json", "package.json"])("with %s changed nothing of dist/ stands for the base: nothing is written", (file) => {

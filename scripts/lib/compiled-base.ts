@@ -8,7 +8,7 @@
  * sides (tsconfig.json, the dependencies) and dist/ is the working tree, compiled.
  */
 import { spawnSync } from "child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from "fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, symlinkSync } from "fs";
 import { join } from "path";
 import type * as CompilerOptions from "./compiler-options";
 
@@ -52,11 +52,16 @@ export function overlayBaseTree(root: string, commit: string, tree: string, diff
   mirror("");
   // Literal pathspecs: a file name is never read as a glob.
   const atBase = gitPaths(root, ["--literal-pathspecs", "ls-tree", "-r", "-z", "--name-only", commit, "--", ...differing]);
-  if (!atBase.length) return;
-  const tar = spawnSync("git", ["--literal-pathspecs", "archive", "--format=tar", commit, "--", ...atBase], { cwd: root, maxBuffer: 1 << 30 });
-  if (tar.status !== 0) throw new Error(`git archive of the files that differ failed: ${tar.stderr.toString().trim()}`);
-  const untar = spawnSync("tar", ["-x", "-C", tree], { input: tar.stdout });
-  if (untar.status !== 0) throw new Error(`cannot unpack the base's files: ${untar.stderr.toString().trim()}`);
+  if (atBase.length) {
+    const tar = spawnSync("git", ["--literal-pathspecs", "archive", "--format=tar", commit, "--", ...atBase], { cwd: root, maxBuffer: 1 << 30 });
+    if (tar.status !== 0) throw new Error(`git archive of the files that differ failed: ${tar.stderr.toString().trim()}`);
+    const untar = spawnSync("tar", ["-x", "-C", tree], { input: tar.stdout });
+    if (untar.status !== 0) throw new Error(`cannot unpack the base's files: ${untar.stderr.toString().trim()}`);
+  }
+  // A directory made only for files the base does not have is not the base's (git keeps no empty directory).
+  for (const dir of [...dirty].sort((a, b) => b.length - a.length)) {
+    if (existsSync(join(tree, dir)) && readdirSync(join(tree, dir)).length === 0) rmdirSync(join(tree, dir));
+  }
 }
 
 /**
