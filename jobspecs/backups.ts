@@ -100,6 +100,11 @@ export function backupListPath(plan: Pick<BackupPlan, "name">, kind: "volumes" |
   return `${backupListPrefix(plan)}${kind}/${name}`;
 }
 
+/** The plan a list variable's path lists for (backups/<plan>/…), or undefined for any other path. */
+export function backupListPlanOf(path: unknown): string | undefined {
+  return new RegExp(`^${BACKUP_LISTS}/([^/]+)/`).exec(String(path))?.[1];
+}
+
 /** A list entry as a variable's items: the non-empty lists, space-separated. */
 export function backupListItems(entry: BackupListEntry): Record<string, string> {
   return Object.fromEntries(BACKUP_LIST_KEYS.flatMap((key) => (entry[key]?.length ? [[key, [...entry[key]!].sort().join(" ")]] : [])));

@@ -1,5 +1,5 @@
 import { BACKUP_CHOICES, BACKUP_COMMENT_KEY, OFFSITE, plansOf, VolumeBackup, volumeBackupProblems } from "../../jobspecs/backup-plans";
-import { BACKUP_LISTS, backupListEntry, backupListPrefix, BACKUP_PLAN_META } from "../../jobspecs/backups";
+import { backupListEntry, backupListPlanOf, backupListPrefix, BACKUP_PLAN_META } from "../../jobspecs/backups";
 import { SHARE_BASE_PATH } from "../../jobspecs/democratic-csi";
 import { Job } from "../../jobspecs/model";
 import { EstateProblem, EstateRule, SynthStack } from "../rule";
@@ -41,7 +41,7 @@ export const nomadVolumeBackup: EstateRule = {
       jobsByCluster.set(stack.cluster, [...(jobsByCluster.get(stack.cluster) ?? []), ...jobs]);
       const listed = listedByCluster.get(stack.cluster) ?? new Map<string, Set<string>>();
       for (const variable of stack.resources.filter((r) => r.type === "nomad_variable")) {
-        const plan = new RegExp(`^${BACKUP_LISTS}/([^/]+)/`).exec(String(variable.attributes.path))?.[1];
+        const plan = backupListPlanOf(variable.attributes.path);
         if (!plan) continue;
         const items = backupListEntry((variable.attributes.items ?? {}) as Record<string, unknown>).items;
         listed.set(plan, new Set([...(listed.get(plan) ?? []), ...items]));

@@ -5,7 +5,7 @@
  * is a fact, a name the operator knows (a host, a volume id, a Vault role) and what it is now,
  * so two versions of a stack compare fact by fact (intent-diff).
  */
-import { BACKUP_LISTS, backupJobId, backupListEntry, BACKUP_PLAN_META } from "../../jobspecs/backups";
+import { backupJobId, backupListEntry, backupListPlanOf, BACKUP_PLAN_META } from "../../jobspecs/backups";
 import { jobVaultReads } from "../../jobspecs/vault";
 import { kubernetesContainers } from "../../policy/resource-data";
 import { first } from "../../policy/rules/k8s-support";
@@ -107,10 +107,10 @@ function backupFacts(stack: CatalogStack): Facts {
     const plan = job?.Meta?.[BACKUP_PLAN_META];
     if (job && plan) facts.set(`${job.ID}: plan`, `${plan}, kept ${job.Meta?.["keep-days"] ?? "?"} days`);
     // What a plan saves is listed by the stack of each volume and database (BackupListing).
-    const listed = r.type === "nomad_variable" ? new RegExp(`^${BACKUP_LISTS}/([^/]+)/`).exec(String(a.path)) : null;
-    if (listed) {
+    const listedFor = r.type === "nomad_variable" ? backupListPlanOf(a.path) : undefined;
+    if (listedFor) {
       const { items, databases } = backupListEntry((a.items ?? {}) as Record<string, unknown>);
-      const jobId = backupJobId({ name: listed[1] });
+      const jobId = backupJobId({ name: listedFor });
       for (const item of items) facts.set(`${jobId} saves ${item}`, "");
       for (const db of databases) facts.set(`${jobId} dumps database ${db}`, "");
     }
