@@ -10,13 +10,17 @@
  *    estate's errors name the construct path instead (house style: never a stack trace), so
  *    the capture is switched off.
  * 2. Every `terraform_data` resource (and every stack with `moved` blocks) asks whether
- *    Terraform is new enough by running `terraform version`: one process per resource. The
- *    answer cannot change while a process runs, so it is asked once per command.
+ *    Terraform is new enough by running `terraform version`: one process per resource, each
+ *    a tenth of a second. Its output cannot change while a process runs, so the command runs
+ *    once per process; each requirement is still judged by cdktf against that output.
  *
  * Both replace a function of cdktf's own modules where the rest of cdktf looks it up at each
- * call (`stack_trace_1.captureStackTrace()`, the prototype). cdktf is archived at 0.21.0 and
+ * call (`stack_trace_1.captureStackTrace()`, the prototype, and `child_process_1.execSync()`
+ * while a version is validated). cdktf is archived at 0.21.0 and
  * pinned; __tests__/constructs/cdktf-overheads.test.ts fails if another version stops using them.
  */
+import childProcess = require("child_process");
+import type { ExecSyncOptions } from "child_process";
 import * as stackTrace from "cdktf/lib/tokens/private/stack-trace";
 import { ValidateBinaryVersion } from "cdktf/lib/validations/validate-binary-version";
 
@@ -25,10 +29,17 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 (stackTrace as Mutable<typeof stackTrace>).captureStackTrace = () => [];
 
 const validate = ValidateBinaryVersion.prototype.validate;
-const answers = new Map<string, string[]>();
+const outputs = new Map<string, Buffer | string>();
 ValidateBinaryVersion.prototype.validate = function validateOnce(this: ValidateBinaryVersion): string[] {
-  const self = this as unknown as { versionCommand: string; versionConstraint: string; hint?: string };
-  const key = JSON.stringify([self.versionCommand, self.versionConstraint, self.hint]);
-  if (!answers.has(key)) answers.set(key, validate.call(this));
-  return answers.get(key)!;
+  // cdktf's own judgement of each requirement, with the command's output asked once per command.
+  const run = childProcess.execSync;
+  (childProcess as Mutable<typeof childProcess>).execSync = ((command: string, options?: ExecSyncOptions) => {
+    if (!outputs.has(command)) outputs.set(command, run(command, options));
+    return outputs.get(command)!;
+  }) as typeof childProcess.execSync;
+  try {
+    return validate.call(this);
+  } finally {
+    (childProcess as Mutable<typeof childProcess>).execSync = run;
+  }
 };

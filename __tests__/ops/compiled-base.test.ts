@@ -95,6 +95,40 @@ describe("the base tree compiled from the working tree's dist/", () => {
     expect(existsSync(join(root, "main.ts"))).toBe(false);
   });
 
+  test("nothing differs: every entry is a link, and no file of the base is exported", () => {
+    write(root, "__tests__/web.test.ts", "test.todo('web');\n");
+    git("add", "-A");
+    git("commit", "-qm", "a test");
+    build();
+    tree = mkdtempSync(join(tmpdir(), "homelab-base-tree-"));
+    expect(baseTreeFromWorkingTree(root, "HEAD", tree)).toBe(true);
+    for (const entry of ["main.ts", "stacks", "tsconfig.json"]) expect(lstatSync(join(tree, entry)).isSymbolicLink()).toBe(true);
+    // No synth reads a test: the base tree has none.
+    expect(existsSync(join(tree, "__tests__"))).toBe(false);
+  });
+
+  test("the base's dist/ links the working tree's compiled files, and replaces what differs without writing through the link", () => {
+    write(root, "stacks/ports.json", '{"web": 80}\n');
+    write(root, "main.ts", 'import ports from "./stacks/ports.json";\nimport { tag } from "./stacks/web";\nexport const image = `web:${tag}:${ports.web}`;\n');
+    git("add", "-A");
+    git("commit", "-qm", "ports");
+    write(root, "stacks/ports.json", '{"web": 8080}\n');
+    write(root, "stacks/web.ts", 'export const tag: string = "v2";\n');
+    build();
+    write(root, "dist/stacks/ports.json", readFileSync(join(root, "stacks/ports.json"), "utf8")); // as tsc copies it
+    tree = mkdtempSync(join(tmpdir(), "homelab-base-tree-"));
+    expect(baseTreeFromWorkingTree(root, "HEAD", tree)).toBe(true);
+    // Unchanged: the same file, not a copy.
+    expect(lstatSync(join(tree, "dist", "main.js")).ino).toBe(lstatSync(join(root, "dist", "main.js")).ino);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect((require(join(tree, "dist", "main.js")) as { image: string }).image).toBe("web:v1:80");
+    // The working tree's compiled files are as they were.
+    expect(readFileSync(join(root, "dist", "stacks", "web.js"), "utf8")).toContain('exports.tag = "v2"');
+    expect(readFileSync(join(root, "dist", "stacks", "ports.json"), "utf8")).toContain("8080");
+    // No source map is written for the base (nothing reads its stack traces).
+    expect(existsSync(join(tree, "dist", "stacks", "web.js.map"))).toBe(false);
+  });
+
   test.each(["tsconfig.json", "package-lock.json", "package.json"])("with %s changed nothing of dist/ stands for the base: nothing is written", (file) => {
     build();
     write(root, file, `${readFileSync(join(root, file), "utf8")}\n`);

@@ -8,7 +8,7 @@
  * sides (tsconfig.json, the dependencies) and dist/ is the working tree, compiled.
  */
 import { spawnSync } from "child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, symlinkSync } from "fs";
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, symlinkSync } from "fs";
 import { join } from "path";
 import type * as CompilerOptions from "./compiler-options";
 
@@ -20,6 +20,9 @@ function gitPaths(root: string, args: string[]): string[] {
   if (r.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${r.stderr.trim()}`);
   return r.stdout.split("\0").filter(Boolean);
 }
+
+/** What a base tree leaves out of the working tree's top level. */
+const LEFT_OUT = new Set(["dist", ".git", "__tests__"]);
 
 /** Tracked files that differ between the base and the working tree (either side), and files the base does not track. */
 function differingPaths(root: string, commit: string): Set<string> {
@@ -33,15 +36,16 @@ function differingPaths(root: string, commit: string): Set<string> {
  * The base `commit`'s tree in `tree` without exporting it whole (the export is most of a cold
  * `affected`: 14 MB, mostly .gen/ and tests no synth reads): every entry of the working tree
  * is linked, except the paths that differ, which hold the base's version, or nothing where
- * the base has none, and the directories above them, made real to hold them. dist/ and .git
- * are left out (compileBaseFromDist writes dist/).
+ * the base has none, and the directories above them, made real to hold them. dist/, .git and
+ * the tests are left out (compileBaseFromDist writes dist/; no synth reads a test).
  */
 export function overlayBaseTree(root: string, commit: string, tree: string, differing: ReadonlySet<string>): void {
-  const dirty = new Set([...differing].flatMap((rel) => rel.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))));
+  const wanted = [...differing].filter((rel) => !LEFT_OUT.has(rel.split("/")[0]));
+  const dirty = new Set(wanted.flatMap((rel) => rel.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))));
   const mirror = (rel: string) => {
     for (const name of readdirSync(join(root, rel))) {
       const path = rel ? `${rel}/${name}` : name;
-      if (!rel && (name === "dist" || name === ".git")) continue;
+      if (!rel && LEFT_OUT.has(name)) continue;
       if (differing.has(path)) continue;
       if (dirty.has(path) && statSync(join(root, path)).isDirectory()) {
         mkdirSync(join(tree, path));
@@ -50,8 +54,9 @@ export function overlayBaseTree(root: string, commit: string, tree: string, diff
     }
   };
   mirror("");
-  // Literal pathspecs: a file name is never read as a glob.
-  const atBase = gitPaths(root, ["--literal-pathspecs", "ls-tree", "-r", "-z", "--name-only", commit, "--", ...differing]);
+  if (wanted.length === 0) return;
+  // Literal pathspecs: a file name is never read as a glob (and with no path, ls-tree would list the whole tree).
+  const atBase = gitPaths(root, ["--literal-pathspecs", "ls-tree", "-r", "-z", "--name-only", commit, "--", ...wanted]);
   if (atBase.length) {
     const tar = spawnSync("git", ["--literal-pathspecs", "archive", "--format=tar", commit, "--", ...atBase], { cwd: root, maxBuffer: 1 << 30 });
     if (tar.status !== 0) throw new Error(`git archive of the files that differ failed: ${tar.stderr.toString().trim()}`);
@@ -61,6 +66,28 @@ export function overlayBaseTree(root: string, commit: string, tree: string, diff
   // A directory made only for files the base does not have is not the base's (git keeps no empty directory).
   for (const dir of [...dirty].sort((a, b) => b.length - a.length)) {
     if (existsSync(join(tree, dir)) && readdirSync(join(tree, dir)).length === 0) rmdirSync(join(tree, dir));
+  }
+}
+
+/**
+ * `to` made to hold `from`'s files (those `keep` takes, by path relative to `from`) as hard
+ * links: a tenth of the time of copying them (what differs at the base is then removed and
+ * written anew, so the working tree's files are never written through a link); copied where
+ * links cannot be made (another file system).
+ */
+function linkTree(from: string, to: string, keep: (rel: string) => boolean, rel = ""): void {
+  mkdirSync(join(to, rel), { recursive: true });
+  for (const entry of readdirSync(join(from, rel), { withFileTypes: true })) {
+    const path = rel ? `${rel}/${entry.name}` : entry.name;
+    if (!keep(path)) continue;
+    if (entry.isDirectory()) linkTree(from, to, keep, path);
+    else {
+      try {
+        linkSync(join(from, path), join(to, path));
+      } catch {
+        copyFileSync(join(from, path), join(to, path));
+      }
+    }
   }
 }
 
@@ -84,20 +111,21 @@ export function compileBaseFromDist(root: string, commit: string, tree: string, 
   if (COMPILER_INPUTS.some((f) => differing.has(f))) return false;
   const dist = join(tree, "dist");
   // What runs: the compiled modules and the JSON tsc copied; not the tests, nor the source maps (half the files).
-  cpSync(join(root, "dist"), dist, { recursive: true, filter: (src) => !src.startsWith(join(root, "dist", "__tests__")) && !/\.(map|tsbuildinfo)$/.test(src) });
+  linkTree(join(root, "dist"), dist, (rel) => rel !== "__tests__" && !/\.(map|tsbuildinfo)$/.test(rel));
   // The compiler is loaded only when a source is to be transpiled (half a second).
   let compiler: { options: ReturnType<typeof CompilerOptions.projectCompilerOptions>; transpileInto: typeof CompilerOptions.transpileInto } | undefined;
   const loadCompiler = () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { projectCompilerOptions, transpileInto } = require("./compiler-options") as typeof CompilerOptions;
-    return { options: { ...projectCompilerOptions(tree), rootDir: tree, outDir: dist }, transpileInto };
+    // No source maps: nothing reads the base's stack traces.
+    return { options: { ...projectCompilerOptions(tree), rootDir: tree, outDir: dist, sourceMap: false }, transpileInto };
   };
   for (const rel of differing) {
     if (!/\.ts$/.test(rel) || rel.endsWith(".d.ts") || rel.startsWith("__tests__/")) {
       // A JSON module tsc copied into dist/ is the base's own.
       if (rel.endsWith(".json") && existsSync(join(dist, rel))) {
+        rmSync(join(dist, rel)); // a link to the working tree's file: replaced, never written through
         if (existsSync(join(tree, rel))) cpSync(join(tree, rel), join(dist, rel));
-        else rmSync(join(dist, rel));
       }
       continue;
     }

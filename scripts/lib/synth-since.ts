@@ -120,8 +120,11 @@ function baseCacheKey(root: string, commit: string, appName: string): string {
   return hash.digest("hex").slice(0, 32);
 }
 
-/** The base's synth into `outdir`, from the cache when this base was synthesized before. */
-async function describeBase(root: string, commit: string, appName: string, work: string, outdir: string, nodeModules: string, distCurrent: boolean): Promise<DescribedStack[]> {
+/**
+ * The base's synth, from the cache when this base was synthesized before: the directory
+ * holding it (`out/`, the synthesized stacks, and `stacks.json`, their description).
+ */
+async function describeBase(root: string, commit: string, appName: string, work: string, nodeModules: string, distCurrent: boolean): Promise<string> {
   const cached = join(process.env[CACHE_ENV] ?? join(nodeModules, ".cache", "homelab-affected"), baseCacheKey(root, commit, appName));
   if (!existsSync(join(cached, "stacks.json"))) {
     const tree = join(work, "tree");
@@ -134,18 +137,32 @@ async function describeBase(root: string, commit: string, appName: string, work:
     const fresh = join(work, "base");
     await describeTree(compiled ? join(tree, "dist") : tree, appName, join(fresh, "out"), nodeModules, compiled);
     renameSync(join(fresh, "out.json"), join(fresh, "stacks.json"));
-    // Another run may have filled it meanwhile: a copy is renamed into place, whole or not at all.
-    mkdirSync(join(cached, ".."), { recursive: true });
-    const partial = `${cached}.${process.pid}`;
-    cpSync(fresh, partial, { recursive: true });
-    try {
-      renameSync(partial, cached);
-    } catch {
-      rmSync(partial, { recursive: true, force: true });
+    return keepWhole(fresh, cached);
+  }
+  return cached;
+}
+
+/**
+ * Keeps the directory `fresh` as `cached`, whole or not at all: renamed where it can be (the
+ * same file system), else copied beside it and renamed. Another run may have filled `cached`
+ * meanwhile; its synth is the same, and stays. Returns where the synth now is.
+ */
+function keepWhole(fresh: string, cached: string): string {
+  mkdirSync(join(cached, ".."), { recursive: true });
+  try {
+    renameSync(fresh, cached);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EXDEV") {
+      const partial = `${cached}.${process.pid}`;
+      cpSync(fresh, partial, { recursive: true });
+      try {
+        renameSync(partial, cached);
+      } catch {
+        rmSync(partial, { recursive: true, force: true });
+      }
     }
   }
-  cpSync(join(cached, "out"), outdir, { recursive: true });
-  return JSON.parse(readFileSync(join(cached, "stacks.json"), "utf8")) as DescribedStack[];
+  return existsSync(join(cached, "stacks.json")) ? cached : fresh;
 }
 
 /** The `--since <git-ref>` of a command that compares with a ref (affected, diff), and nothing else. */
@@ -176,13 +193,13 @@ export async function synthSince(root: string, since: string): Promise<SynthSide
     const after = describeTree(compiled ? DIST_ROOT : root, appName, join(work, "after"), nodeModules, compiled).catch((err: Error) => {
       throw new Error(`cannot synthesize the working tree: ${err.message}`);
     });
-    const before = describeBase(root, commit, appName, work, join(work, "before"), nodeModules, compiled).catch((err: Error) => {
+    const before = describeBase(root, commit, appName, work, nodeModules, compiled).catch((err: Error) => {
       throw new Error(`cannot synthesize ${since} (${commit.slice(0, 12)}): ${err.message}`);
     });
-    const [beforeStacks, afterStacks] = await Promise.all([before, after]);
+    const [base, afterStacks] = await Promise.all([before, after]);
     return {
       commit,
-      before: { stacks: beforeStacks, files: readSynth(join(work, "before")) },
+      before: { stacks: JSON.parse(readFileSync(join(base, "stacks.json"), "utf8")) as DescribedStack[], files: readSynth(join(base, "out")) },
       after: { stacks: afterStacks, files: readSynth(join(work, "after")) },
     };
   } finally {
