@@ -25,7 +25,7 @@ function gitPaths(root: string, args: string[]): string[] {
 const LEFT_OUT = new Set(["dist", ".git", "__tests__"]);
 
 /** Tracked files that differ between the base and the working tree (either side), and files the base does not track. */
-function differingPaths(root: string, commit: string): Set<string> {
+export function differingPaths(root: string, commit: string): ReadonlySet<string> {
   return new Set([
     ...gitPaths(root, ["diff", "--name-only", "--no-renames", "-z", commit, "--"]),
     ...gitPaths(root, ["ls-files", "--others", "--exclude-standard", "-z"]),
@@ -91,14 +91,26 @@ function linkTree(from: string, to: string, keep: (rel: string) => boolean, rel 
   }
 }
 
+/** Whether the working tree's dist/ can stand for the base's: the compiler's inputs are the same on both sides. */
+export function distStandsForBase(differing: ReadonlySet<string>): boolean {
+  return !COMPILER_INPUTS.some((f) => differing.has(f));
+}
+
+/**
+ * Whether a synth of the base can differ from the working tree's: some file that differs is
+ * one a synth may read (not a test). When none is, the base's tree is the working tree.
+ */
+export function synthInputsDiffer(differing: ReadonlySet<string>): boolean {
+  return [...differing].some((rel) => !LEFT_OUT.has(rel.split("/")[0]));
+}
+
 /**
  * The base's tree and its dist/ from the working tree, when dist/ can stand for the base
  * (the compiler's inputs are the same on both sides); false, writing nothing, when not: the
  * caller then exports the base whole and transpiles it all.
  */
-export function baseTreeFromWorkingTree(root: string, commit: string, tree: string): boolean {
-  const differing = differingPaths(root, commit);
-  if (COMPILER_INPUTS.some((f) => differing.has(f))) return false;
+export function baseTreeFromWorkingTree(root: string, commit: string, tree: string, differing = differingPaths(root, commit)): boolean {
+  if (!distStandsForBase(differing)) return false;
   overlayBaseTree(root, commit, tree, differing);
   return compileBaseFromDist(root, commit, tree, differing);
 }
@@ -108,7 +120,7 @@ export function baseTreeFromWorkingTree(root: string, commit: string, tree: stri
  * false (and writes nothing) when dist/ cannot stand for the base: then the caller transpiles it all.
  */
 export function compileBaseFromDist(root: string, commit: string, tree: string, differing: ReadonlySet<string> = differingPaths(root, commit)): boolean {
-  if (COMPILER_INPUTS.some((f) => differing.has(f))) return false;
+  if (!distStandsForBase(differing)) return false;
   const dist = join(tree, "dist");
   // What runs: the compiled modules and the JSON tsc copied; not the tests, nor the source maps (half the files).
   linkTree(join(root, "dist"), dist, (rel) => rel !== "__tests__" && !/\.(map|tsbuildinfo)$/.test(rel));

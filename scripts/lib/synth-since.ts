@@ -15,9 +15,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { readSynth, StackFiles } from "./affected-core";
-import { baseTreeFromWorkingTree } from "./compiled-base";
+import { baseTreeFromWorkingTree, differingPaths, distStandsForBase, synthInputsDiffer } from "./compiled-base";
 import { parseArgs, UsageError } from "./cli";
 import { appModuleName, DIST_ROOT } from "./app-module";
+import { WAIT_FOR_TREE } from "./describe-estate-args";
 import { DescribedStack } from "./tree-facts";
 
 /** One side of the comparison. */
@@ -72,24 +73,33 @@ const CACHE_ENV = "HOMELAB_AFFECTED_CACHE";
 
 /**
  * Synthesizes the estate of a source tree into `outdir`: compiled JavaScript is run as it is,
- * TypeScript through ts-node (transpile only).
+ * TypeScript through ts-node (transpile only). With `treeReady`, the process starts at once
+ * and loads the estate's dependencies while the tree is being written, and synthesizes it once
+ * `treeReady` resolves (it is stopped if `treeReady` rejects).
  */
-function describeTree(tree: string, appName: string, outdir: string, nodeModules: string, compiled = false): Promise<DescribedStack[]> {
+function describeTree(tree: string, appName: string, outdir: string, nodeModules: string, compiled = false, treeReady?: Promise<void>): Promise<DescribedStack[]> {
   const json = `${outdir}.json`;
   const register = compiled ? [] : ["-r", require.resolve("ts-node/register/transpile-only", { paths: [nodeModules] })];
   const env: NodeJS.ProcessEnv = { ...process.env, TS_NODE_PROJECT: join(tree, "tsconfig.json"), CDKTF_OUTDIR: outdir };
   if (env.HOMELAB_INVENTORY) env.HOMELAB_INVENTORY = resolve(env.HOMELAB_INVENTORY);
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [...register, join(__dirname, "describe-estate.js"), tree, appName, outdir, json], {
+    const child = spawn(process.execPath, [...register, join(__dirname, "describe-estate.js"), tree, appName, outdir, json, ...(treeReady ? [WAIT_FOR_TREE] : [])], {
       cwd: compiled ? process.cwd() : tree,
       env,
-      stdio: ["ignore", "ignore", "pipe"],
+      stdio: [treeReady ? "pipe" : "ignore", "ignore", "pipe"],
     });
     let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
+    child.stderr!.on("data", (d) => (stderr += d));
     child.on("error", fail);
     child.on("exit", (code) =>
       code === 0 ? done(JSON.parse(readFileSync(json, "utf8"))) : fail(new Error(`synth of ${tree} failed:\n${stderr.trim()}`)),
+    );
+    treeReady?.then(
+      () => child.stdin!.end(),
+      (err: Error) => {
+        child.kill();
+        fail(err);
+      },
     );
   });
 }
@@ -123,23 +133,39 @@ function baseCacheKey(root: string, commit: string, appName: string): string {
 /**
  * The base's synth, from the cache when this base was synthesized before: the directory
  * holding it (`out/`, the synthesized stacks, and `stacks.json`, their description).
+ * `differing` is given when the working tree's dist/ is current: then the base's tree is built
+ * from it while the base's synth is already starting.
  */
-async function describeBase(root: string, commit: string, appName: string, work: string, nodeModules: string, distCurrent: boolean): Promise<string> {
+async function describeBase(root: string, commit: string, appName: string, work: string, nodeModules: string, differing?: ReadonlySet<string>): Promise<string> {
   const cached = join(process.env[CACHE_ENV] ?? join(nodeModules, ".cache", "homelab-affected"), baseCacheKey(root, commit, appName));
-  if (!existsSync(join(cached, "stacks.json"))) {
-    const tree = join(work, "tree");
-    mkdirSync(tree);
-    const compiled = distCurrent && baseTreeFromWorkingTree(root, commit, tree);
-    if (!compiled) exportCommit(root, commit, tree);
+  if (existsSync(join(cached, "stacks.json"))) return cached;
+  const tree = join(work, "tree");
+  mkdirSync(tree);
+  const fresh = join(work, "base");
+  const linkDependencies = () => {
     // This checkout's dependencies (package-lock.json is in the cache key); rm takes a link, not what it points to.
     rmSync(join(tree, "node_modules"), { recursive: true, force: true });
     symlinkSync(nodeModules, join(tree, "node_modules"), "dir");
-    const fresh = join(work, "base");
-    await describeTree(compiled ? join(tree, "dist") : tree, appName, join(fresh, "out"), nodeModules, compiled);
-    renameSync(join(fresh, "out.json"), join(fresh, "stacks.json"));
-    return keepWhole(fresh, cached);
+  };
+  if (differing && distStandsForBase(differing)) {
+    let ready!: { resolve: () => void; reject: (err: Error) => void };
+    const treeReady = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
+    const synth = describeTree(join(tree, "dist"), appName, join(fresh, "out"), nodeModules, true, treeReady);
+    try {
+      baseTreeFromWorkingTree(root, commit, tree, differing);
+      linkDependencies();
+      ready.resolve();
+    } catch (err) {
+      ready.reject(err as Error);
+    }
+    await synth;
+  } else {
+    exportCommit(root, commit, tree);
+    linkDependencies();
+    await describeTree(tree, appName, join(fresh, "out"), nodeModules);
   }
-  return cached;
+  renameSync(join(fresh, "out.json"), join(fresh, "stacks.json"));
+  return keepWhole(fresh, cached);
 }
 
 /**
@@ -193,14 +219,21 @@ export async function synthSince(root: string, since: string): Promise<SynthSide
     const after = describeTree(compiled ? DIST_ROOT : root, appName, join(work, "after"), nodeModules, compiled).catch((err: Error) => {
       throw new Error(`cannot synthesize the working tree: ${err.message}`);
     });
-    const before = describeBase(root, commit, appName, work, nodeModules, compiled).catch((err: Error) => {
+    const differing = compiled ? differingPaths(root, commit) : undefined;
+    const afterSide = async (): Promise<SynthSide> => ({ stacks: await after, files: readSynth(join(work, "after")) });
+    if (differing && !synthInputsDiffer(differing)) {
+      // Nothing a synth reads differs: the base's tree is this one, and so is its synth.
+      const side = await afterSide();
+      return { commit, before: side, after: side };
+    }
+    const before = describeBase(root, commit, appName, work, nodeModules, differing).catch((err: Error) => {
       throw new Error(`cannot synthesize ${since} (${commit.slice(0, 12)}): ${err.message}`);
     });
-    const [base, afterStacks] = await Promise.all([before, after]);
+    const [base, afterSynth] = await Promise.all([before, afterSide()]);
     return {
       commit,
       before: { stacks: JSON.parse(readFileSync(join(base, "stacks.json"), "utf8")) as DescribedStack[], files: readSynth(join(base, "out")) },
-      after: { stacks: afterStacks, files: readSynth(join(work, "after")) },
+      after: afterSynth,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
