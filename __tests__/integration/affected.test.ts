@@ -1,8 +1,9 @@
-import { execFileSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import { execFileSync, spawnSync } from "child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { cleanEnv, FIXTURE_APP, REPO, runScript } from "./helpers/workspace";
+import { projectCompilerOptions, transpileInto } from "../../scripts/lib/compiler-options";
+import { cleanEnv, DIST, FIXTURE_APP, REPO, runScript } from "./helpers/workspace";
 
 /**
  * `npm run affected` end to end: a throwaway git repository holding this project's files,
@@ -66,6 +67,44 @@ describe("npm run affected", () => {
     const r = affected();
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/--since <git-ref> is required\nusage: npm run affected -- --since <git-ref>/);
+  });
+
+  describe("from a current dist/, as npm run affected runs after tsc -b: the base from the working tree's compiled files", () => {
+    let cache: string;
+    const compiledFixture = () => join(repo, "dist", `${FIXTURE_APP}.js`);
+    const compiledAffected = (...args: string[]) =>
+      spawnSync(process.execPath, [join(repo, "dist", "scripts", "affected.js"), ...args], { cwd: repo, env: cleanEnv({ HOMELAB_AFFECTED_CACHE: cache }), encoding: "utf8", timeout: 180_000 });
+    /** What `tsc -b` leaves: the fixture compiled as it is now, and its build info newer than every source. */
+    const build = () => {
+      transpileInto(`${FIXTURE_APP}.ts`, { ...projectCompilerOptions(repo), rootDir: repo, outDir: join(repo, "dist") }, repo);
+      const later = new Date(Date.now() + 1000);
+      utimesSync(join(repo, "dist", ".tsbuildinfo"), later, later);
+    };
+    beforeAll(() => {
+      cpSync(DIST, join(repo, "dist"), { recursive: true, filter: (src) => !src.endsWith(".map") });
+      build();
+    });
+    beforeEach(() => (cache = mkdtempSync(join(tmpdir(), "homelab-affected-cache-"))));
+    afterEach(() => rmSync(cache, { recursive: true, force: true }));
+
+    test("a committed change: the stack and its reader, the base synthesized once and kept, the working tree's dist/ untouched", () => {
+      edit('producer: "producer-v2"', 'producer: "producer-v3"');
+      git("commit", "-qam", "bump producer again");
+      build();
+      const first = compiledAffected("--since", "HEAD~1");
+      expect({ status: first.status, stderr: first.stderr, stdout: first.stdout }).toEqual({ status: 0, stderr: "", stdout: "producer\nconsumer\n" });
+      expect(readdirSync(cache)).toHaveLength(1);
+      // The base's fixture was transpiled from the base into its own tree, never through a link into this one.
+      expect(readFileSync(compiledFixture(), "utf8")).toContain("producer-v3");
+      const kept = compiledAffected("--since", "HEAD~1");
+      expect({ status: kept.status, stdout: kept.stdout }).toEqual({ status: 0, stdout: "producer\nconsumer\n" });
+    });
+
+    test("nothing differs from the base: nothing is synthesized for it, and nothing is affected", () => {
+      const r = compiledAffected("--since", "HEAD");
+      expect({ status: r.status, stderr: r.stderr, stdout: r.stdout }).toEqual({ status: 0, stderr: "", stdout: "" });
+      expect(readdirSync(cache)).toEqual([]);
+    });
   });
 
   describe("npm run diff: the same comparison, in the operator's terms", () => {

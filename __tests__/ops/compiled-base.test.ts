@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
-import { baseTreeFromWorkingTree, compileBaseFromDist } from "../../scripts/lib/compiled-base";
+import { baseTreeFromWorkingTree, compileBaseFromDist, synthInputsDiffer, unreadBySynth } from "../../scripts/lib/compiled-base";
 import { projectCompilerOptions, transpileInto } from "../../scripts/lib/compiler-options";
 import { repoRoot } from "../../scripts/repo-root";
 
@@ -47,7 +47,7 @@ describe("the base tree compiled from the working tree's dist/", () => {
     write(root, "stacks/new.ts", "export const added = 1;\n");
     build();
     exportBase();
-    expect(compileBaseFromDist(root, "HEAD", tree)).toBe(true);
+    expect(compileBaseFromDist(root, "HEAD", tree, "main")).toBe(true);
     expect(readFileSync(join(tree, "dist", "stacks", "web.js"), "utf8")).toContain('exports.tag = "v1"');
     expect(readFileSync(join(root, "dist", "stacks", "web.js"), "utf8")).toContain('exports.tag = "v2"');
     expect(readFileSync(join(tree, "dist", "main.js"), "utf8")).toBe(readFileSync(join(root, "dist", "main.js"), "utf8"));
@@ -64,7 +64,7 @@ describe("the base tree compiled from the working tree's dist/", () => {
     build();
     exportBase();
     expect(existsSync(join(root, "dist", "stacks", "web.js"))).toBe(false);
-    expect(compileBaseFromDist(root, "HEAD", tree)).toBe(true);
+    expect(compileBaseFromDist(root, "HEAD", tree, "main")).toBe(true);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect((require(join(tree, "dist", "main.js")) as { image: string }).image).toBe("web:v1");
   });
@@ -76,7 +76,7 @@ describe("the base tree compiled from the working tree's dist/", () => {
     rmSync(join(root, "main.ts"));
     build();
     tree = mkdtempSync(join(tmpdir(), "homelab-base-tree-"));
-    expect(baseTreeFromWorkingTree(root, "HEAD", tree)).toBe(true);
+    expect(baseTreeFromWorkingTree(root, "HEAD", tree, "main")).toBe(true);
     // Changed: the base's content, a file of its own. Deleted here: the base's, back. Added or untracked here: absent.
     expect(readFileSync(join(tree, "stacks", "web.ts"), "utf8")).toContain('"v1"');
     expect(lstatSync(join(tree, "stacks", "web.ts")).isSymbolicLink()).toBe(false);
@@ -101,7 +101,7 @@ describe("the base tree compiled from the working tree's dist/", () => {
     git("commit", "-qm", "a test");
     build();
     tree = mkdtempSync(join(tmpdir(), "homelab-base-tree-"));
-    expect(baseTreeFromWorkingTree(root, "HEAD", tree)).toBe(true);
+    expect(baseTreeFromWorkingTree(root, "HEAD", tree, "main")).toBe(true);
     for (const entry of ["main.ts", "stacks", "tsconfig.json"]) expect(lstatSync(join(tree, entry)).isSymbolicLink()).toBe(true);
     // No synth reads a test: the base tree has none.
     expect(existsSync(join(tree, "__tests__"))).toBe(false);
@@ -117,7 +117,7 @@ describe("the base tree compiled from the working tree's dist/", () => {
     build();
     write(root, "dist/stacks/ports.json", readFileSync(join(root, "stacks/ports.json"), "utf8")); // as tsc copies it
     tree = mkdtempSync(join(tmpdir(), "homelab-base-tree-"));
-    expect(baseTreeFromWorkingTree(root, "HEAD", tree)).toBe(true);
+    expect(baseTreeFromWorkingTree(root, "HEAD", tree, "main")).toBe(true);
     // Unchanged: the same file, not a copy.
     expect(lstatSync(join(tree, "dist", "main.js")).ino).toBe(lstatSync(join(root, "dist", "main.js")).ino);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -133,7 +133,28 @@ describe("the base tree compiled from the working tree's dist/", () => {
     build();
     write(root, file, `${readFileSync(join(root, file), "utf8")}\n`);
     exportBase();
-    expect(compileBaseFromDist(root, "HEAD", tree)).toBe(false);
+    expect(compileBaseFromDist(root, "HEAD", tree, "main")).toBe(false);
     expect(existsSync(join(tree, "dist"))).toBe(false);
+  });
+});
+
+describe("what no synth reads", () => {
+  test.each([
+    ["dist/main.js", "main", true],
+    [".git/HEAD", "main", true],
+    ["__tests__/stacks/web.test.ts", "main", true],
+    ["__tests__/integration/fixtures/estate.ts", "__tests__/integration/fixtures/estate", false],
+    ["stacks/web.ts", "main", false],
+    ["README.md", "main", false],
+    ["distribution/notes.md", "main", false],
+  ])("%s, for the app %s: %s", (rel, app, unread) => {
+    expect(unreadBySynth(rel, app)).toBe(unread);
+  });
+
+  test("a base differs for a synth when anything it may read differs, not only tests", () => {
+    expect(synthInputsDiffer(new Set(["__tests__/ops/x.test.ts"]), "main")).toBe(false);
+    expect(synthInputsDiffer(new Set(["__tests__/ops/x.test.ts", "jobspecs/images.ts"]), "main")).toBe(true);
+    expect(synthInputsDiffer(new Set(["__tests__/integration/fixtures/estate.ts"]), "__tests__/integration/fixtures/estate")).toBe(true);
+    expect(synthInputsDiffer(new Set(), "main")).toBe(false);
   });
 });

@@ -21,8 +21,15 @@ function gitPaths(root: string, args: string[]): string[] {
   return r.stdout.split("\0").filter(Boolean);
 }
 
-/** What a base tree leaves out of the working tree's top level. */
-const LEFT_OUT = new Set(["dist", ".git", "__tests__"]);
+/**
+ * Whether a path of the working tree is one no synth of the app `appName` reads: dist/ (a
+ * base tree has its own), git's directory, and the tests, unless the app is itself among them
+ * (the integration tests' fixture estate).
+ */
+export function unreadBySynth(rel: string, appName: string): boolean {
+  const top = rel.split("/")[0];
+  return top === "dist" || top === ".git" || (top === "__tests__" && !appName.startsWith("__tests__/"));
+}
 
 /** Tracked files that differ between the base and the working tree (either side), and files the base does not track. */
 export function differingPaths(root: string, commit: string): ReadonlySet<string> {
@@ -36,16 +43,16 @@ export function differingPaths(root: string, commit: string): ReadonlySet<string
  * The base `commit`'s tree in `tree` without exporting it whole (the export is most of a cold
  * `affected`: 14 MB, mostly .gen/ and tests no synth reads): every entry of the working tree
  * is linked, except the paths that differ, which hold the base's version, or nothing where
- * the base has none, and the directories above them, made real to hold them. dist/, .git and
- * the tests are left out (compileBaseFromDist writes dist/; no synth reads a test).
+ * the base has none, and the directories above them, made real to hold them. What no synth
+ * of `appName` reads is left out (unreadBySynth; compileBaseFromDist writes dist/).
  */
-export function overlayBaseTree(root: string, commit: string, tree: string, differing: ReadonlySet<string>): void {
-  const wanted = [...differing].filter((rel) => !LEFT_OUT.has(rel.split("/")[0]));
+export function overlayBaseTree(root: string, commit: string, tree: string, differing: ReadonlySet<string>, appName: string): void {
+  const wanted = [...differing].filter((rel) => !unreadBySynth(rel, appName));
   const dirty = new Set(wanted.flatMap((rel) => rel.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))));
   const mirror = (rel: string) => {
     for (const name of readdirSync(join(root, rel))) {
       const path = rel ? `${rel}/${name}` : name;
-      if (!rel && LEFT_OUT.has(name)) continue;
+      if (!rel && unreadBySynth(name, appName)) continue;
       if (differing.has(path)) continue;
       if (dirty.has(path) && statSync(join(root, path)).isDirectory()) {
         mkdirSync(join(tree, path));
@@ -100,8 +107,8 @@ export function distStandsForBase(differing: ReadonlySet<string>): boolean {
  * Whether a synth of the base can differ from the working tree's: some file that differs is
  * one a synth may read (not a test). When none is, the base's tree is the working tree.
  */
-export function synthInputsDiffer(differing: ReadonlySet<string>): boolean {
-  return [...differing].some((rel) => !LEFT_OUT.has(rel.split("/")[0]));
+export function synthInputsDiffer(differing: ReadonlySet<string>, appName: string): boolean {
+  return [...differing].some((rel) => !unreadBySynth(rel, appName));
 }
 
 /**
@@ -109,21 +116,21 @@ export function synthInputsDiffer(differing: ReadonlySet<string>): boolean {
  * (the compiler's inputs are the same on both sides); false, writing nothing, when not: the
  * caller then exports the base whole and transpiles it all.
  */
-export function baseTreeFromWorkingTree(root: string, commit: string, tree: string, differing = differingPaths(root, commit)): boolean {
+export function baseTreeFromWorkingTree(root: string, commit: string, tree: string, appName: string, differing = differingPaths(root, commit)): boolean {
   if (!distStandsForBase(differing)) return false;
-  overlayBaseTree(root, commit, tree, differing);
-  return compileBaseFromDist(root, commit, tree, differing);
+  overlayBaseTree(root, commit, tree, differing, appName);
+  return compileBaseFromDist(root, commit, tree, appName, differing);
 }
 
 /**
  * Writes `tree`/dist from `root`/dist for the base `commit` whose files are in `tree`; returns
  * false (and writes nothing) when dist/ cannot stand for the base: then the caller transpiles it all.
  */
-export function compileBaseFromDist(root: string, commit: string, tree: string, differing: ReadonlySet<string> = differingPaths(root, commit)): boolean {
+export function compileBaseFromDist(root: string, commit: string, tree: string, appName: string, differing: ReadonlySet<string> = differingPaths(root, commit)): boolean {
   if (!distStandsForBase(differing)) return false;
   const dist = join(tree, "dist");
-  // What runs: the compiled modules and the JSON tsc copied; not the tests, nor the source maps (half the files).
-  linkTree(join(root, "dist"), dist, (rel) => rel !== "__tests__" && !/\.(map|tsbuildinfo)$/.test(rel));
+  // What runs: the compiled modules and the JSON tsc copied; not what no synth reads, nor the source maps (half the files).
+  linkTree(join(root, "dist"), dist, (rel) => !unreadBySynth(rel, appName) && !/\.(map|tsbuildinfo)$/.test(rel));
   // The compiler is loaded only when a source is to be transpiled (half a second).
   let compiler: { options: ReturnType<typeof CompilerOptions.projectCompilerOptions>; transpileInto: typeof CompilerOptions.transpileInto } | undefined;
   const loadCompiler = () => {
@@ -133,7 +140,7 @@ export function compileBaseFromDist(root: string, commit: string, tree: string, 
     return { options: { ...projectCompilerOptions(tree), rootDir: tree, outDir: dist, sourceMap: false }, transpileInto };
   };
   for (const rel of differing) {
-    if (!/\.ts$/.test(rel) || rel.endsWith(".d.ts") || rel.startsWith("__tests__/")) {
+    if (!/\.ts$/.test(rel) || rel.endsWith(".d.ts") || unreadBySynth(rel, appName)) {
       // A JSON module tsc copied into dist/ is the base's own.
       if (rel.endsWith(".json") && existsSync(join(dist, rel))) {
         rmSync(join(dist, rel)); // a link to the working tree's file: replaced, never written through

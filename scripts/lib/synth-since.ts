@@ -152,7 +152,7 @@ async function describeBase(root: string, commit: string, appName: string, work:
     const treeReady = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
     const synth = describeTree(join(tree, "dist"), appName, join(fresh, "out"), nodeModules, true, treeReady);
     try {
-      baseTreeFromWorkingTree(root, commit, tree, differing);
+      baseTreeFromWorkingTree(root, commit, tree, appName, differing);
       linkDependencies();
       ready.resolve();
     } catch (err) {
@@ -221,7 +221,7 @@ export async function synthSince(root: string, since: string): Promise<SynthSide
     });
     const differing = compiled ? differingPaths(root, commit) : undefined;
     const afterSide = async (): Promise<SynthSide> => ({ stacks: await after, files: readSynth(join(work, "after")) });
-    if (differing && !synthInputsDiffer(differing)) {
+    if (differing && !synthInputsDiffer(differing, appName)) {
       // Nothing a synth reads differs: the base's tree is this one, and so is its synth.
       const side = await afterSide();
       return { commit, before: side, after: side };
