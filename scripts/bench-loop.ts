@@ -1,7 +1,7 @@
 /**
  * The loop half of `npm run bench`: the full test run (wall time, peak memory of its whole
  * process tree, synth staging directories left in the temporary directory) and
- * `affected --since HEAD` (cold and with the base's synth kept), for this working tree and,
+ * `affected --since HEAD` after one tag changed (cold and with the base's synth kept), for this working tree and,
  * in the same run, for an earlier commit (--against <git-ref>; by default the commit before
  * constructs/synth-staging.ts was added, the approach the faster loop replaced), exported
  * with `git archive` beside it and built with its own `tsc -b`; then the edit loop (one tag
@@ -42,10 +42,15 @@ function exportTree(commit: string, dir: string): void {
   if (spawnSync("tar", ["-xf", tar, "-C", dir]).status !== 0) throw new Error(`cannot unpack ${commit}`);
   rmSync(tar);
   // A repository of its own, as a clone is: the tests that read the repository's index need one.
-  for (const args of [["init", "-q"], ["add", "-A"], ["-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qm", commit]]) {
-    if (spawnSync("git", args, { cwd: dir }).status !== 0) throw new Error(`git ${args.join(" ")} failed in the export of ${commit}`);
-  }
+  commitAll(dir, commit);
   shareDependenciesAndBuild(dir, commit);
+}
+
+/** A new repository at `dir` with one commit of everything in it. */
+function commitAll(dir: string, message: string): void {
+  for (const args of [["init", "-q"], ["add", "-A"], ["-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qm", message]]) {
+    if (spawnSync("git", args, { cwd: dir }).status !== 0) throw new Error(`git ${args.join(" ")} failed in ${dir}`);
+  }
 }
 
 /** The tree at `dir` given this checkout's node_modules and its own `tsc -b`. */
@@ -75,29 +80,47 @@ interface LoopFigures {
   readonly affectedWarm: TreeRun;
 }
 
-/** The loop of the tree at `tree` (its dist/ built), in a temporary directory of its own. */
-async function measureTree(tree: string): Promise<LoopFigures> {
+/** The loop of the tree at `tree` (its dist/ built), in a temporary directory of its own; `affected` from `affectedScript` in `question`. */
+async function measureTree(tree: string, affectedScript: string, question: string): Promise<LoopFigures> {
   // Both trees' runs on the same storage (memory where the machine has it, as npm test's own run directory).
   const tmp = mkdtempSync(join(fastTmpdir(), "homelab-bench-tmp-"));
   const env = { ...process.env, TMPDIR: tmp, HOMELAB_TEST_TMP: tmp, CI: "true", HOMELAB_AFFECTED_CACHE: join(tmp, "affected-cache") };
   const test = await runTree("sh", ["-c", `${testCommand(tree)} --silent`], { cwd: tree, env: { ...env, PATH: `${join(tree, "node_modules", ".bin")}:${process.env.PATH}` } });
   const left = stagingLeft(tmp);
-  // `affected` runs in this checkout, from the tree's compiled script: the same question to both.
-  const affected = () => runTree(process.execPath, [join(tree, "dist", "scripts", "affected.js"), "--since", "HEAD"], { cwd: ROOT, env });
+  // The same question to both trees: one tag changed since the question's commit.
+  const affected = () => runTree(process.execPath, [affectedScript, "--since", "HEAD"], { cwd: question, env });
   const affectedCold = await affected();
   const affectedWarm = await affected();
   rmSync(tmp, { recursive: true, force: true });
   return { test, left, affectedCold, affectedWarm };
 }
 
-/** The working tree (tracked and new files, not ignored ones) copied into `dir`, sharing node_modules, built. */
-function copyWorkingTree(dir: string): void {
+/** The working tree's files (tracked and new, not ignored ones) copied into `dir`. */
+function copyWorkingFiles(dir: string): void {
   for (const file of git(["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).split("\0").filter(Boolean)) {
     if (!existsSync(join(ROOT, file))) continue; // deleted, not yet staged
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     copyFileSync(join(ROOT, file), join(dir, file));
   }
+}
+
+/** The working tree copied into `dir`, sharing node_modules, built. */
+function copyWorkingTree(dir: string): void {
+  copyWorkingFiles(dir);
   shareDependenciesAndBuild(dir, "the working tree");
+}
+
+/**
+ * The question `affected` is timed on, as an operator's pull request asks it: a repository
+ * holding this tree as its commit, with one tag changed since, built as `npm run affected`
+ * builds first (dist/ current).
+ */
+function affectedQuestion(dir: string): string {
+  copyWorkingFiles(dir);
+  commitAll(dir, "the working tree");
+  editTag(dir, 1);
+  shareDependenciesAndBuild(dir, "the affected question");
+  return dir;
 }
 
 /** The edit the loop is timed on: one image tag, and the tests of the stack that runs it. */
@@ -164,16 +187,19 @@ export async function benchLoop(): Promise<boolean> {
   const work = mkdtempSync(join(tmpdir(), "homelab-bench-loop-"));
   try {
     const rows: { what: string; figures: LoopFigures }[] = [];
+    const question = affectedQuestion(join(work, "affected-question"));
+    const script = (tree: string) => join(tree, "dist", "scripts", "affected.js");
     if (base) {
       const old = join(work, "baseline");
       exportTree(base, old);
-      rows.push({ what: `${base.slice(0, 12)} (before)`, figures: await measureTree(old) });
+      rows.push({ what: `${base.slice(0, 12)} (before)`, figures: await measureTree(old, script(old), question) });
     }
-    rows.push({ what: "this tree", figures: await measureTree(ROOT) });
+    // This tree's script is the question's own: the compiled path, as `npm run affected` runs in a checkout.
+    rows.push({ what: "this tree", figures: await measureTree(ROOT, script(question), question) });
     console.log(`\nthe loop${base ? `, beside ${base.slice(0, 12)} in the same run` : ""} (each tree built first; runs one after another)\n`);
     console.log(
       textTable(
-        ["tree", "npm test (jest)", "its peak memory (all processes)", "staging dirs left", "affected, cold", "affected, base kept"],
+        ["tree", "npm test (jest)", "its peak memory (all processes)", "staging dirs left", "affected (a tag changed), cold", "affected, base kept"],
         rows.map(({ what, figures: f }) => [what, seconds(f.test), peak(f.test), String(f.left), seconds(f.affectedCold), seconds(f.affectedWarm)]),
       ),
     );

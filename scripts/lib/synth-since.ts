@@ -1,13 +1,16 @@
 /**
  * The estate synthesized twice, as it was at a git ref and as it is in the working tree: what
- * `npm run affected` and `npm run diff` compare. The ref's tree is exported with `git archive`
- * (no worktree, nothing in the repository changes) and shares this checkout's node_modules;
- * its synth is kept in node_modules/.cache/homelab-affected, keyed by everything that synth
- * reads (commit, package-lock.json, the inventory file, Node's version), so the same base is
- * synthesized once. The working tree runs from dist/ when the `tsc -b` the npm scripts run
- * first left it newer than every source file, else through ts-node; the base then runs from a
- * copy of dist/ with the files that differ transpiled, in the working tree overlaid with the base's differing files (compiled-base), else exported whole and run through ts-node. Each side is described by describe-estate (stacks in deploy order with their tree facts) and
- * its synthesized files read into memory before the temporary directory goes.
+ * `npm run affected` and `npm run diff` compare. Nothing in the repository changes. The base's
+ * synth is kept in node_modules/.cache/homelab-affected, keyed by everything that synth reads
+ * (commit, package-lock.json, the inventory file, Node's version), so the same base is
+ * synthesized once. When the `tsc -b` the npm scripts run first left dist/ newer than every
+ * source, the working tree runs from dist/, and the base's tree is the working tree linked
+ * with the base's own files where they differ, its dist/ the working tree's with those files
+ * transpiled (compiled-base); its synth starts at once and loads its packages while that tree
+ * is written. When nothing a synth reads differs, the base's synth is the working tree's.
+ * Otherwise both sides are exported and run through ts-node. Each side is described by
+ * describe-estate (stacks in deploy order with their tree facts) and its synthesized files
+ * read into memory before the temporary directory goes.
  */
 import { spawn, spawnSync } from "child_process";
 import { createHash } from "crypto";
