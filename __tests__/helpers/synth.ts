@@ -27,6 +27,8 @@ export interface SynthOptions {
   readonly rules?: readonly Rule[];
   /** The stateful-address record to hold the app to (HL-STATE-3). @default - none */
   readonly addresses?: AddressRecord;
+  /** Whether the house rules judge it (HomelabApp's `judge`). @default true */
+  readonly judge?: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface SynthOptions {
 export function synthApp(define: (app: HomelabApp) => void, options: SynthOptions = {}): SynthResult {
   const outdir = mkdtempSync(join(tmpdir(), "homelab-test-"));
   try {
-    const app = new HomelabApp({ outdir, inventory: options.inventory ?? testInventory, rules: options.rules, addresses: options.addresses });
+    const app = new HomelabApp({ outdir, inventory: options.inventory ?? testInventory, rules: options.rules, addresses: options.addresses, judge: options.judge });
     define(app);
     app.synth();
     const stacks: Record<string, StackJson> = {};
@@ -64,6 +66,7 @@ export function checkApp(define: (app: HomelabApp) => void, options: SynthOption
     inventory: options.inventory ?? testInventory,
     rules: options.rules,
     addresses: options.addresses,
+    judge: options.judge,
   });
   define(app);
   return app.check();

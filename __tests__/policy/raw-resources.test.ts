@@ -4,7 +4,7 @@ import { Job } from "@cdktf/provider-nomad/lib/job";
 import { TerraformStack } from "cdktf";
 import { HomelabApp } from "../../constructs";
 import { EstateError } from "../../constructs/homelab-app";
-import { checkApp, synthApp } from "../helpers/synth";
+import { checkApp, resourcesOf, synthApp, testStack } from "../helpers/synth";
 
 /** Resources made with raw provider classes in a plain stack, bypassing every construct. */
 function rawStack(app: HomelabApp): void {
@@ -57,4 +57,27 @@ test("synth fails with one message naming all three construct paths", () => {
   expect(message).toMatch(/\[HL-IMAGE-1\] plain\/RawJob: group web, task web: image "nginx:latest" uses the latest tag; fix: /);
   // cdktf's own complaint (no provider in the plain stack) is listed alongside, not instead.
   expect(message).toMatch(/\[HL-SYNTH\] plain: .*provider/);
+});
+
+describe("synth without the house rules' judgement (judge: false, what affected and diff compare)", () => {
+  /** A stack cdktf accepts and the rules refuse: a job whose image uses the latest tag. */
+  const latestImage = (app: HomelabApp) => {
+    const stack = testStack(app, { cluster: "nomad-main" });
+    new Job(stack, "RawJob", {
+      provider: stack.provider("nomad"),
+      json: true,
+      jobspec: JSON.stringify({ Job: { ID: "raw", TaskGroups: [{ Name: "web", Tasks: [{ Name: "web", Driver: "docker", Config: { image: "nginx:latest" } }] }] } }),
+    });
+  };
+
+  test("what the rules refuse is synthesized as it would be, unjudged", () => {
+    expect(() => synthApp(latestImage)).toThrow(/\[HL-IMAGE-1\] test\/RawJob/);
+    const { stacks, report } = synthApp(latestImage, { judge: false });
+    expect(Object.keys(resourcesOf(stacks.test, "nomad_job"))).toHaveLength(1);
+    expect(report.findings).toEqual([]);
+  });
+
+  test("cdktf's own refusal stays: a stack without a provider is still refused, and nothing else is said", () => {
+    expect(checkApp(rawStack, { judge: false }).findings.map((f) => f.ruleId)).toEqual(["HL-SYNTH"]);
+  });
 });

@@ -9,7 +9,10 @@
  * (tree-facts: read by shape, so this checkout's code can describe an older tree).
  * With --wait-for-tree it is started before <tree> is written: it loads the packages the
  * estate's code requires (most of a synth's loading, and the same in any tree: they come from
- * this checkout's node_modules), then waits for standard input to close.
+ * this checkout's node_modules), then waits for standard input to close. It synthesizes
+ * without the house rules' judgement (HomelabApp's `judge`): they never change what is
+ * synthesized, synth itself gives their verdict, and a base, judged when it was made, may be
+ * refused by today's rules or inventory.
  */
 import { readdirSync, readFileSync, writeFileSync } from "fs";
 import Module, { builtinModules } from "module";
@@ -19,6 +22,12 @@ import { OrderedStack } from "../../constructs/stack-graph";
 import { DIST_ROOT } from "./app-module";
 import { DESCRIBE_ESTATE_USAGE, WAIT_FOR_TREE } from "./describe-estate-args";
 import { describeWithFacts } from "./tree-facts";
+
+/** The HomelabApp of the tree: its props (a tree older than `judge` ignores it, and judges). */
+interface AppProps {
+  outdir: string;
+  judge?: boolean;
+}
 
 interface AppLike extends IConstruct {
   describeStacks(): OrderedStack[];
@@ -85,12 +94,12 @@ async function main(): Promise<void> {
   loadPackagesWithoutSourceMaps();
   if (options.length) await preloadThenWait();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { HomelabApp } = require(join(tree, "constructs")) as { HomelabApp?: new (props: { outdir: string }) => AppLike };
+  const { HomelabApp } = require(join(tree, "constructs")) as { HomelabApp?: new (props: AppProps) => AppLike };
   if (!HomelabApp) throw new Error(`${tree}/constructs exports no HomelabApp: this tree predates the estate's app`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(join(tree, appName)) as { defineEstate?: (app: AppLike) => void };
   if (typeof mod.defineEstate !== "function") throw new Error(`${appName} in ${tree} does not export defineEstate(app)`);
-  const app = new HomelabApp({ outdir });
+  const app = new HomelabApp({ outdir, judge: false });
   mod.defineEstate(app);
   const stacks = describeWithFacts(app);
   app.synth();

@@ -22,6 +22,7 @@ import { baseTreeFromWorkingTree, differingPaths, distStandsForBase, synthInputs
 import { parseArgs, UsageError } from "./cli";
 import { appModuleName, DIST_ROOT } from "./app-module";
 import { WAIT_FOR_TREE } from "./describe-estate-args";
+import { fastTmpdir } from "./fast-tmp";
 import { DescribedStack } from "./tree-facts";
 
 /** One side of the comparison. */
@@ -83,7 +84,8 @@ const CACHE_ENV = "HOMELAB_AFFECTED_CACHE";
 function describeTree(tree: string, appName: string, outdir: string, nodeModules: string, compiled = false, treeReady?: Promise<void>): Promise<DescribedStack[]> {
   const json = `${outdir}.json`;
   const register = compiled ? [] : ["-r", require.resolve("ts-node/register/transpile-only", { paths: [nodeModules] })];
-  const env: NodeJS.ProcessEnv = { ...process.env, TS_NODE_PROJECT: join(tree, "tsconfig.json"), CDKTF_OUTDIR: outdir };
+  // The synth's staging (thousands of small files written and removed) in memory where the machine has room.
+  const env: NodeJS.ProcessEnv = { ...process.env, TS_NODE_PROJECT: join(tree, "tsconfig.json"), CDKTF_OUTDIR: outdir, TMPDIR: fastTmpdir() };
   if (env.HOMELAB_INVENTORY) env.HOMELAB_INVENTORY = resolve(env.HOMELAB_INVENTORY);
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [...register, join(__dirname, "describe-estate.js"), tree, appName, outdir, json, ...(treeReady ? [WAIT_FOR_TREE] : [])], {
