@@ -21,8 +21,8 @@ import { findingsOf, providerOf } from "../helpers/rules";
 import { checkApp, testStack, NO_BACKUP } from "../helpers/synth";
 import { context, group, job, jobResource, litestream, litestreamFor, other, stack, task, volumeResource } from "./nomad-rules.fixtures";
 
-test("the Nomad pack has the eleven rules, ids HL-NOMAD-1 … 11, and the volumes' backup rule HL-BACKUP-1", () => {
-  expect(NOMAD_RULES.map((r) => r.id)).toEqual([...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `HL-NOMAD-${n}`), "HL-BACKUP-1"]);
+test("the Nomad pack has the twelve rules, ids HL-NOMAD-1 … 12, and the volumes' backup rule HL-BACKUP-1", () => {
+  expect(NOMAD_RULES.map((r) => r.id)).toEqual([...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => `HL-NOMAD-${n}`), "HL-BACKUP-1"]);
 });
 
 describe("HL-NOMAD-1 Connect sidecar memory", () => {

@@ -37,6 +37,7 @@ const FIX_NAMES: Readonly<Record<string, readonly string[]>> = {
   "HL-NOMAD-9": ["NomadJob", "vault.grantNomadJob(job)"],
   "HL-NOMAD-10": ["one group", "multi-node mode"],
   "HL-NOMAD-11": ["the image's data path", "acknowledge with where it is"],
+  "HL-NOMAD-12": ["nomad/jobs/<job>", "NomadJobVariableReader"],
   "HL-BACKUP-1": ["backup: { plans:", "{ none:", "NomadBackupsStack"],
   "HL-ROUTE-1": ["NomadRoute", "need a reason"],
   "HL-MESH-1": ["MeshEdges", "intentionsFor(app)"],

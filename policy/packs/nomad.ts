@@ -7,6 +7,7 @@ import { nomadMemoryMaxOversubscription } from "../rules/nomad-memory-max-oversu
 import { nomadMountsDeclaredVolumes } from "../rules/nomad-mounts-declared-volumes";
 import { nomadNodePluginSystem } from "../rules/nomad-node-plugin-system";
 import { nomadSqliteOffVolumes } from "../rules/nomad-sqlite-off-volumes";
+import { nomadVariableReads } from "../rules/nomad-variable-reads";
 import { nomadVaultGrants } from "../rules/nomad-vault-grants";
 import { nomadVolumeClaims } from "../rules/nomad-volume-claims";
 import { nomadVolumeBackup } from "../rules/nomad-volume-backup";
@@ -25,5 +26,6 @@ export const NOMAD_RULES: readonly Rule[] = [
   nomadVaultGrants,
   nomadVolumeClaims,
   nomadImageDataPaths,
+  nomadVariableReads,
   nomadVolumeBackup,
 ];
