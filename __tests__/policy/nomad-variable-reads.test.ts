@@ -1,5 +1,6 @@
 import { AclPolicy } from "@cdktf/provider-nomad/lib/acl-policy";
 import { Variable } from "@cdktf/provider-nomad/lib/variable";
+import { Mount } from "@cdktf/provider-vault/lib/mount";
 import { HomelabStack } from "../../constructs";
 import { NomadJob } from "../../constructs/nomad-job";
 import { NomadJobVariableReader } from "../../constructs/nomad-job-variable-reader";
@@ -24,6 +25,14 @@ describe("the Nomad variables a template reads", () => {
       { kind: "list", path: "backups/daily/", readsItems: false },
       { kind: "list", path: 'odd/"quoted"/', readsItems: false },
     ]);
+  });
+
+  test("spaces between the function and its path, and a path that is only a namespace", () => {
+    expect(templateVariableReads('{{ with nomadVar  "nomad/jobs/app" }}{{ end }}{{ range nomadVarList  "x/" }}{{ with nomadVar  .Path }}{{ end }}{{ end }}')).toEqual([
+      { kind: "read", path: "nomad/jobs/app", readsItems: undefined },
+      { kind: "list", path: "x/", readsItems: true },
+    ]);
+    expect(templateVariableReads('{{ with nomadVar "@ops" }}{{ end }}')).toEqual([{ kind: "read", path: "", namespace: "ops", readsItems: undefined }]);
   });
 
   test("a listing whose items are read by expression (nomadVar .Path) reads them too; a template without Nomad variables reads none", () => {
@@ -57,6 +66,35 @@ describe("what a Nomad ACL policy grants on variables (Nomad 1.10.5 acl/policy.g
       { namespace: "default", path: "shared/secret", capabilities: ["deny"] },
       { namespace: "ops", path: "x", capabilities: ["list"] },
     ]);
+  });
+
+  test("block comments; only namespace blocks' variables, only variables' paths; a block without labels or capabilities grants nothing", () => {
+    const hcl = [
+      '/* a comment, over\ntwo lines */ namespace "default" {',
+      '  host_volume "data" { path "not-a-variable" { capabilities = ["read"] } }',
+      '  variables { path "a/*" { capabilities = ["read"] } other "b" { capabilities = ["read"] } }',
+      "}",
+      'agent { variables { path "c" { capabilities = ["read"] } } }',
+      "namespace { variables { path { } } }",
+      'namespace "=" { variables { path "d" { capabilities = ["list"] } } }',
+    ].join("\n");
+    expect(variableGrants(hcl)).toEqual([
+      { namespace: "default", path: "a/*", capabilities: ["read", "list"] },
+      { namespace: "", path: "", capabilities: [] },
+      { namespace: "=", path: "d", capabilities: ["list"] },
+    ]);
+  });
+
+  test.each([
+    ["a name where a value is", 'namespace "default" { = }', 'expected a name, found "="'],
+    ["a string where a name is", 'namespace "default" { "}" }', 'expected a name, found "}"'],
+    ["an unclosed block", 'namespace "default" { variables {', "a block is not closed"],
+    ["a block without a body", 'namespace "default" variables', "block namespace has no body"],
+    ["a value that is not one", 'namespace "default" { policy = }', "expected a value"],
+    ["an unclosed list", 'namespace "default" { variables { path "x" { capabilities = ["read" "list"] } } }', "a list is not closed"],
+    ["a heredoc", 'namespace "default" { policy = <<EOF\nread\nEOF\n}', 'unexpected "<"'],
+  ])("says why it cannot read %s", (_what, hcl, message) => {
+    expect(() => variableGrants(hcl)).toThrow(message);
   });
 
   test.each([
@@ -109,6 +147,21 @@ describe("what a workload identity may do with a variable (acl/acl.go matchingVa
       { namespace: "default", path: "shared/x", capabilities: ["read", "list"] },
     ];
     expect(workloadMay("read", "default", "shared/x", claim, grants)).toBe(true);
+  });
+
+  test("a star counts against its glob: of two globs, the one whose stars match fewer characters decides, wherever it sorts", () => {
+    // "*b/x" leaves one character to its star (difference 2), "ab*" two (difference 3); "*b/x" sorts first.
+    const grants = [
+      { namespace: "default", path: "*b/x", capabilities: ["read"] },
+      { namespace: "default", path: "ab*", capabilities: ["deny"] },
+    ];
+    expect(workloadMay("read", "default", "ab/x", claim, grants)).toBe(true);
+    // Stars add to the difference: "ab/*" and "*b/c*" both come to 2, and the tie goes to the later, "ab/*"; were stars taken off, "*b/c*" would win.
+    const stars = [
+      { namespace: "default", path: "ab/*", capabilities: ["read"] },
+      { namespace: "default", path: "*b/c*", capabilities: ["deny"] },
+    ];
+    expect(workloadMay("read", "default", "ab/cd", claim, stars)).toBe(true);
   });
 
   test("of globs as close, the last in byte order decides (Nomad's stable sort with <= puts ties first)", () => {
@@ -229,6 +282,66 @@ describe(`${RULE} a task reads only the Nomad variables its workload identity ma
     };
     expect(findingsOf(RULE, "nomad-main", build([listing]))).toEqual([expect.stringContaining("may not list and read lists/daily/volumes/a")]);
     expect(findingsOf(RULE, "nomad-main", build(['{{ range nomadVarList "lists/daily/" }}{{ .Path }}{{ end }}']))).toEqual([]);
+  });
+
+  test("a listing that reads no item needs list only, and the finding says list", () => {
+    const found = findingsOf(RULE, "nomad-main", (s) => {
+      variable(s, "A", "lists/daily/volumes/a");
+      new NomadJob(s, "Job", { job: job(['{{ range nomadVarList "lists/daily/" }}{{ .Path }}{{ end }}']) });
+    });
+    expect(found).toEqual([expect.stringContaining("workload identity may not list lists/daily/volumes/a: Nomad leaves them out")]);
+  });
+
+  test("what a listing must see: the estate's Nomad variables in its namespace under its prefix, a variable without a namespace in default", () => {
+    const found = findingsOf(RULE, "nomad-main", (s) => {
+      new Variable(s, "Elsewhere", { provider: providerOf(s, "nomad"), path: "lists/daily/volumes/ops", namespace: "ops", items: { items: "x" } });
+      new Variable(s, "Unnamespaced", { provider: providerOf(s, "nomad"), path: "lists/daily/volumes/plain", items: { items: "x" } });
+      new Mount(s, "NotAVariable", { provider: providerOf(s, "vault"), path: "lists/daily/kv", type: "kv-v2" });
+      new NomadJob(s, "Job", { job: job([listing]) });
+    });
+    expect(found).toEqual([expect.stringContaining("may not list and read lists/daily/volumes/plain: Nomad")]);
+  });
+
+  test("a policy bound to no job grants no task anything; one bound with an empty group binds the whole job", () => {
+    const found = (jobAcl?: { jobId: string; namespace?: string; group?: string }) =>
+      findingsOf(RULE, "nomad-main", (s) => {
+        variable(s, "A", "lists/daily/volumes/a");
+        new AclPolicy(s, "Policy", {
+          provider: providerOf(s, "nomad"),
+          name: "reads",
+          rulesHcl: 'namespace "default" { variables { path "lists/daily/*" { capabilities = ["read"] } } }',
+          ...(jobAcl ? { jobAcl } : {}),
+        });
+        new NomadJob(s, "Job", { job: job([listing]) });
+      });
+    expect(found()).toEqual([expect.stringContaining("may not list and read lists/daily/volumes/a")]);
+    expect(found({ jobId: "app", namespace: "default", group: "" })).toEqual([]);
+    expect(found({ jobId: "app" })).toEqual([]);
+  });
+
+  test("a bound policy that grants something else: found, with nothing said of the policy", () => {
+    const found = findingsOf(RULE, "nomad-main", (s) => {
+      new AclPolicy(s, "Policy", {
+        provider: providerOf(s, "nomad"),
+        name: "other-paths",
+        rulesHcl: 'namespace "default" { variables { path "other/*" { capabilities = ["read"] } } }',
+        jobAcl: { jobId: "app", namespace: "default" },
+      });
+      new NomadJob(s, "Job", { job: job(['{{ with nomadVar "shared/x" }}{{ .y }}{{ end }}']) });
+    });
+    expect(found).toEqual([
+      "test/Job/Resource: group web, task server: reads Nomad variable shared/x, which job app's workload identity may not read (its template cannot render, so the task does not start)",
+    ]);
+  });
+
+  test("two bound policies the rule cannot read: both named", () => {
+    const found = findingsOf(RULE, "nomad-main", (s) => {
+      for (const name of ["first", "second"]) {
+        new AclPolicy(s, `Policy-${name}`, { provider: providerOf(s, "nomad"), name, rulesHcl: "namespace", jobAcl: { jobId: "app", namespace: "default" } });
+      }
+      new NomadJob(s, "Job", { job: job(['{{ with nomadVar "shared/x" }}{{ .y }}{{ end }}']) });
+    });
+    expect(found).toEqual([expect.stringMatching(/; policy first is not HCL this rule reads \(block namespace has no body\); policy second is not HCL this rule reads \(block namespace has no body\)$/)]);
   });
 
   test("a bound policy the rule cannot read grants nothing, and the finding says why", () => {
