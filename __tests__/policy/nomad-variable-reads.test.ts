@@ -68,6 +68,12 @@ describe("what a Nomad ACL policy grants on variables (Nomad 1.10.5 acl/policy.g
     ]);
   });
 
+  test("values that are words (true, false) are read, not refused", () => {
+    expect(variableGrants('namespace "default" { sentinel = true variables { path "x" { capabilities = ["read"] } } }')).toEqual([
+      { namespace: "default", path: "x", capabilities: ["read", "list"] },
+    ]);
+  });
+
   test("block comments; only namespace blocks' variables, only variables' paths; a block without labels or capabilities grants nothing", () => {
     const hcl = [
       '/* a comment, over\ntwo lines */ namespace "default" {',
@@ -93,6 +99,10 @@ describe("what a Nomad ACL policy grants on variables (Nomad 1.10.5 acl/policy.g
     ["a value that is not one", 'namespace "default" { policy = }', "expected a value"],
     ["an unclosed list", 'namespace "default" { variables { path "x" { capabilities = ["read" "list"] } } }', "a list is not closed"],
     ["a heredoc", 'namespace "default" { policy = <<EOF\nread\nEOF\n}', 'unexpected "<"'],
+    ["a string where a name is, the block left open", 'namespace "default" { "}"', 'expected a name, found "}"'],
+    ["an attribute without a value at the end", 'namespace "default" { policy =', "expected a value"],
+    ["a list without an element at the end", 'namespace "default" { variables { path "x" { capabilities = [', "expected a value"],
+    ["a list left open after an element", 'namespace "default" { variables { path "x" { capabilities = ["read"', "a list is not closed"],
   ])("says why it cannot read %s", (_what, hcl, message) => {
     expect(() => variableGrants(hcl)).toThrow(message);
   });
