@@ -8,7 +8,7 @@ import { parseImageRef } from "../../jobspecs/images";
 import { ALLOC_DATA_DIR } from "../../jobspecs/litestream";
 import { Job, Task, TaskGroup } from "../../jobspecs/model";
 import { parseNomadJob } from "../resource-data";
-import { SynthResource } from "../rule";
+import { SynthResource, SynthStack } from "../rule";
 
 /** The task's mounts of CSI volumes it may write to: where HL-NOMAD-11 holds its image's data to be. */
 export function writableCsiMounts(group: TaskGroup, task: Task): NonNullable<Task["VolumeMounts"]> {
@@ -20,6 +20,25 @@ export function nomadJobOf(resource: SynthResource): Job | undefined {
   if (resource.type !== "nomad_job") return undefined;
   const parsed = parseNomadJob(resource);
   return "job" in parsed ? (parsed.job as Job) : undefined;
+}
+
+/** A task of the estate, with the job, group, resource and stack it is in. */
+export interface EstateTask {
+  readonly stack: SynthStack;
+  readonly resource: SynthResource;
+  readonly job: Job;
+  readonly group: TaskGroup;
+  readonly task: Task;
+}
+
+/** Every task of every Nomad job of the estate. */
+export function estateTasks(stacks: readonly SynthStack[]): EstateTask[] {
+  return stacks.flatMap((stack) =>
+    stack.resources.flatMap((resource) => {
+      const job = nomadJobOf(resource);
+      return (job?.TaskGroups ?? []).flatMap((group) => group.Tasks.map((task) => ({ stack, resource, job: job!, group, task })));
+    }),
+  );
 }
 
 export function isLitestreamTask(task: Task): boolean {

@@ -1,6 +1,6 @@
 import { EstateProblem, EstateRule, SynthResource, SynthStack } from "../rule";
 import { VariableGrant, variableGrants, workloadMay, WorkloadClaim } from "./nomad-acl-policy";
-import { nomadJobOf } from "./nomad-support";
+import { estateTasks } from "./nomad-support";
 
 /** A Nomad variable a task's templates name: read one, or list a prefix (and maybe read what the listing gives). */
 interface VariableRead {
@@ -82,33 +82,26 @@ export const nomadVariableReads: EstateRule = {
     const policies = stacks.flatMap((s) => s.resources.filter((r) => r.type === "nomad_acl_policy").map(boundPolicy)).filter((p): p is BoundPolicy => p !== undefined);
     const variables = estateVariables(stacks);
     const problems: EstateProblem[] = [];
-    for (const stack of stacks) {
-      for (const resource of stack.resources) {
-        const job = nomadJobOf(resource);
-        for (const group of job?.TaskGroups ?? []) {
-          for (const task of group.Tasks) {
-            const claim: WorkloadClaim = { namespace: job!.Namespace ?? "default", job: job!.ID, group: group.Name, task: task.Name };
-            const attached = policiesOf(claim, policies);
-            const grants = attached.flatMap((p) => p.grants);
-            const unread = attached.filter((p) => p.unread).map((p) => `policy ${p.name} is not HCL this rule reads (${p.unread})`);
-            const say = (message: string) =>
-              problems.push({ stackId: stack.id, path: resource.path, message: `group ${group.Name}, task ${task.Name}: ${message}${unread.length ? `; ${unread.join("; ")}` : ""}` });
-            for (const read of (task.Templates ?? []).flatMap((t) => templateVariableReads(t.EmbeddedTmpl ?? ""))) {
-              const namespace = read.namespace ?? claim.namespace;
-              const where = `${read.path}${namespace === claim.namespace ? "" : ` in namespace ${namespace}`}`;
-              if (read.kind === "read") {
-                if (!workloadMay("read", namespace, read.path, claim, grants)) say(`reads Nomad variable ${where}, which job ${claim.job}'s workload identity may not read (its template cannot render, so the task does not start)`);
-                continue;
-              }
-              const listed = variables.filter((v) => v.namespace === namespace && v.path.startsWith(read.path));
-              const hidden = listed.filter((v) => !workloadMay("list", namespace, v.path, claim, grants) || (read.readsItems && !workloadMay("read", namespace, v.path, claim, grants)));
-              if (hidden.length) {
-                say(
-                  `lists Nomad variables under ${where}, but job ${claim.job}'s workload identity may not ${read.readsItems ? "list and read" : "list"} ${hidden.map((v) => v.path).join(", ")}: Nomad leaves them out of the listing, which the template renders as if they did not exist`,
-                );
-              }
-            }
-          }
+    for (const { stack, resource, job, group, task } of estateTasks(stacks)) {
+      const claim: WorkloadClaim = { namespace: job.Namespace ?? "default", job: job.ID, group: group.Name, task: task.Name };
+      const attached = policiesOf(claim, policies);
+      const grants = attached.flatMap((p) => p.grants);
+      const unread = attached.filter((p) => p.unread).map((p) => `policy ${p.name} is not HCL this rule reads (${p.unread})`);
+      const say = (message: string) =>
+        problems.push({ stackId: stack.id, path: resource.path, message: `group ${group.Name}, task ${task.Name}: ${message}${unread.length ? `; ${unread.join("; ")}` : ""}` });
+      for (const read of (task.Templates ?? []).flatMap((t) => templateVariableReads(t.EmbeddedTmpl ?? ""))) {
+        const namespace = read.namespace ?? claim.namespace;
+        const where = `${read.path}${namespace === claim.namespace ? "" : ` in namespace ${namespace}`}`;
+        if (read.kind === "read") {
+          if (!workloadMay("read", namespace, read.path, claim, grants)) say(`reads Nomad variable ${where}, which job ${claim.job}'s workload identity may not read (its template cannot render, so the task does not start)`);
+          continue;
+        }
+        const listed = variables.filter((v) => v.namespace === namespace && v.path.startsWith(read.path));
+        const hidden = listed.filter((v) => !workloadMay("list", namespace, v.path, claim, grants) || (read.readsItems && !workloadMay("read", namespace, v.path, claim, grants)));
+        if (hidden.length) {
+          say(
+            `lists Nomad variables under ${where}, but job ${claim.job}'s workload identity may not ${read.readsItems ? "list and read" : "list"} ${hidden.map((v) => v.path).join(", ")}: Nomad leaves them out of the listing, which the template renders as if they did not exist`,
+          );
         }
       }
     }

@@ -1,6 +1,6 @@
 import { taskVaultReads } from "../../jobspecs/vault";
 import { EstateProblem, EstateRule, SynthResource, SynthStack } from "../rule";
-import { nomadJobOf } from "./nomad-support";
+import { estateTasks } from "./nomad-support";
 
 /** A "${type.logicalId.attribute}" reference inside a stack, replaced by that attribute's literal value. */
 function resolveLocal(text: string, stack: SynthStack): string {
@@ -53,44 +53,37 @@ export const nomadVaultGrants: EstateRule = {
       }
     }
     const problems: EstateProblem[] = [];
-    for (const stack of stacks) {
-      for (const resource of stack.resources) {
-        const job = nomadJobOf(resource);
-        for (const group of job?.TaskGroups ?? []) {
-          for (const task of group.Tasks) {
-            const reads = taskVaultReads(task);
-            if (!task.Vault || reads.length === 0) continue;
-            const where = `group ${group.Name}, task ${task.Name}`;
-            const say = (message: string) => problems.push({ stackId: stack.id, path: resource.path, message: `${where}: ${message}` });
-            const role = task.Vault.Role;
-            if (!role) {
-              say(`reads ${reads.join(", ")} with the cluster's default Vault role; give the job a role of its own`);
-              continue;
-            }
-            const defined = roles.get(role);
-            if (!defined) {
-              say(`logs in with Vault role ${role}, which no stack defines`);
-              continue;
-            }
-            // Vault refuses the login unless the token's claims match the role's bound claims; an
-            // unbound claim would let a job of that name in any namespace log in.
-            const namespace = job!.Namespace ?? "default";
-            const expected = { nomad_job_id: job!.ID, nomad_namespace: namespace };
-            const mismatched = Object.entries(expected).filter(([claim, value]) => defined.claims[claim] !== value);
-            if (mismatched.length) {
-              say(
-                `logs in with Vault role ${role}, whose bound claims ${JSON.stringify(defined.claims)} do not bind ${mismatched
-                  .map(([claim, value]) => `${claim} = ${JSON.stringify(value)}`)
-                  .join(" and ")}; allowed: a role bound to this job's id and namespace`,
-              );
-              continue;
-            }
-            const allowed = defined.policies.flatMap((p) => policies.get(p) ?? []);
-            const denied = reads.filter((path) => !allowed.some((pattern) => grants(pattern, path)));
-            if (denied.length) say(`reads ${denied.join(", ")}, which the policies of role ${role} do not allow`);
-          }
-        }
+    for (const { stack, resource, job, group, task } of estateTasks(stacks)) {
+      const reads = taskVaultReads(task);
+      if (!task.Vault || reads.length === 0) continue;
+      const where = `group ${group.Name}, task ${task.Name}`;
+      const say = (message: string) => problems.push({ stackId: stack.id, path: resource.path, message: `${where}: ${message}` });
+      const role = task.Vault.Role;
+      if (!role) {
+        say(`reads ${reads.join(", ")} with the cluster's default Vault role; give the job a role of its own`);
+        continue;
       }
+      const defined = roles.get(role);
+      if (!defined) {
+        say(`logs in with Vault role ${role}, which no stack defines`);
+        continue;
+      }
+      // Vault refuses the login unless the token's claims match the role's bound claims; an
+      // unbound claim would let a job of that name in any namespace log in.
+      const namespace = job.Namespace ?? "default";
+      const expected = { nomad_job_id: job.ID, nomad_namespace: namespace };
+      const mismatched = Object.entries(expected).filter(([claim, value]) => defined.claims[claim] !== value);
+      if (mismatched.length) {
+        say(
+          `logs in with Vault role ${role}, whose bound claims ${JSON.stringify(defined.claims)} do not bind ${mismatched
+            .map(([claim, value]) => `${claim} = ${JSON.stringify(value)}`)
+            .join(" and ")}; allowed: a role bound to this job's id and namespace`,
+        );
+        continue;
+      }
+      const allowed = defined.policies.flatMap((p) => policies.get(p) ?? []);
+      const denied = reads.filter((path) => !allowed.some((pattern) => grants(pattern, path)));
+      if (denied.length) say(`reads ${denied.join(", ")}, which the policies of role ${role} do not allow`);
     }
     return problems;
   },
