@@ -57,6 +57,23 @@ describe("npm run affected", () => {
     git("checkout", "-q", "--", FIXTURE_APP + ".ts");
   });
 
+  test("a side that fails fails the command, and leaves no temporary directory behind", () => {
+    const tmp = mkdtempSync(join(tmpdir(), "homelab-affected-tmp-"));
+    const original = readFileSync(fixture(), "utf8");
+    try {
+      writeFileSync(fixture(), `${original}\nthrow new Error("the fixture fails on purpose");\n`);
+      const r = runScript("affected", ["--since", "HEAD"], repo, cleanEnv({ TMPDIR: tmp }));
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/cannot synthesize the working tree: [\s\S]*the fixture fails on purpose/);
+      // The base's synth, still running when the working tree's failed, loses its tree with the directory and ends writing nothing.
+      spawnSync("sleep", ["3"]);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      writeFileSync(fixture(), original);
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   test("fails if the ref is not a commit", () => {
     const r = affected("--since", "no-such-ref");
     expect(r.status).toBe(1);
