@@ -3,7 +3,7 @@
  * PostgreSQL server and a real SQLite database, and what they saved restored and compared.
  */
 import { execFileSync, spawn, spawnSync } from "child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { pgDumpScript, sqliteSnapshotScript, vaultRaftSnapshotScript } from "../../constructs/backup-scripts";
@@ -74,9 +74,19 @@ describe("PostgreSQL: the full dump and one pg_dump -Fc per database", () => {
     const old = join(backup, "pg-cluster-20200101T000000Z.sql.gz");
     writeFileSync(old, "");
     utimesSync(old, new Date("2020-01-01"), new Date("2020-01-01"));
+    // A dump from yesterday, named older than the one above: retention goes by age, not name.
+    const recent = join(backup, "pg-cluster-20190101T000000Z.sql.gz");
+    const yesterday = new Date(Date.now() - 24 * 3600 * 1000);
+    writeFileSync(recent, "");
+    utimesSync(recent, yesterday, yesterday);
+    const dumps = () => new Map(readdirSync(backup).filter((f) => f.endsWith(".sql.gz")).map((f) => [f, statSync(join(backup, f)).mtimeMs]));
+    const before = dumps();
     run("bash", pgDumpScript(backup, "pg-cluster-", 14), env);
     expect(existsSync(old)).toBe(false);
-    expect(readdirSync(backup).filter((f) => f.endsWith(".sql.gz"))).toHaveLength(2);
+    expect(existsSync(recent)).toBe(true);
+    // And this run's own dump: new, or (named by the second) an earlier test's of the same second written again.
+    const written = [...dumps()].filter(([f, mtime]) => before.get(f) !== mtime).map(([f]) => f);
+    expect(written).toEqual([expect.stringMatching(/^pg-cluster-\d{8}T\d{6}Z\.sql\.gz$/)]);
   });
 });
 
