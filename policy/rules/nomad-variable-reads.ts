@@ -64,7 +64,7 @@ function policiesOf(claim: WorkloadClaim, policies: readonly BoundPolicy[]): Bou
   );
 }
 
-/** The estate's Nomad variables, as `namespace\0path`. */
+/** The estate's Nomad variables: namespace (default when unset) and path. */
 function estateVariables(stacks: readonly SynthStack[]): { namespace: string; path: string }[] {
   return stacks.flatMap((s) =>
     s.resources.filter((r) => r.type === "nomad_variable").map((r) => ({ namespace: String(r.attributes.namespace ?? "default"), path: String(r.attributes.path) })),

@@ -31,6 +31,11 @@ export function unreadBySynth(rel: string, appName: string): boolean {
   return top === "dist" || top === ".git" || (top === "__tests__" && !appName.startsWith("__tests__/"));
 }
 
+/** The paths among `differing` that a synth of `appName` may read. */
+function synthReadPaths(differing: ReadonlySet<string>, appName: string): string[] {
+  return [...differing].filter((rel) => !unreadBySynth(rel, appName));
+}
+
 /** Tracked files that differ between the base and the working tree (either side), and files the base does not track. */
 export function differingPaths(root: string, commit: string): ReadonlySet<string> {
   return new Set([
@@ -47,7 +52,7 @@ export function differingPaths(root: string, commit: string): ReadonlySet<string
  * of `appName` reads is left out (unreadBySynth; compileBaseFromDist writes dist/).
  */
 export function overlayBaseTree(root: string, commit: string, tree: string, differing: ReadonlySet<string>, appName: string): void {
-  const wanted = [...differing].filter((rel) => !unreadBySynth(rel, appName));
+  const wanted = synthReadPaths(differing, appName);
   const dirty = new Set(wanted.flatMap((rel) => rel.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))));
   const mirror = (rel: string) => {
     for (const name of readdirSync(join(root, rel))) {
@@ -108,7 +113,7 @@ export function distStandsForBase(differing: ReadonlySet<string>): boolean {
  * one a synth may read (not a test). When none is, the base's tree is the working tree.
  */
 export function synthInputsDiffer(differing: ReadonlySet<string>, appName: string): boolean {
-  return [...differing].some((rel) => !unreadBySynth(rel, appName));
+  return synthReadPaths(differing, appName).length > 0;
 }
 
 /**
