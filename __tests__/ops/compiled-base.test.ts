@@ -48,7 +48,8 @@ describe("the base tree compiled from the working tree's dist/", () => {
     build();
     exportBase();
     expect(compileBaseFromDist(root, "HEAD", tree, "main")).toBe(true);
-    expect(readFileSync(join(tree, "dist", "stacks", "web.js"), "utf8")).toContain('exports.tag = "v1"');
+    // Transpiled by Sucrase (its one-line form, where tsc writes `exports.tag = "v1"`), from the base's source.
+    expect(readFileSync(join(tree, "dist", "stacks", "web.js"), "utf8")).toContain('const tag = "v1"; exports.tag = tag;');
     expect(readFileSync(join(root, "dist", "stacks", "web.js"), "utf8")).toContain('exports.tag = "v2"');
     expect(readFileSync(join(tree, "dist", "main.js"), "utf8")).toBe(readFileSync(join(root, "dist", "main.js"), "utf8"));
     // Only the working tree has it: the base's dist/ does not.
@@ -127,6 +128,18 @@ describe("the base tree compiled from the working tree's dist/", () => {
     expect(readFileSync(join(root, "dist", "stacks", "ports.json"), "utf8")).toContain("8080");
     // No source map is written for the base (nothing reads its stack traces).
     expect(existsSync(join(tree, "dist", "stacks", "web.js.map"))).toBe(false);
+  });
+
+  test("where Sucrase cannot stand for tsc (a tsconfig.json with comments, on both sides), TypeScript transpiles what differs", () => {
+    write(root, "tsconfig.json", `// the project's options\n${readFileSync(join(root, "tsconfig.json"), "utf8")}`);
+    git("commit", "-qam", "commented tsconfig");
+    write(root, "stacks/web.ts", 'export const tag: string = "v2";\n');
+    build();
+    exportBase();
+    expect(compileBaseFromDist(root, "HEAD", tree, "main")).toBe(true);
+    expect(readFileSync(join(tree, "dist", "stacks", "web.js"), "utf8")).toContain('exports.tag = "v1"');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect((require(join(tree, "dist", "main.js")) as { image: string }).image).toBe("web:v1");
   });
 
   test.each(["tsconfig.json", "package-lock.json", "package.json"])("with %s changed nothing of dist/ stands for the base: nothing is written", (file) => {

@@ -2,14 +2,15 @@
  * A base tree built from this checkout, for `affected` and `diff`: the working tree's files
  * linked where the base holds them as they are, the base's own where they differ; and its
  * dist/ from this checkout's: a file the base holds as the working tree holds it is already
- * compiled there, so only the files that differ are transpiled, one by one (the project compiles with isolatedModules: a test checks that a
- * file transpiled alone is what `tsc -b` emits). Far cheaper than running the base through
+ * compiled there, so only the files that differ are transpiled, one by one (the project
+ * compiles with isolatedModules; see base-transpiler). Far cheaper than running the base through
  * ts-node, which transpiles every file. Only when the compiler's inputs are the same on both
  * sides (tsconfig.json, the dependencies) and dist/ is the working tree, compiled.
  */
 import { spawnSync } from "child_process";
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, symlinkSync } from "fs";
 import { join } from "path";
+import { sucraseTranspiler, Transpile } from "./base-transpiler";
 import type * as CompilerOptions from "./compiler-options";
 
 /** Files whose change alters what every file compiles to: with one of them changed, nothing of dist/ is reused. */
@@ -136,13 +137,17 @@ export function compileBaseFromDist(root: string, commit: string, tree: string, 
   const dist = join(tree, "dist");
   // What runs: the compiled modules and the JSON tsc copied; not what no synth reads, nor the source maps (half the files).
   linkTree(join(root, "dist"), dist, (rel) => !unreadBySynth(rel, appName) && !/\.(map|tsbuildinfo)$/.test(rel));
-  // The compiler is loaded only when a source is to be transpiled (half a second).
-  let compiler: { options: ReturnType<typeof CompilerOptions.projectCompilerOptions>; transpileInto: typeof CompilerOptions.transpileInto } | undefined;
-  const loadCompiler = () => {
+  // A transpiler is loaded only when a source is to be transpiled: Sucrase where it gives what
+  // tsc gives, else TypeScript's (half a second to load).
+  let transpile: Transpile | undefined;
+  const loadTranspiler = (): Transpile => {
+    const fast = sucraseTranspiler(tree);
+    if (fast) return fast;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { projectCompilerOptions, transpileInto } = require("./compiler-options") as typeof CompilerOptions;
     // No source maps: nothing reads the base's stack traces.
-    return { options: { ...projectCompilerOptions(tree), rootDir: tree, outDir: dist, sourceMap: false }, transpileInto };
+    const options = { ...projectCompilerOptions(tree), rootDir: tree, outDir: dist, sourceMap: false };
+    return (rel) => transpileInto(rel, options, tree);
   };
   for (const rel of differing) {
     if (!/\.ts$/.test(rel) || rel.endsWith(".d.ts") || unreadBySynth(rel, appName)) {
@@ -154,8 +159,8 @@ export function compileBaseFromDist(root: string, commit: string, tree: string, 
       continue;
     }
     if (existsSync(join(tree, rel))) {
-      compiler ??= loadCompiler();
-      compiler.transpileInto(rel, compiler.options, tree);
+      transpile ??= loadTranspiler();
+      transpile(rel);
     } else {
       rmSync(join(dist, rel.replace(/\.ts$/, ".js")), { force: true }); // a file only the working tree has: the base never loads it
     }
