@@ -8,7 +8,7 @@ import { evaluate, Finding, formatErrors, Report, SYNTH_RULE_ID, withFindings } 
 import { ALL_RULES } from "../policy/packs";
 import { AddressRecord } from "../policy/address-record";
 import { Rule, SynthStack } from "../policy/rule";
-import { RuleCollector } from "../policy/rule-aspect";
+import { RuleCollector, SynthesizedBlocks } from "../policy/rule-aspect";
 import type { HomelabStack } from "./homelab-stack";
 import { MUTATING_ASPECTS } from "./stack-aspects";
 import { protectStatefulResources } from "./stateful-protection";
@@ -140,7 +140,11 @@ export class HomelabApp extends App {
    */
   check(): Report {
     if (this.report) return this.report;
-    this.describeStacks(); // throws on tier violations and cycles
+    // cdktf's synth prepares every stack (a resolve of every element): when describeStacks()
+    // has not prepared them already, that preparation is the only one, and the graph is
+    // judged after it; the staged output is never committed when it fails.
+    const preparedBefore = this.prepared;
+    if (preparedBefore) this.describeStacks(); // throws on tier violations and cycles
 
     const collected = this.stacks.map((stack) => {
       MUTATING_ASPECTS.forEach((make) => Aspects.of(stack).add(make()));
@@ -150,21 +154,22 @@ export class HomelabApp extends App {
     });
     const { synthStacks, acknowledgements } = withStaging(this.outdir, () => {
       super.synth();
+      this.prepared = true;
+      if (!preparedBefore) this.describeStacks();
       const acknowledgements = collected.flatMap(({ collector }) => collector.acknowledgements);
       const synthStacks = protectStatefulResources(
         this.outdir,
         collected.map(({ stack, collector }) => {
           const ours = stack as Partial<HomelabStack>;
-          const blocks = stagedMoves(this.outdir, stack.node.id);
+          const json = stagedStack(this.outdir, stack.node.id);
           return {
             id: stack.node.id,
             tier: ours.tier,
             cluster: ours.cluster,
             critical: ours.critical,
             dependencies: stack.dependencies.map((d) => d.node.id).sort(),
-            resources: collector.resources,
-            moved: blocks.moved,
-            removed: blocks.removed,
+            resources: collector.resourcesIn(json),
+            ...movesOf(json),
           };
         }),
         acknowledgements,
@@ -215,14 +220,19 @@ export class HomelabApp extends App {
   }
 }
 
-/** A synthesized stack's `moved` and `removed` blocks, as Terraform will read them. */
-function stagedMoves(outdir: string, id: string): Pick<SynthStack, "moved" | "removed"> {
+/** A synthesized stack's JSON as staged (none for a stack cdktf wrote nothing for). */
+function stagedStack(outdir: string, id: string): StagedStack {
   const file = join(outdir, "stacks", id, "cdk.tf.json");
-  if (!existsSync(file)) return {};
-  const json = JSON.parse(readFileSync(file, "utf8")) as {
-    moved?: Array<{ from: string; to: string }>;
-    removed?: Array<{ from: string; lifecycle?: { destroy?: boolean } }>;
-  };
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as StagedStack) : {};
+}
+
+type StagedStack = SynthesizedBlocks & {
+  readonly moved?: Array<{ from: string; to: string }>;
+  readonly removed?: Array<{ from: string; lifecycle?: { destroy?: boolean } }>;
+};
+
+/** A synthesized stack's `moved` and `removed` blocks, as Terraform will read them. */
+function movesOf(json: StagedStack): Pick<SynthStack, "moved" | "removed"> {
   return {
     moved: json.moved?.map(({ from, to }) => ({ from, to })),
     removed: json.removed?.map((r) => ({ from: r.from, destroy: r.lifecycle?.destroy !== false })),

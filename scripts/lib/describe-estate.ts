@@ -101,9 +101,10 @@ async function main(): Promise<void> {
   if (typeof mod.defineEstate !== "function") throw new Error(`${appName} in ${tree} does not export defineEstate(app)`);
   const app = new HomelabApp({ outdir, judge: false });
   mod.defineEstate(app);
-  const stacks = describeWithFacts(app);
+  // Synthesized first: its preparation of the stacks is the one describeStacks() needs (a tree
+  // whose HomelabApp predates that prepares them again).
   app.synth();
-  writeFileSync(jsonOut, JSON.stringify(stacks));
+  writeFileSync(jsonOut, JSON.stringify(describeWithFacts(app)));
 }
 
 if (require.main === module) {
