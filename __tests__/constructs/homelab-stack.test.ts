@@ -130,6 +130,31 @@ describe("the tier-0 rule and cycles", () => {
     ).toThrow(/stacks form a dependency cycle: .*(alpha.*beta|beta.*alpha)/);
   });
 
+  test("synth prepares each stack once, and judges the graph that preparation made; describing first prepares before synth does", () => {
+    const preparations = (describeFirst: boolean) => {
+      const counts = new Map<string, number>();
+      const { stacks } = synthApp((app) => {
+        const vault = testStack(app, { id: "vault", tier: 0 });
+        const kv = new VaultKvStore(vault, "Kv", { path: "secret" });
+        const apps = testStack(app, { id: "apps", tier: 1 });
+        new ServiceSecrets(apps, "Secrets", { store: kv, service: "web", reads: ["web/x"] });
+        for (const stack of [vault, apps]) {
+          const prepare = stack.prepareStack.bind(stack);
+          stack.prepareStack = () => {
+            counts.set(stack.node.id, (counts.get(stack.node.id) ?? 0) + 1);
+            prepare();
+          };
+        }
+        if (describeFirst) expect(app.describeStacks().map((s) => s.id)).toEqual(["vault", "apps"]);
+      });
+      // The cross-stack reference the preparation adds is there either way.
+      expect(JSON.stringify(stacks.apps.data)).toContain("terraform_remote_state");
+      return Object.fromEntries(counts);
+    };
+    expect(preparations(false)).toEqual({ vault: 1, apps: 1 });
+    expect(preparations(true)).toEqual({ vault: 2, apps: 2 });
+  });
+
   test("a failed synth writes nothing to the output directory", () => {
     const outdir = mkdtempSync(join(tmpdir(), "homelab-out-"));
     try {
