@@ -31,11 +31,11 @@ export function parseInventoryText(text: string, file: string): ParsedInventoryT
   }
   const lineCounter = new LineCounter();
   const where = (offset: number) => at(file, lineCounter.linePos(offset));
-  const syntaxProblems = syntaxTreeProblems(new Parser(lineCounter.addNewLine).parse(text));
+  const syntaxProblems = syntaxTreeProblems(withoutStackTraces(() => [...new Parser(lineCounter.addNewLine).parse(text)]));
   if (syntaxProblems.length) fail(syntaxProblems.map(({ offset, problem }) => `${where(offset)}${problem}`));
   // Duplicate keys are found by plainDataProblems: the yaml package's own check is quadratic in a mapping's size.
   // Not prettyErrors: it copies the error's whole line into each message, quadratic on a long line of errors.
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, schema: "core", merge: false });
+  const doc = withoutStackTraces(() => parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, schema: "core", merge: false }));
   const yamlProblems = [...doc.errors, ...doc.warnings].map((error) => `${where(error.pos[0])}${describeYamlError(error)}`);
   if (yamlProblems.length) fail(yamlProblems);
   const problems = plainDataProblems(doc, where);
@@ -69,6 +69,21 @@ export function parseInventoryText(text: string, file: string): ParsedInventoryT
       return undefined;
     },
   };
+}
+
+/**
+ * Runs the yaml package without capturing stack traces: it makes an error object for every
+ * problem it finds (thirty thousand for a file of stray brackets), and each capture cost more
+ * than the parse; only their messages and positions are read.
+ */
+function withoutStackTraces<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** The first JSON syntax error of a .json file, with its line and column. */
