@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
-import { sucraseTranspiler } from "../../scripts/lib/base-transpiler";
+import { baseTranspiler } from "../../scripts/lib/base-transpiler";
 import { projectCompilerOptions, transpileInto } from "../../scripts/lib/compiler-options";
 import { repoRoot } from "../../scripts/repo-root";
 
@@ -37,12 +37,11 @@ const SOURCE = [
 test("a source transpiled by Sucrase behaves as tsc's transpile of it does", () => {
   const tree = treeWith({ "stacks/web.ts": SOURCE });
   trees.push(tree);
-  const transpile = sucraseTranspiler(tree);
-  expect(transpile).toBeDefined();
+  const transpile = baseTranspiler(tree);
   const viaSucrase = join(tree, "dist", "stacks", "web-sucrase.js");
-  expect(transpile!("stacks/web.ts")).toBe(join(tree, "dist", "stacks", "web.js"));
+  expect(transpile("stacks/web.ts")).toBe(join(tree, "dist", "stacks", "web.js"));
   renameSync(join(tree, "dist", "stacks", "web.js"), viaSucrase);
-  expect(readFileSync(viaSucrase, "utf8")).toMatch(/^"use strict";/);
+  expect(readFileSync(viaSucrase, "utf8")).toMatch(SUCRASE);
   const viaTsc = transpileInto("stacks/web.ts", { ...projectCompilerOptions(tree), rootDir: tree, outDir: join(tree, "dist") }, tree);
   // Both resolve their imports from the tree: node_modules is this checkout's.
   symlinkSync(join(repoRoot(), "node_modules"), join(tree, "node_modules"), "dir");
@@ -75,33 +74,48 @@ test("it removes the old output before writing: a hard link to the working tree'
   writeFileSync(join(working, "web.js"), 'exports.tag = "v2";\n');
   linkSync(join(working, "web.js"), join(tree, "dist", "stacks", "web.js"));
   writeFileSync(join(tree, "dist", "stacks", "web.js.map"), "{}");
-  sucraseTranspiler(tree)!("stacks/web.ts");
+  baseTranspiler(tree)("stacks/web.ts");
   expect(readFileSync(join(working, "web.js"), "utf8")).toBe('exports.tag = "v2";\n');
   expect(readFileSync(join(tree, "dist", "stacks", "web.js"), "utf8")).toContain('"v1"');
 });
 
-test.each([
-  ["CommonJS not asked for", { module: "esnext" }],
-  ["without esModuleInterop (default imports differ)", { esModuleInterop: false }],
-  ["files not isolated modules", { isolatedModules: false }],
-  ["a target tsc lowers class fields for", { target: "ES2020" }],
-  ["class fields assigned, not defined", { useDefineForClassFields: false }],
-])("no Sucrase transpiler where it would not give what tsc gives: %s", (_what, change) => {
+/** How each marks a module: Sucrase on its first line without spaces in the braces, tsc on a line of its own with them. */
+const SUCRASE = /^"use strict";Object\.defineProperty\(exports, "__esModule", \{value: true\}\);/;
+const TSC = /\nObject\.defineProperty\(exports, "__esModule", \{ value: true \}\);\n/;
+
+/** The project's tsconfig.json with these compiler options changed. */
+function tsconfigWith(change: Record<string, unknown>): string {
   const project = JSON.parse(readFileSync(join(repoRoot(), "tsconfig.json"), "utf8")) as { compilerOptions: Record<string, unknown> };
-  const tree = treeWith({}, JSON.stringify({ ...project, compilerOptions: { ...project.compilerOptions, ...change } }));
+  return JSON.stringify({ ...project, compilerOptions: { ...project.compilerOptions, ...change } });
+}
+
+test.each([
+  ["without esModuleInterop (default imports differ)", tsconfigWith({ esModuleInterop: false })],
+  ["files not isolated modules", tsconfigWith({ isolatedModules: false })],
+  ["a target tsc lowers class fields for", tsconfigWith({ target: "ES2020" })],
+  ["class fields assigned, not defined", tsconfigWith({ useDefineForClassFields: false })],
+  ["a tsconfig.json that extends another", JSON.stringify({ extends: "./base.json", ...JSON.parse(tsconfigWith({})) })],
+  ["a tsconfig.json that is not plain JSON (a comment)", `// the project's options\n${tsconfigWith({})}`],
+])("TypeScript transpiles where Sucrase would not give what tsc gives: %s", (_what, tsconfig) => {
+  const tree = treeWith({ "stacks/web.ts": 'export const tag: string = "v1";\n' }, tsconfig);
   trees.push(tree);
-  expect(sucraseTranspiler(tree)).toBeUndefined();
+  const js = readFileSync(baseTranspiler(tree)("stacks/web.ts"), "utf8");
+  expect(js).toMatch(TSC);
+  expect(js).not.toMatch(/sourceMappingURL/);
 });
 
 test.each([
-  ["extends another file", (text: string) => JSON.stringify({ extends: "./base.json", ...JSON.parse(text) })],
-  ["is not plain JSON (a comment)", (text: string) => `// options\n${text}`],
-  ["is missing", () => undefined],
-])("no Sucrase transpiler when tsconfig.json %s: TypeScript reads it", (_what, change) => {
-  const tree = treeWith({});
+  ["a namespace with a body (Sucrase would drop it)", 'export namespace Ports { export const web = 80; }\nexport const tag = `v${Ports.web}`;\n'],
+  ["a decorator (Sucrase leaves it as written, which Node 20 cannot run)", "function sealed(target: unknown, _context: unknown) { return target; }\n@sealed\nexport class Web { readonly tag = \"v80\"; }\nexport const tag = new Web().tag;\n"],
+])("TypeScript transpiles a file Sucrase would get wrong: %s", (_what, source) => {
+  const tree = treeWith({ "stacks/web.ts": source, "stacks/other.ts": "export const other = 1;\n" });
   trees.push(tree);
-  const text = change(readFileSync(join(tree, "tsconfig.json"), "utf8"));
-  if (text === undefined) rmSync(join(tree, "tsconfig.json"));
-  else writeFileSync(join(tree, "tsconfig.json"), text);
-  expect(sucraseTranspiler(tree)).toBeUndefined();
+  symlinkSync(join(repoRoot(), "node_modules"), join(tree, "node_modules"), "dir");
+  const transpile = baseTranspiler(tree);
+  const web = transpile("stacks/web.ts");
+  expect(readFileSync(web, "utf8")).toMatch(TSC);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  expect((require(web) as { tag: string }).tag).toBe("v80");
+  // The other files of the tree are still Sucrase's.
+  expect(readFileSync(transpile("stacks/other.ts"), "utf8")).toMatch(SUCRASE);
 });

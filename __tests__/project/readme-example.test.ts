@@ -19,8 +19,7 @@ import { renderStackSnapshot } from "../helpers/stack-snapshots";
 import { typeCheck } from "../helpers/type-check";
 import { synthApp, testInventory } from "../helpers/synth";
 import { synthSide } from "../helpers/synth-side";
-import { sucraseTranspiler, Transpile } from "../../scripts/lib/base-transpiler";
-import { projectCompilerOptions, transpileInto } from "../../scripts/lib/compiler-options";
+import { baseTranspiler } from "../../scripts/lib/base-transpiler";
 import { processRunning } from "../../scripts/lib/process-running";
 import { repoRoot } from "../../scripts/repo-root";
 
@@ -110,14 +109,13 @@ function removeAbandonedCopies(): void {
   }
 }
 
-/** Transpiles a repository file into dist/ as `affected` transpiles a base's: Sucrase where it gives what tsc gives (base-transpiler). */
-let transpile: Transpile | undefined;
+/** Transpiles a repository file into dist/ as `affected` transpiles a base's (base-transpiler). */
+const transpile = baseTranspiler(ROOT);
 
 function write(path: string, text: string): void {
   writeFileSync(join(ROOT, path), text);
   written.push(join(ROOT, path));
   if (!COMPILED) return;
-  transpile ??= sucraseTranspiler(ROOT) ?? ((rel) => transpileInto(rel, { ...projectCompilerOptions(ROOT), sourceMap: false }, ROOT));
   written.push(transpile(path));
 }
 

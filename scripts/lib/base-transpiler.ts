@@ -1,19 +1,21 @@
 /**
  * Transpiles the sources a base differs in, for the base tree `affected` and `diff` compile
- * from the working tree's dist/. Sucrase, not TypeScript: loading TypeScript's compiler costs
- * a quarter of a cold `affected` (a fifth of a second of CPU on a two-core machine where both
- * synths already use both cores), Sucrase a few hundredths. It compiles file by file, as the
- * project does (isolatedModules), and its CommonJS is tsc's with esModuleInterop: exports
- * assigned, a namespace import of a CommonJS module that module itself (cdktf-overheads patches
- * one; esbuild's copy behind getters cannot be patched, which the test below found).
- * __tests__/integration/base-transpiler.test.ts checks the estate transpiled by Sucrase
- * synthesizes byte for byte as tsc's build does.
+ * from the working tree's dist/. Sucrase where it gives what tsc gives, not TypeScript: loading
+ * TypeScript's compiler costs a quarter of a cold `affected` (a fifth of a second of CPU on a
+ * two-core machine where both synths already use both cores), Sucrase a few hundredths. It
+ * compiles file by file, as the project does (isolatedModules), and its CommonJS is tsc's with
+ * esModuleInterop: exports assigned, a namespace import of a CommonJS module that module itself
+ * (cdktf-overheads patches one; esbuild's copy behind getters cannot be patched, which the test
+ * below found). __tests__/integration/base-transpiler.test.ts checks the estate transpiled by
+ * Sucrase synthesizes byte for byte as tsc's build does.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { dirname, join } from "path";
+import { Script } from "vm";
 import { transform } from "sucrase";
+import type * as CompilerOptions from "./compiler-options";
 
-/** Writes `tree`/dist/<rel>.js from `tree`/<rel>; removes the old output first (never writes through a link). */
+/** Writes `tree`/dist/<rel>.js from `tree`/<rel>, returning its path; removes the old output first (never writes through a link). */
 export type Transpile = (rel: string) => string;
 
 interface TsconfigOptions {
@@ -24,33 +26,67 @@ interface TsconfigOptions {
   readonly useDefineForClassFields?: unknown;
 }
 
+/** A TypeScript namespace or module with a body: Sucrase drops those without a word (tsc emits them). */
+const NAMESPACE = /^[ \t]*(?:export[ \t]+)?(?:namespace|module)[ \t]+[A-Za-z_$][\w$.]*[ \t]*\{/m;
+
 /**
- * Sucrase's transpiler for `tree`, or undefined when the tree's compiler options ask for what
- * Sucrase does not give as tsc does (anything but CommonJS with esModuleInterop, files not
- * isolated modules, a target before ES2022 that tsc would lower, a tsconfig.json that extends
- * another or is not plain JSON): the caller then uses TypeScript's.
+ * Whether Sucrase gives what tsc gives for the tree's compiler options: CommonJS with
+ * esModuleInterop, isolated modules, class fields defined, a target of ES2022 or later (nothing
+ * tsc would lower), in a tsconfig.json of its own in plain JSON.
  */
-export function sucraseTranspiler(tree: string): Transpile | undefined {
+function sucraseStandsForTsc(tree: string): boolean {
   let config: { extends?: unknown; compilerOptions?: TsconfigOptions };
   try {
     config = JSON.parse(readFileSync(join(tree, "tsconfig.json"), "utf8")) as typeof config;
   } catch {
-    return undefined;
+    return false;
   }
   const options = config.compilerOptions ?? {};
   const target = typeof options.target === "string" ? options.target.toLowerCase() : "";
-  const standsForTsc =
+  return (
     config.extends === undefined &&
     String(options.module).toLowerCase() === "commonjs" &&
     options.esModuleInterop === true &&
     options.isolatedModules === true &&
     options.useDefineForClassFields !== false &&
-    // ES2022 and later: nothing tsc would lower (class fields stay native, as Sucrase leaves them).
-    (/^es20\d\d$/.test(target) && target >= "es2022");
-  if (!standsForTsc) return undefined;
+    /^es20\d\d$/.test(target) &&
+    target >= "es2022"
+  );
+}
+
+/**
+ * Sucrase's JavaScript for a source, or undefined where it would not be tsc's (a namespace),
+ * it cannot read the source, or Node cannot run what it leaves as written (decorators, which
+ * tsc lowers and Sucrase passes through).
+ */
+function sucrase(source: string, rel: string): string | undefined {
+  if (NAMESPACE.test(source)) return undefined;
+  try {
+    const { code } = transform(source, { transforms: ["typescript", "imports"], disableESTransforms: true, filePath: rel });
+    new Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: rel }); // parsed, not run
+    return code;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The base tree's transpiler: each file by Sucrase where it gives what tsc gives, else by
+ * TypeScript (loaded then, once), without source maps (nothing reads the base's stack traces).
+ */
+export function baseTranspiler(tree: string): Transpile {
+  const fast = sucraseStandsForTsc(tree);
+  let typescript: Transpile | undefined;
+  const loadTypeScript = (): Transpile => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { projectCompilerOptions, transpileInto } = require("./compiler-options") as typeof CompilerOptions;
+    const options = { ...projectCompilerOptions(tree), rootDir: tree, outDir: join(tree, "dist"), sourceMap: false };
+    return (rel) => transpileInto(rel, options, tree);
+  };
   return (rel) => {
+    const code = fast ? sucrase(readFileSync(join(tree, rel), "utf8"), rel) : undefined;
+    if (code === undefined) return (typescript ??= loadTypeScript())(rel);
     const out = join(tree, "dist", rel.replace(/\.ts$/, ".js"));
-    const { code } = transform(readFileSync(join(tree, rel), "utf8"), { transforms: ["typescript", "imports"], disableESTransforms: true, filePath: rel });
     mkdirSync(dirname(out), { recursive: true });
     for (const file of [out, `${out}.map`]) rmSync(file, { force: true });
     writeFileSync(out, code);

@@ -10,8 +10,7 @@
 import { spawnSync } from "child_process";
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, symlinkSync } from "fs";
 import { join } from "path";
-import { sucraseTranspiler, Transpile } from "./base-transpiler";
-import type * as CompilerOptions from "./compiler-options";
+import { baseTranspiler, Transpile } from "./base-transpiler";
 
 /** Files whose change alters what every file compiles to: with one of them changed, nothing of dist/ is reused. */
 const COMPILER_INPUTS = ["tsconfig.json", "package-lock.json", "package.json"];
@@ -137,18 +136,8 @@ export function compileBaseFromDist(root: string, commit: string, tree: string, 
   const dist = join(tree, "dist");
   // What runs: the compiled modules and the JSON tsc copied; not what no synth reads, nor the source maps (half the files).
   linkTree(join(root, "dist"), dist, (rel) => !unreadBySynth(rel, appName) && !/\.(map|tsbuildinfo)$/.test(rel));
-  // A transpiler is loaded only when a source is to be transpiled: Sucrase where it gives what
-  // tsc gives, else TypeScript's (half a second to load).
+  // Loaded only when a source is to be transpiled.
   let transpile: Transpile | undefined;
-  const loadTranspiler = (): Transpile => {
-    const fast = sucraseTranspiler(tree);
-    if (fast) return fast;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { projectCompilerOptions, transpileInto } = require("./compiler-options") as typeof CompilerOptions;
-    // No source maps: nothing reads the base's stack traces.
-    const options = { ...projectCompilerOptions(tree), rootDir: tree, outDir: dist, sourceMap: false };
-    return (rel) => transpileInto(rel, options, tree);
-  };
   for (const rel of differing) {
     if (!/\.ts$/.test(rel) || rel.endsWith(".d.ts") || unreadBySynth(rel, appName)) {
       // A JSON module tsc copied into dist/ is the base's own.
@@ -159,7 +148,7 @@ export function compileBaseFromDist(root: string, commit: string, tree: string, 
       continue;
     }
     if (existsSync(join(tree, rel))) {
-      transpile ??= loadTranspiler();
+      transpile ??= baseTranspiler(tree);
       transpile(rel);
     } else {
       rmSync(join(dist, rel.replace(/\.ts$/, ".js")), { force: true }); // a file only the working tree has: the base never loads it
