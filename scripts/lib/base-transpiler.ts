@@ -12,7 +12,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { dirname, join } from "path";
 import { Script } from "vm";
-import { transform } from "sucrase";
+import type * as Sucrase from "sucrase";
 import type * as CompilerOptions from "./compiler-options";
 
 /** Writes `tree`/dist/<rel>.js from `tree`/<rel>, returning its path; removes the old output first (never writes through a link). */
@@ -62,7 +62,9 @@ function sucraseStandsForTsc(tree: string): boolean {
 function sucrase(source: string, rel: string): string | undefined {
   if (NAMESPACE.test(source)) return undefined;
   try {
-    const { code } = transform(source, { transforms: ["typescript", "imports"], disableESTransforms: true, filePath: rel });
+    // Loaded here: affected's parent starts both synths before it needs a transpiler.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { code } = (require("sucrase") as typeof Sucrase).transform(source, { transforms: ["typescript", "imports"], disableESTransforms: true, filePath: rel });
     new Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: rel }); // parsed, not run
     return code;
   } catch {
