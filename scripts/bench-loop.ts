@@ -87,12 +87,28 @@ async function measureTree(tree: string, affectedScript: string, question: strin
   const env = { ...process.env, TMPDIR: tmp, HOMELAB_TEST_TMP: tmp, CI: "true", HOMELAB_AFFECTED_CACHE: join(tmp, "affected-cache") };
   const test = await runTree("sh", ["-c", `${testCommand(tree)} --silent`], { cwd: tree, env: { ...env, PATH: `${join(tree, "node_modules", ".bin")}:${process.env.PATH}` } });
   const left = stagingLeft(tmp);
-  // The same question to both trees: one tag changed since the question's commit.
+  // The same question to both trees: one tag changed since the question's commit. Three runs
+  // each, cold (the base's synth not kept: the cache emptied first) then with it kept; the
+  // median, as one run of a second and a half is one sample of a noisy machine.
   const affected = () => runTree(process.execPath, [affectedScript, "--since", "HEAD"], { cwd: question, env });
-  const affectedCold = await affected();
-  const affectedWarm = await affected();
+  const cold: TreeRun[] = [];
+  for (let i = 0; i < AFFECTED_RUNS; i++) {
+    rmSync(env.HOMELAB_AFFECTED_CACHE, { recursive: true, force: true });
+    cold.push(await affected());
+  }
+  const warm: TreeRun[] = [];
+  for (let i = 0; i < AFFECTED_RUNS; i++) warm.push(await affected());
   rmSync(tmp, { recursive: true, force: true });
-  return { test, left, affectedCold, affectedWarm };
+  return { test, left, affectedCold: medianRun(cold), affectedWarm: medianRun(warm) };
+}
+
+const AFFECTED_RUNS = 3;
+
+/** The run of median wall time, or a failed run (a failure is never hidden by a median). */
+export function medianRun(runs: readonly TreeRun[]): TreeRun {
+  const failed = runs.find((r) => r.status !== 0);
+  if (failed) return failed;
+  return [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)];
 }
 
 /** The working tree's files (tracked and new, not ignored ones) copied into `dir`. */
@@ -199,7 +215,7 @@ export async function benchLoop(): Promise<boolean> {
     console.log(`\nthe loop${base ? `, beside ${base.slice(0, 12)} in the same run` : ""} (each tree built first; runs one after another)\n`);
     console.log(
       textTable(
-        ["tree", "npm test (jest)", "its peak memory (all processes)", "staging dirs left", "affected (a tag changed), cold", "affected, base kept"],
+        ["tree", "npm test (jest)", "its peak memory (all processes)", "staging dirs left", `affected (a tag changed), cold, median of ${AFFECTED_RUNS}`, "affected, base kept, median"],
         rows.map(({ what, figures: f }) => [what, seconds(f.test), peak(f.test), String(f.left), seconds(f.affectedCold), seconds(f.affectedWarm)]),
       ),
     );
