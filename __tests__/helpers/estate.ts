@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "fs";
 import { join } from "path";
+import type { HomelabApp } from "../../constructs";
 import type { OrderedStack } from "../../constructs/stack-graph";
 import { synthApp, SynthResult } from "./synth";
 import { TEST_RUN_ENV } from "./test-run";
@@ -27,12 +28,13 @@ function synthesize(): EstateSynth {
   // Loaded here, not at the top: a file that reads the shared estate need not load the stacks.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { defineEstate } = require("../../main") as typeof import("../../main");
-  let order: OrderedStack[] = [];
+  let estate: HomelabApp | undefined;
   const result = synthApp((app) => {
     defineEstate(app);
-    order = app.describeStacks();
+    estate = app;
   });
-  return { ...result, order };
+  // Described after the synth: its preparation of the stacks is the one describing them needs.
+  return { ...result, order: estate!.describeStacks() };
 }
 
 /** The estate, synthesized with the test inventory and every rule (see the file comment). */

@@ -17,9 +17,9 @@ export function synthSide(define: (app: HomelabApp) => void, options: SynthOptio
   try {
     const app = new HomelabApp({ outdir, inventory: options.inventory ?? testInventory, rules: options.rules, addresses: options.addresses });
     define(app);
-    const stacks = describeWithFacts(app);
+    // Synthesized first, as describe-estate does: its preparation of the stacks is the one describing them needs.
     app.synth();
-    return { stacks, files: readSynth(outdir), report: app.check() };
+    return { stacks: describeWithFacts(app), files: readSynth(outdir), report: app.check() };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
