@@ -5,6 +5,7 @@ import { DataTerraformRemoteStateLocal, TerraformDataSource, TerraformResource }
 import { Construct } from "constructs";
 import { HomelabApp } from "../../constructs";
 import { SynthResource } from "../../policy/rule";
+import { RuleCollector } from "../../policy/rule-aspect";
 import { testInventory, testStack } from "../helpers/synth";
 
 /** A terraform_data resource, the one resource type Terraform has without a provider. */
@@ -89,4 +90,36 @@ test("an element that writes blocks under names of its own is resolved as cdktf 
     ["test/Pair", "pair_b", "b"],
   ]);
   expect(resources[1].attributes["//"]).toBeUndefined();
+});
+
+describe("the collector alone", () => {
+  /** A stack with a resource and a data source, visited by a collector as the aspect visits it. */
+  const visited = () => {
+    const app = new HomelabApp({ outdir: join(tmpdir(), "homelab-unused"), inventory: testInventory, rules: [] });
+    const stack = testStack(app);
+    new Data(stack, "First", "one");
+    new Lookup(stack, "Remote");
+    const collector = new RuleCollector(stack);
+    stack.node.findAll().forEach((node) => collector.visit(node));
+    return collector;
+  };
+
+  test("each element's attributes are the synthesized JSON's, under its type and logical id, the comment apart from cdktf's metadata", () => {
+    const resources = visited().resourcesIn({
+      resource: { terraform_data: { First: { input: "as written", "//": { metadata: { path: "test/First" }, backup: "weekly" } } } },
+      data: { terraform_remote_state: { Remote: { backend: "pg" } } },
+    });
+    expect(resources).toEqual([
+      { type: "terraform_data", path: "test/First", logicalId: "First", stackId: "test", attributes: { input: "as written" }, comment: { backup: "weekly" } },
+      { type: "data.terraform_remote_state", path: "test/Remote", logicalId: "Remote", stackId: "test", attributes: { backend: "pg" }, comment: undefined },
+    ]);
+  });
+
+  test("an element the JSON does not hold under its type and id is resolved from the tree instead", () => {
+    const resources = visited().resourcesIn({ resource: { terraform_data: { Other: { input: "not First's" } } } });
+    expect(resources.map((r) => [r.type, r.logicalId, r.attributes])).toEqual([
+      ["terraform_data", "First", { input: "one" }],
+      ["data.terraform_remote_state", "Remote", { backend: "local" }],
+    ]);
+  });
 });

@@ -31,8 +31,8 @@ const NAMESPACE = /^[ \t]*(?:export[ \t]+)?(?:namespace|module)[ \t]+[A-Za-z_$][
 
 /**
  * Whether Sucrase gives what tsc gives for the tree's compiler options: CommonJS with
- * esModuleInterop, isolated modules, class fields defined, a target of ES2022 or later (nothing
- * tsc would lower), in a tsconfig.json of its own in plain JSON.
+ * esModuleInterop, isolated modules, class fields defined, a target of ES2022 or later, in a
+ * tsconfig.json of its own in plain JSON.
  */
 function sucraseStandsForTsc(tree: string): boolean {
   let config: { extends?: unknown; compilerOptions?: TsconfigOptions };
@@ -42,17 +42,18 @@ function sucraseStandsForTsc(tree: string): boolean {
     return false;
   }
   const options = config.compilerOptions ?? {};
-  const target = typeof options.target === "string" ? options.target.toLowerCase() : "";
   return (
     config.extends === undefined &&
     String(options.module).toLowerCase() === "commonjs" &&
     options.esModuleInterop === true &&
     options.isolatedModules === true &&
     options.useDefineForClassFields !== false &&
-    /^es20\d\d$/.test(target) &&
-    target >= "es2022"
+    NATIVE_TARGETS.has(String(options.target).toLowerCase())
   );
 }
+
+/** Targets tsc lowers nothing of what the estate's code is written in (class fields stay native, as Sucrase leaves them). */
+const NATIVE_TARGETS = new Set(["es2022", "es2023", "es2024", "esnext"]);
 
 /**
  * Sucrase's JavaScript for a source, or undefined where it would not be tsc's (a namespace),
@@ -82,7 +83,7 @@ export function baseTranspiler(tree: string): Transpile {
   const loadTypeScript = (): Transpile => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { projectCompilerOptions, transpileInto } = require("./compiler-options") as typeof CompilerOptions;
-    const options = { ...projectCompilerOptions(tree), rootDir: tree, outDir: join(tree, "dist"), sourceMap: false };
+    const options = { ...projectCompilerOptions(tree), sourceMap: false };
     return (rel) => transpileInto(rel, options, tree);
   };
   return (rel) => {
