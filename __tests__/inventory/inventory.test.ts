@@ -151,3 +151,24 @@ describe("bad inventories fail naming the field, the bad value and what is allow
     ]);
   });
 });
+
+test("reading a file leaves the process's stack trace limit as it was, whether the file is read or refused", () => {
+  const dir = mkdtempSync(join(tmpdir(), "homelab-inv-"));
+  const before = Error.stackTraceLimit;
+  // A value of this test's own: an earlier load that left the limit changed cannot hide here.
+  Error.stackTraceLimit = 17;
+  try {
+    for (const [name, text] of [["good.yaml", YAML.stringify(defaultInventory)], ["bad.yaml", "domains: [\n]]]\n"]]) {
+      writeFileSync(join(dir, name), text);
+      try {
+        loadInventory({ HOMELAB_INVENTORY: join(dir, name) });
+      } catch (err) {
+        expect(err).toBeInstanceOf(InventoryError);
+      }
+      expect(Error.stackTraceLimit).toBe(17);
+    }
+  } finally {
+    Error.stackTraceLimit = before;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
