@@ -143,3 +143,9 @@ test("a namespace named in the code's text, not declared (a Kubernetes namespace
   trees.push(tree);
   expect(readFileSync(baseTranspiler(tree)("stacks/web.ts"), "utf8")).toMatch(SUCRASE);
 });
+
+test.each(["ES2022", "ES2023", "ES2024", "ESNext"])("Sucrase transpiles for a target of %s (tsc lowers nothing the code is written in)", (target) => {
+  const tree = treeWith({ "stacks/web.ts": 'export const tag: string = "v1";\n' }, tsconfigWith({ target }));
+  trees.push(tree);
+  expect(readFileSync(baseTranspiler(tree)("stacks/web.ts"), "utf8")).toMatch(SUCRASE);
+});

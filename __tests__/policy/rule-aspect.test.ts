@@ -5,6 +5,7 @@ import { DataTerraformRemoteStateLocal, TerraformDataSource, TerraformResource }
 import { Construct } from "constructs";
 import { HomelabApp } from "../../constructs";
 import { SynthResource } from "../../policy/rule";
+import { acknowledge } from "../../policy/acknowledge";
 import { RuleCollector } from "../../policy/rule-aspect";
 import { testInventory, testStack } from "../helpers/synth";
 
@@ -97,7 +98,7 @@ describe("the collector alone", () => {
   const visited = () => {
     const app = new HomelabApp({ outdir: join(tmpdir(), "homelab-unused"), inventory: testInventory, rules: [] });
     const stack = testStack(app);
-    new Data(stack, "First", "one");
+    acknowledge(new Data(stack, "First", "one"), "HL-TEST-1", "kept as it is on purpose");
     new Lookup(stack, "Remote");
     const collector = new RuleCollector(stack);
     stack.node.findAll().forEach((node) => collector.visit(node));
@@ -115,8 +116,12 @@ describe("the collector alone", () => {
     ]);
   });
 
+  test("the acknowledgements in the tree, placed in their stack", () => {
+    expect(visited().acknowledgements).toEqual([{ ruleId: "HL-TEST-1", reason: "kept as it is on purpose", stackId: "test", path: "test/First" }]);
+  });
+
   test("an element the JSON does not hold under its type and id is resolved from the tree instead", () => {
-    const resources = visited().resourcesIn({ resource: { terraform_data: { Other: { input: "not First's" } } } });
+    const resources = visited().resourcesIn({ resource: { terraform_data: { Other: { input: "not First's" } } }, data: {} });
     expect(resources.map((r) => [r.type, r.logicalId, r.attributes])).toEqual([
       ["terraform_data", "First", { input: "one" }],
       ["data.terraform_remote_state", "Remote", { backend: "local" }],
