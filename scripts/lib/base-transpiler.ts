@@ -9,13 +9,14 @@
  * below found). __tests__/integration/base-transpiler.test.ts checks the estate transpiled by
  * Sucrase synthesizes byte for byte as tsc's build does.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { dirname, join } from "path";
+import { readFileSync } from "fs";
+import { join } from "path";
 import { Script } from "vm";
 import type * as Sucrase from "sucrase";
 import type * as CompilerOptions from "./compiler-options";
+import { writeDistFile } from "./dist-file";
 
-/** Writes `tree`/dist/<rel>.js from `tree`/<rel>, returning its path; removes the old output first (never writes through a link). */
+/** Writes `tree`/dist/<rel>.js from `tree`/<rel> (writeDistFile), returning its path. */
 export type Transpile = (rel: string) => string;
 
 interface TsconfigOptions {
@@ -88,11 +89,6 @@ export function baseTranspiler(tree: string): Transpile {
   };
   return (rel) => {
     const code = fast ? sucrase(readFileSync(join(tree, rel), "utf8"), rel) : undefined;
-    if (code === undefined) return (typescript ??= loadTypeScript())(rel);
-    const out = join(tree, "dist", rel.replace(/\.ts$/, ".js"));
-    mkdirSync(dirname(out), { recursive: true });
-    for (const file of [out, `${out}.map`]) rmSync(file, { force: true });
-    writeFileSync(out, code);
-    return out;
+    return code === undefined ? (typescript ??= loadTypeScript())(rel) : writeDistFile(tree, rel, code);
   };
 }
