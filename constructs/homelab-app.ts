@@ -140,11 +140,6 @@ export class HomelabApp extends App {
    */
   check(): Report {
     if (this.report) return this.report;
-    // cdktf's synth prepares every stack (a resolve of every element): when describeStacks()
-    // has not prepared them already, that preparation is the only one, and the graph is
-    // judged after it; the staged output is never committed when it fails.
-    const preparedBefore = this.prepared;
-    if (preparedBefore) this.describeStacks(); // throws on tier violations and cycles
 
     const collected = this.stacks.map((stack) => {
       MUTATING_ASPECTS.forEach((make) => Aspects.of(stack).add(make()));
@@ -153,9 +148,12 @@ export class HomelabApp extends App {
       return { stack, collector };
     });
     const { synthStacks, acknowledgements } = withStaging(this.outdir, () => {
+      // cdktf's synth prepares every stack (a resolve of every element); the graph is judged
+      // after that preparation, the only one unless describeStacks() came first. Throws on tier
+      // violations and cycles: the staged output is then never committed.
       super.synth();
       this.prepared = true;
-      if (!preparedBefore) this.describeStacks();
+      this.describeStacks();
       const acknowledgements = collected.flatMap(({ collector }) => collector.acknowledgements);
       const synthStacks = protectStatefulResources(
         this.outdir,

@@ -30,14 +30,9 @@ describe("the estate transpiled by Sucrase", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const files = new Map<string, string>();
-    const walk = (rel: string) => {
-      for (const entry of readdirSync(join(out, rel), { withFileTypes: true })) {
-        const path = join(rel, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else files.set(path, readFileSync(join(out, path), "utf8"));
-      }
-    };
-    walk("");
+    for (const rel of readdirSync(out, { recursive: true }) as string[]) {
+      if (statSync(join(out, rel)).isFile()) files.set(rel, readFileSync(join(out, rel), "utf8"));
+    }
     return { files, stacks: JSON.parse(readFileSync(`${out}.json`, "utf8")) as unknown };
   };
 
